@@ -1,0 +1,25 @@
+import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
+
+/**
+ * What the add-in needs from a workbook. Two implementations: `office.ts` (Excel through Office.js) and
+ * `file.ts` (an .xlsx file, for the browser file mode and the command line). One `session` is one user
+ * action: the Office implementation runs it inside a single `Excel.run`.
+ */
+export interface WorkbookSession {
+  sheetNames(): Promise<string[]>;
+  activeSheetName(): Promise<string>;
+  /** The used range's values of a sheet. */
+  readSheet(name: string): Promise<SheetGrid>;
+  /** Writes a plan's blocks as whole 2-D ranges (strings as text), and sets or clears highlights. */
+  applyPlan(name: string, plan: WritePlan): Promise<void>;
+  /** Adds a sheet (fails if the name exists) with values starting at A1; header rows get bold. */
+  addSheet(name: string, values: CellValue[][], options?: { headerRows?: number[]; columnWidths?: number[] }): Promise<void>;
+  /** Small JSON state kept in the workbook (never secrets). */
+  loadState(key: string): Promise<unknown>;
+  saveState(key: string, value: unknown): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+}
+
+export interface WorkbookAdapter {
+  session<T>(fn: (session: WorkbookSession) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { periodSchema } from './period.ts';
+import { computedPersonSchema, computedUnitSchema, quotaFactsSchema } from './results.ts';
+
+export const MAX_PUSH_ROWS = 50_000;
+
+export const pushRequestSchema = z
+  .object({
+    rows: z
+      .array(z.record(z.string(), z.unknown()), { error: 'rows phải là một mảng các dòng' })
+      .max(MAX_PUSH_ROWS, `Mỗi lần gửi tối đa ${MAX_PUSH_ROWS} dòng`)
+      .describe('Rows as PersonRow (or UnitRow); each row is validated on its own, a bad row never blocks the others'),
+  })
+  .meta({ id: 'PushRequest' });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const ROW_STATUSES = ['accepted', 'unchanged', 'rejected', 'conflict'] as const;
+
+export const rowResultSchema = z
+  .object({
+    index: z.number().int(),
+    ref: z.union([z.string(), z.number()]).nullable(),
+    key: z.string().nullable().describe('Staff code (people) or unit name (units)'),
+    status: z.enum(ROW_STATUSES),
+    version: z.number().int().nullable(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })),
+    stored: z.record(z.string(), z.unknown()).nullable().describe('The stored values, for a conflict'),
+  })
+  .meta({ id: 'RowResult' });
+export type RowResult = z.infer<typeof rowResultSchema>;
+
+export const periodStateSchema = z.object({
+  period: periodSchema,
+  finalised: z.boolean(),
+  rate: z.number().int().describe('The HTXS rate in force for the period'),
+  ruleSetVersion: z.number().int(),
+});
+
+export const personMonthSchema = periodStateSchema
+  .extend({ rows: z.array(computedPersonSchema), quotas: z.array(quotaFactsSchema) })
+  .meta({ id: 'PersonMonth' });
+export type PersonMonth = z.infer<typeof personMonthSchema>;
+
+export const unitMonthSchema = periodStateSchema
+  .extend({ rows: z.array(computedUnitSchema), quotas: z.array(quotaFactsSchema) })
+  .meta({ id: 'UnitMonth' });
+export type UnitMonth = z.infer<typeof unitMonthSchema>;
+
+export const personPushResponseSchema = personMonthSchema
+  .extend({
+    results: z.array(rowResultSchema),
+    counts: z.object({ accepted: z.number(), unchanged: z.number(), rejected: z.number(), conflict: z.number() }),
+  })
+  .meta({ id: 'PersonPushResponse' });
+export type PersonPushResponse = z.infer<typeof personPushResponseSchema>;
+
+export const unitPushResponseSchema = unitMonthSchema
+  .extend({
+    results: z.array(rowResultSchema),
+    counts: z.object({ accepted: z.number(), unchanged: z.number(), rejected: z.number(), conflict: z.number() }),
+  })
+  .meta({ id: 'UnitPushResponse' });
+export type UnitPushResponse = z.infer<typeof unitPushResponseSchema>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { levelSchema } from './levels.ts';
+
+export const quotaFactsSchema = z
+  .object({
+    group: z.string().describe('The quota group: duty group, or unit and duty group, by the rule set'),
+    unit: z.string().nullable(),
+    dutyGroup: z.string().nullable(),
+    rate: z.number().int(),
+    denominator: z.enum(['htt-only', 'htt-or-above']),
+    candidates: z.number().int().describe('M: members rated HTT or HTXS after steps 1–3'),
+    allowed: z.number().int().describe('k: the most HTXS the group may keep'),
+    used: z.number().int().describe('HTXS kept, council awards included'),
+    tieCodes: z.array(z.string()).describe('A tie run at the limit, waiting for the council'),
+  })
+  .meta({ id: 'QuotaFacts' });
+export type QuotaFacts = z.infer<typeof quotaFactsSchema>;
+
+export const computedFields = {
+  score: z.number().nullable(),
+  selfScore: z.number().nullable(),
+  level: levelSchema,
+  label: z.string(),
+  levelBeforeQuota: levelSchema,
+  rankInUnit: z.number().int().nullable(),
+  rankInOrg: z.number().int().nullable(),
+  reasons: z.array(z.string()),
+  tieAtQuota: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+};
+
+export const computedPersonSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    dutyGroup: z.string().nullable(),
+    ...computedFields,
+    quota: quotaFactsSchema.nullable(),
+  })
+  .meta({ id: 'ComputedPerson' });
+export type ComputedPerson = z.infer<typeof computedPersonSchema>;
+
+export const computedUnitSchema = z
+  .object({
+    unit: z.string(),
+    ...computedFields,
+    rankInUnit: z.null(),
+    quota: quotaFactsSchema.nullable(),
+  })
+  .meta({ id: 'ComputedUnit' });
+export type ComputedUnit = z.infer<typeof computedUnitSchema>;

@@ -1,0 +1,29 @@
+/**
+ * Text normalisation shared by the service and the add-in: names are kept as typed, and compared after
+ * NFC, trimming, collapsing inner spaces and case folding, so Unicode composed and decomposed input
+ * (different Vietnamese keyboards) match.
+ */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+export function matchKey(value: string): string {
+  return cleanText(value).toLocaleLowerCase('vi');
+}
+
+/** Removes diacritics (đ → d too), for header matching where "Ho ten" must equal "Họ tên". */
+export function foldDiacritics(value: string): string {
+  return matchKey(value)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+}
+
+/** Numbers typed in Vietnamese sheets: "85,5", " 85.5 ", "85". Returns undefined when not a number. */
+export function parseVnNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/[\s\u00a0]/g, '');
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return undefined;
+  return Number(text.replace(',', '.'));
+}
