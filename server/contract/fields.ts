@@ -48,18 +48,24 @@ export function percentField(label: string) {
   );
 }
 
-export function textField(label: string, max: number, required = false) {
-  const base = z.preprocess(
-    (value) => {
-      const v = blankToUndefined(value);
-      if (typeof v === 'number') return String(v);
-      return typeof v === 'string' ? cleanText(v) : v;
-    },
-    required
-      ? z.string({ error: `Thiếu ${label}` }).min(1, `Thiếu ${label}`).max(max, `${label} dài quá ${max} ký tự`)
-      : z.string({ error: `${label} phải là chữ` }).max(max, `${label} dài quá ${max} ký tự`).optional(),
+const cleanCell = (value: unknown) => {
+  const v = blankToUndefined(value);
+  if (typeof v === 'number') return String(v);
+  return typeof v === 'string' ? cleanText(v) : v;
+};
+
+export function textField(label: string, max: number) {
+  return z.preprocess(
+    cleanCell,
+    z.string({ error: `${label} phải là chữ` }).max(max, `${label} dài quá ${max} ký tự`).optional(),
   );
-  return base;
+}
+
+export function requiredTextField(label: string, max: number) {
+  return z.preprocess(
+    cleanCell,
+    z.string({ error: `Thiếu ${label}` }).min(1, `Thiếu ${label}`).max(max, `${label} dài quá ${max} ký tự`),
+  );
 }
 
 const YES = new Set(['x', 'co', 'yes', 'true', '1', 'dat', 'v', 'hoan thanh']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseVersionField, dateField, refField, textField } from './fields.ts';
+import { baseVersionField, dateField, refField, requiredTextField, textField } from './fields.ts';
 import { RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
 export const PERSON_FIELD_LABELS = {
@@ -50,8 +50,8 @@ export const personRowSchema = z
       (c) => c === undefined || STAFF_CODE_PATTERN.test(c),
       `${L.code} chỉ gồm chữ, số và các dấu . _ - /`,
     ),
-    name: textField(L.name, 200, true),
-    unit: textField(L.unit, 200, true),
+    name: requiredTextField(L.name, 200),
+    unit: requiredTextField(L.unit, 200),
     dutyGroup: textField(L.dutyGroup, 100),
     title: textField(L.title, 200),
     sex: sexField,

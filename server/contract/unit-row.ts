@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseVersionField, refField, textField } from './fields.ts';
+import { baseVersionField, refField, requiredTextField } from './fields.ts';
 import { RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
 export const UNIT_FIELD_LABELS = { ...RATING_FIELD_LABELS, unit: 'Đơn vị' } as const;
@@ -8,7 +8,7 @@ export const UNIT_FIELD_LABELS = { ...RATING_FIELD_LABELS, unit: 'Đơn vị' } 
 export const unitRowSchema = z
   .object({
     ref: refField,
-    unit: textField(UNIT_FIELD_LABELS.unit, 200, true),
+    unit: requiredTextField(UNIT_FIELD_LABELS.unit, 200),
     ...ratingFields,
     baseVersion: baseVersionField,
   })

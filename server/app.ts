@@ -1,0 +1,119 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from './db/database.ts';
+import { AppError } from './errors.ts';
+import type { Logger } from './log.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { errorBody } from './routes/error-body.ts';
+import { healthRoutes } from './routes/health.ts';
+import { monthRoutes } from './routes/months.ts';
+import type { AppEnv } from './routes/router.ts';
+import { ruleSetRoutes } from './routes/rule-set.ts';
+import { authenticate } from './services/access.ts';
+import { VERSION } from './version.ts';
+
+export interface AppOptions {
+  db: Db;
+  logger: Logger;
+  publicUrl: string;
+  bodyLimitBytes?: number;
+  corsOrigins?: string[];
+}
+
+/** Builds the service; `main.ts` only reads the environment and serves it, tests call `app.request`. */
+export function createApp(options: AppOptions) {
+  const { db, logger } = options;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  // The task pane is framed by Excel (on the web: an iframe of another origin), so no X-Frame-Options.
+  app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false }));
+  const origins = new Set([new URL(options.publicUrl).origin, ...(options.corsOrigins ?? [])]);
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (origins.has(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 40 * 1024 * 1024,
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', 'Nội dung gửi lên quá lớn; hãy chia nhỏ lần gửi'), 413),
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    await next();
+  });
+  app.use('/api/v1/*', async (c, next) => {
+    c.set('caller', await authenticate(db, c.req.header('authorization')));
+    await next();
+  });
+
+  app.route('/', healthRoutes(VERSION));
+  app.route('/api/v1', monthRoutes());
+  app.route('/api/v1', ruleSetRoutes());
+  app.route('/api/v1', adminRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Bình Xét API',
+      version: VERSION,
+      description: 'Đánh giá, xếp loại hằng tháng và thi đua, khen thưởng. Mọi lỗi có dạng { "error": { "code", "message", "details" } }.',
+    },
+    security: [{ Bearer: [] }],
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+
+  app.notFound((c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) logger.error('failed', { code: err.code, route: c.req.routePath });
+      return c.json(errorBody(err.code, err.message, err.details), err.status as 400);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      if (status === 400) return c.json(errorBody('bad_request', 'Nội dung gửi lên không phải JSON hợp lệ'), 400);
+      if (status === 413) return c.json(errorBody('payload_too_large', 'Nội dung gửi lên quá lớn'), 413);
+      return c.json(errorBody(status === 401 ? 'unauthorised' : 'bad_request', err.message), status as 400);
+    }
+    const code = databaseDown(err) ? 'database_unavailable' : 'internal';
+    // Only the error's kind and SQLSTATE: a database message can quote the values of a row.
+    logger.error('unhandled', { route: c.req.routePath, name: (err as Error).name, sqlstate: sqlState(err) });
+    return code === 'database_unavailable'
+      ? c.json(errorBody(code, 'Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau ít phút', { retryable: true }), 503)
+      : c.json(errorBody('internal', 'Lỗi máy chủ; dữ liệu của lần gửi này chưa được lưu, hãy thử lại'), 500);
+  });
+  return app;
+}
+
+function sqlState(err: unknown): string | null {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Connection lost, server shutting down or restarting: the client may retry the same push. */
+function databaseDown(err: unknown): boolean {
+  const code = sqlState(err) ?? '';
+  return /^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
+}

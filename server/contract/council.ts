@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { LEVELS } from './levels.ts';
+import { periodSchema } from './period.ts';
+import { quotaFactsSchema } from './results.ts';
+
+const reason = z.string({ error: 'Cần ghi lý do' }).trim().min(3, 'Cần ghi lý do (ít nhất 3 ký tự)').max(1000);
+const subject = z.enum(['person', 'unit']).default('person');
+const keys = z.array(z.string().min(1).max(200)).min(1, 'Cần chọn ít nhất một người').max(1000);
+
+export const decisionRequestSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('award'), subject, keys, reason }),
+    z.object({ kind: z.literal('withdraw-award'), subject, keys, reason }),
+    z.object({ kind: z.literal('raise-rate'), rate: z.number().int().min(0).max(100), reason }),
+    z.object({ kind: z.literal('finalise'), reason: reason.optional() }),
+    z.object({ kind: z.literal('reopen'), reason }),
+  ])
+  .meta({ id: 'DecisionRequest' });
+export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+
+export const decisionSchema = z
+  .object({
+    id: z.number().int(),
+    subject: z.enum(['person', 'unit']),
+    kind: z.enum(['award', 'withdraw-award', 'raise-rate', 'finalise', 'reopen']),
+    keys: z.array(z.string()),
+    rate: z.number().int().nullable(),
+    reason: z.string(),
+    decidedBy: z.number().int().nullable(),
+    decidedAt: z.string(),
+  })
+  .meta({ id: 'Decision' });
+
+const levelCounts = z.object(Object.fromEntries(LEVELS.map((l) => [l, z.number().int()])) as Record<(typeof LEVELS)[number], z.ZodNumber>);
+
+export const monthSummarySchema = z
+  .object({
+    period: periodSchema,
+    finalised: z.boolean(),
+    rate: z.number().int(),
+    people: z.object({
+      total: levelCounts,
+      byUnit: z.array(z.object({ unit: z.string(), counts: levelCounts })),
+      byDutyGroup: z.array(z.object({ dutyGroup: z.string().nullable(), counts: levelCounts })),
+    }),
+    units: z.object({ total: levelCounts }),
+    quotas: z.array(quotaFactsSchema),
+    ties: z.array(z.object({ group: z.string(), codes: z.array(z.string()) })),
+    decisions: z.array(decisionSchema),
+  })
+  .meta({ id: 'MonthSummary' });
+export type MonthSummary = z.infer<typeof monthSummarySchema>;

@@ -1,0 +1,48 @@
+import type { Db } from './database.ts';
+
+/** A stored month row with what the rules and the answer need; numbers cast in SQL so both adapters agree. */
+export interface StoredPersonMonth {
+  code: string;
+  name: string;
+  unit: string;
+  dutyGroup: string | null;
+  score: number | null;
+  selfScore: number | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  discipline: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface StoredUnitMonth extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup'> {
+  unit: string;
+  memberDisciplined: boolean;
+}
+
+const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfScore", m.all_tasks_done as "allTasksDone",
+  m.exceeded_pct::float8 as "exceededPct", m.late_pct::float8 as "latePct", m.discipline, m.version,
+  to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"`;
+
+export async function loadPersonMonth(db: Db, orgId: number, period: string): Promise<StoredPersonMonth[]> {
+  return db.query<StoredPersonMonth>(
+    `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT}
+     from person_month m join person p on p.id = m.person_id join unit u on u.id = m.unit_id
+     where m.org_id = $1 and m.period = $2
+     order by p.code`,
+    [orgId, period],
+  );
+}
+
+export async function loadUnitMonth(db: Db, orgId: number, period: string): Promise<StoredUnitMonth[]> {
+  return db.query<StoredUnitMonth>(
+    `select u.name as unit, ${RATING_SELECT},
+       exists (select 1 from person_month pm where pm.org_id = m.org_id and pm.period = m.period
+               and pm.unit_id = m.unit_id and pm.discipline is not null) as "memberDisciplined"
+     from unit_month m join unit u on u.id = m.unit_id
+     where m.org_id = $1 and m.period = $2
+     order by u.name`,
+    [orgId, period],
+  );
+}

@@ -1,0 +1,32 @@
+import type { Db } from './database.ts';
+
+export interface Organisation {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** Finds or creates an organisation by slug. */
+export async function ensureOrganisation(db: Db, slug: string, name: string): Promise<Organisation> {
+  const [row] = await db.query<Organisation>(
+    `insert into organisation (slug, name) values ($1, $2)
+     on conflict (slug) do update set slug = excluded.slug
+     returning id, slug, name`,
+    [slug, name],
+  );
+  return row!;
+}
+
+export async function getOrganisation(db: Db, id: number): Promise<Organisation | undefined> {
+  const [row] = await db.query<Organisation>(`select id, slug, name from organisation where id = $1`, [id]);
+  return row;
+}
+
+/** Reserves `count` numbers for codes of people created without a staff code. */
+export async function reserveCodes(db: Db, orgId: number, count: number): Promise<number> {
+  const [row] = await db.query<{ first: number }>(
+    `update organisation set next_code = next_code + $2 where id = $1 returning (next_code - $2)::int as first`,
+    [orgId, count],
+  );
+  return row!.first;
+}

@@ -1,0 +1,124 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { decisionRequestSchema, decisionSchema, monthSummarySchema } from '../contract/council.ts';
+import { periodSchema } from '../contract/period.ts';
+import {
+  personMonthSchema,
+  personPushResponseSchema,
+  pushRequestSchema,
+  unitMonthSchema,
+  unitPushResponseSchema,
+} from '../contract/push.ts';
+import { requireRole } from '../services/access.ts';
+import { decide, monthSummary } from '../services/council.ts';
+import { personMonthView, unitMonthView } from '../services/month-view.ts';
+import { pushPeople } from '../services/push-people.ts';
+import { pushUnits } from '../services/push-units.ts';
+import { errorResponses } from './error-body.ts';
+import { newRouter } from './router.ts';
+
+const params = z.object({ period: periodSchema });
+const pushHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8, 'Idempotency-Key phải dài từ 8 đến 255 ký tự')
+    .max(255, 'Idempotency-Key phải dài từ 8 đến 255 ký tự')
+    .optional(),
+});
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
+
+const pushPeopleRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/people',
+  tags: ['Tháng'],
+  summary: 'Gửi kết quả đánh giá tháng của cán bộ (tối đa 50.000 dòng)',
+  description:
+    'Mỗi dòng được kiểm tra riêng: `accepted`, `unchanged`, `rejected` (kèm lỗi từng trường) hoặc `conflict` (kèm giá trị đã lưu). ' +
+    'Cả lần gửi là một giao dịch. Câu trả lời mang các cột tính toán của mọi dòng trong tháng.',
+  request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
+  responses: { 200: json(personPushResponseSchema, 'Kết quả từng dòng và cả tháng'), ...errorResponses(401, 403, 409, 413, 422) },
+});
+
+const pullPeopleRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/people',
+  tags: ['Tháng'],
+  summary: 'Kết quả tính toán của tháng: xếp loại, hạng, giải thích, tỷ lệ',
+  request: { params },
+  responses: { 200: json(personMonthSchema, 'Cả tháng'), ...errorResponses(401, 422) },
+});
+
+const pushUnitsRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/units',
+  tags: ['Tháng'],
+  summary: 'Gửi kết quả đánh giá tháng của khoa, phòng',
+  request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
+  responses: { 200: json(unitPushResponseSchema, 'Kết quả từng dòng và cả tháng'), ...errorResponses(401, 403, 409, 413, 422) },
+});
+
+const pullUnitsRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/units',
+  tags: ['Tháng'],
+  summary: 'Kết quả tính toán tháng của các khoa, phòng',
+  request: { params },
+  responses: { 200: json(unitMonthSchema, 'Cả tháng'), ...errorResponses(401, 422) },
+});
+
+const summaryRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/summary',
+  tags: ['Hội đồng'],
+  summary: 'Tổng hợp tháng: số lượng theo mức và đơn vị, tỷ lệ HTXS từng nhóm, các trường hợp đồng điểm',
+  request: { params },
+  responses: { 200: json(monthSummarySchema, 'Tổng hợp'), ...errorResponses(401, 422) },
+});
+
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/decisions',
+  tags: ['Hội đồng'],
+  summary: 'Quyết định của Hội đồng: xét HTXS trong tỷ lệ, nâng tỷ lệ (≤ 25%), chốt, mở lại',
+  request: { params, body: body(decisionRequestSchema) },
+  responses: { 201: json(decisionSchema, 'Đã ghi quyết định'), ...errorResponses(401, 403, 404, 409, 422) },
+});
+
+export function monthRoutes() {
+  const app = newRouter();
+  app.openapi(pushPeopleRoute, async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, 'admin', 'council', 'rater');
+    const { period } = c.req.valid('param');
+    const key = c.req.valid('header')['idempotency-key'] ?? null;
+    return c.json(await pushPeople(c.get('db'), caller, period, c.req.valid('json'), key), 200);
+  });
+  app.openapi(pullPeopleRoute, async (c) =>
+    c.json(await personMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(pushUnitsRoute, async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, 'admin', 'council', 'rater');
+    const { period } = c.req.valid('param');
+    const key = c.req.valid('header')['idempotency-key'] ?? null;
+    return c.json(await pushUnits(c.get('db'), caller, period, c.req.valid('json'), key), 200);
+  });
+  app.openapi(pullUnitsRoute, async (c) =>
+    c.json(await unitMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(summaryRoute, async (c) =>
+    c.json(await monthSummary(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(decideRoute, async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, 'admin', 'council');
+    const decision = await decide(c.get('db'), caller, c.req.valid('param').period, c.req.valid('json'));
+    return c.json(decision, 201);
+  });
+  return app;
+}
+

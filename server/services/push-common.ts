@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { FieldError } from '../contract/row-validation.ts';
+import type { RowResult } from '../contract/push.ts';
+import type { Db } from '../db/database.ts';
+import type { MonthTable, MonthWriteOutcome } from '../db/month-upsert.ts';
+import { lockPeriod, periodState } from '../db/periods.ts';
+import { claimPushKey, storePushResponse } from '../db/pushes.ts';
+import { AppError } from '../errors.ts';
+import type { Caller } from './access.ts';
+
+export interface StoredAnswer {
+  results: RowResult[];
+  counts: Record<RowResult['status'], number>;
+}
+
+export function requestHash(kind: string, period: string, body: unknown): string {
+  return createHash('sha256').update(`${kind}\n${period}\n${JSON.stringify(body)}`).digest('hex');
+}
+
+/**
+ * Runs a push in one transaction with its idempotency key: a retry gets the first answer's row results
+ * (the computed month is read afresh, so it shows what is stored now) and writes nothing again.
+ */
+export async function idempotentPush<T>(
+  db: Db,
+  caller: Caller,
+  push: { kind: 'person' | 'unit'; period: string; key: string | null; body: unknown },
+  write: () => Promise<StoredAnswer>,
+  view: (answer: StoredAnswer) => Promise<T>,
+): Promise<T> {
+  const hash = requestHash(push.kind, push.period, push.body);
+  return db.transaction(async () => {
+    if (push.key !== null) {
+      const stored = await claimPushKey(db, caller.orgId, `${push.kind}:${push.key}`, hash);
+      if (stored) {
+        if (stored.requestHash !== hash) {
+          throw new AppError(
+            'idempotency_mismatch',
+            'Khóa Idempotency-Key này đã được dùng cho một lần gửi có nội dung khác',
+          );
+        }
+        return view(stored.response as StoredAnswer);
+      }
+    }
+    await lockPeriod(db, caller.orgId, push.period);
+    if ((await periodState(db, caller.orgId, push.period)).finalised) {
+      throw new AppError(
+        'period_finalised',
+        `Tháng ${push.period} đã được Hội đồng chốt; không thể sửa. Đề nghị Hội đồng mở lại nếu cần.`,
+        { period: push.period },
+      );
+    }
+    const answer = await write();
+    if (push.key !== null) await storePushResponse(db, caller.orgId, `${push.kind}:${push.key}`, 200, answer);
+    return view(answer);
+  });
+}
+
+export function countResults(results: RowResult[]): StoredAnswer['counts'] {
+  const counts = { accepted: 0, unchanged: 0, rejected: 0, conflict: 0 };
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+
+export function rejected(index: number, ref: RowResult['ref'], key: string | null, errors: FieldError[]): RowResult {
+  return { index, ref, key, status: 'rejected', version: null, errors, stored: null };
+}
+
+function sameValue(type: string, stored: unknown, mine: unknown): boolean {
+  if (stored === null || stored === undefined) return mine === null || mine === undefined;
+  if (mine === null || mine === undefined) return false;
+  if (type === 'numeric' || type === 'int') return Number(stored) === Number(mine);
+  return stored === mine;
+}
+
+/** A row that was not written is unchanged when the stored values equal it, else it is a conflict. */
+export function outcomeStatus(table: MonthTable, values: unknown[], outcome: MonthWriteOutcome): 'accepted' | 'unchanged' | 'conflict' {
+  if (outcome.written) return 'accepted';
+  const stored = outcome.stored ?? {};
+  const same = table.columns.every((c, i) => sameValue(c.type, stored[c.name], values[i]));
+  return same ? 'unchanged' : 'conflict';
+}
+
+/** The stored values of a conflicting row, in the contract's field names. */
+export function storedForClient(stored: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!stored) return null;
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    score: num(stored.score),
+    selfScore: num(stored.self_score),
+    general: num(stored.general),
+    results: num(stored.results),
+    allTasksDone: stored.all_tasks_done ?? null,
+    exceededPct: num(stored.exceeded_pct),
+    latePct: num(stored.late_pct),
+    discipline: stored.discipline ?? null,
+    note: stored.note ?? null,
+    dutyGroup: stored.duty_group ?? null,
+    version: stored.version,
+    updatedAt: stored.updated_at,
+  };
+}
+
+export function assertCanWriteUnit(caller: Caller, unitKey: string): FieldError | null {
+  if (caller.role === 'admin' || caller.role === 'council') return null;
+  if (caller.role === 'rater' && caller.units.includes(unitKey)) return null;
+  return { field: 'unit', message: 'Bạn không được phân công ghi kết quả cho đơn vị này' };
+}
