@@ -20,7 +20,7 @@ export async function insertAudit(
 ): Promise<void> {
   await db.query(
     `insert into audit (org_id, actor, push_key, entity, entity_key, period, action, old_values, new_values)
-     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb)`,
     [
       orgId,
       e.actor,

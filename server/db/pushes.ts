@@ -25,7 +25,7 @@ export async function claimPushKey(db: Db, orgId: number, key: string, requestHa
 }
 
 export async function storePushResponse(db: Db, orgId: number, key: string, status: number, response: unknown): Promise<void> {
-  await db.query(`update push set status = $3, response = $4::jsonb where org_id = $1 and idempotency_key = $2`, [
+  await db.query(`update push set status = $3, response = $4::text::jsonb where org_id = $1 and idempotency_key = $2`, [
     orgId,
     key,
     status,

@@ -18,7 +18,7 @@ export async function currentRuleSet(db: Db, orgId: number): Promise<StoredRuleS
 export async function insertRuleSet(db: Db, orgId: number, body: unknown, userId: number | null): Promise<number> {
   const [row] = await db.query<{ version: number }>(
     `insert into rule_set (org_id, version, body, created_by)
-     select $1, coalesce(max(version), 0) + 1, $2::jsonb, $3 from rule_set where org_id = $1
+     select $1, coalesce(max(version), 0) + 1, $2::text::jsonb, $3 from rule_set where org_id = $1
      returning version`,
     [orgId, JSON.stringify(body), userId],
   );
