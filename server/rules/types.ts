@@ -29,6 +29,8 @@ export interface PeriodDecisions {
 export interface MonthResult {
   key: string;
   level: Level;
+  /** LEVEL_LABELS[level], the Vietnamese label. */
+  label: string;
   levelBeforeQuota: Level;
   rankInUnit: number | null;
   rankInOrg: number | null;

@@ -34,19 +34,25 @@ async function readMonth(): Promise<MonthInput[]> {
     if (col === undefined) throw new Error(`Header «${header}» not found`);
     return col;
   };
-  const [code, unit, dutyGroup, score, discipline] = ['Mã CB', 'Đơn vị', 'Nhóm', 'Điểm đánh giá', 'Kỷ luật'].map(column);
+  const col = {
+    code: column('Mã CB'),
+    unit: column('Đơn vị'),
+    dutyGroup: column('Nhóm'),
+    score: column('Điểm đánh giá'),
+    discipline: column('Kỷ luật'),
+  };
 
   const rows: MonthInput[] = [];
   for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const text = (col: number | undefined) => cleanText(cellText(row.getCell(col!).value));
-    if (text(code) === '') continue;
+    const text = (column: number) => cleanText(cellText(row.getCell(column).value));
+    if (text(col.code) === '') continue;
     rows.push({
-      key: text(code),
-      unit: text(unit),
-      dutyGroup: text(dutyGroup) || null,
-      score: parseVnNumber(row.getCell(score!).value) ?? null,
-      discipline: text(discipline) || null,
+      key: text(col.code),
+      unit: text(col.unit),
+      dutyGroup: text(col.dutyGroup) || null,
+      score: parseVnNumber(row.getCell(col.score).value) ?? null,
+      discipline: text(col.discipline) || null,
     });
   }
   return rows;

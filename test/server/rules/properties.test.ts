@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { QuotaFacts } from '../../../server/contract/results.ts';
 import { DEFAULT_RULE_SET, type QuotaSettings, type RuleSet } from '../../../server/contract/rule-set.ts';
 import {
   bandOf,
@@ -38,8 +39,9 @@ const quotaArb: fc.Arbitrary<QuotaSettings> = fc.record({
   scope: fc.constantFrom('org+dutyGroup' as const, 'unit+dutyGroup' as const, 'org' as const),
 });
 
-function byGroup(outcome: MonthOutcome): Map<object, MonthResult[]> {
-  const groups = new Map<object, MonthResult[]>();
+/** Rows by quota group: every row of a group carries the same facts object. */
+function byGroup(outcome: MonthOutcome): Map<QuotaFacts, MonthResult[]> {
+  const groups = new Map<QuotaFacts, MonthResult[]>();
   for (const row of outcome.rows) {
     if (!row.quota) continue;
     const members = groups.get(row.quota) ?? [];
@@ -56,9 +58,8 @@ describe('properties of classifyMonth', () => {
         const outcome = classifyMonth(rows, DEFAULT_RULE_SET, quota, { awards: [] });
         for (const [facts, members] of byGroup(outcome)) {
           const kept = members.filter((r) => r.level === 'HTXS').length;
-          const { allowed, used } = facts as MonthResult['quota'] & object;
-          expect(kept).toBeLessThanOrEqual(allowed);
-          expect(kept).toBe(used);
+          expect(kept).toBeLessThanOrEqual(facts.allowed);
+          expect(kept).toBe(facts.used);
         }
       }),
     );
@@ -77,8 +78,9 @@ describe('properties of classifyMonth', () => {
         const decisions: PeriodDecisions = { awards };
         const outcome = classifyMonth(rows, DEFAULT_RULE_SET, quota, decisions);
         for (const [facts, members] of byGroup(outcome)) {
-          const { allowed } = facts as NonNullable<MonthResult['quota']>;
-          expect(members.filter((r) => r.level === 'HTXS').length).toBeLessThanOrEqual(allowed);
+          const kept = members.filter((r) => r.level === 'HTXS').length;
+          expect(kept).toBeLessThanOrEqual(facts.allowed);
+          expect(kept).toBe(facts.used);
         }
       }),
     );
