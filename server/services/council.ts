@@ -6,6 +6,7 @@ import { insertDecision, listDecisions, lockPeriod, periodState, setPeriodState,
 import { AppError } from '../errors.ts';
 import type { Caller } from './access.ts';
 import { personMonthView, unitMonthView } from './month-view.ts';
+import { canRaiseRate } from '../rules/index.ts';
 import { loadRuleSet } from './rule-sets.ts';
 
 const zeroCounts = () => Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
@@ -99,11 +100,8 @@ export async function decide(db: Db, caller: Caller, period: string, request: De
         break;
       case 'raise-rate': {
         const { ruleSet } = await loadRuleSet(db, caller.orgId);
-        if (request.rate > ruleSet.maxRaisedRate) {
-          throw new AppError('validation_failed', `Tỷ lệ HTXS tối đa được nâng là ${ruleSet.maxRaisedRate}%`, {
-            field: 'rate',
-          });
-        }
+        const refusal = canRaiseRate(request.rate, ruleSet.quota.personMonth, ruleSet);
+        if (refusal) throw new AppError('validation_failed', refusal, { field: 'rate' });
         rate = request.rate;
         await setPeriodState(db, caller.orgId, period, { raisedRate: rate, raisedReason: request.reason });
         break;
