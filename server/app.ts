@@ -4,9 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { personRowSchema } from './contract/person-row.ts';
+import { unitRowSchema } from './contract/unit-row.ts';
 import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
+import { addinRoutes } from './routes/addin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { errorBody } from './routes/error-body.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -69,11 +72,15 @@ export function createApp(options: AppOptions) {
   });
 
   app.route('/', healthRoutes(VERSION));
+  app.route('/', addinRoutes(options.publicUrl));
   app.route('/api/v1', monthRoutes());
   app.route('/api/v1', ruleSetRoutes());
   app.route('/api/v1', adminRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  // Push bodies take rows as loose objects so one bad row never fails the others; document their shape.
+  app.openAPIRegistry.register('PersonRow', personRowSchema);
+  app.openAPIRegistry.register('UnitRow', unitRowSchema);
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
