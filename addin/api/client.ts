@@ -1,0 +1,117 @@
+import type { MonthSummary } from '../../server/contract/council.ts';
+import type { DecisionRequest } from '../../server/contract/council.ts';
+import type { ErrorBody } from '../../server/contract/errors.ts';
+import type { PersonMonth, PersonPushResponse, UnitMonth, UnitPushResponse } from '../../server/contract/push.ts';
+
+/**
+ * The service's API, typed by its contract, for the task pane, the file page and the command line.
+ * A push carries an idempotency key and is retried with the same key after a dropped connection or a
+ * 503, so a retry can never store a row twice.
+ */
+
+export type ApiErrorCode = ErrorBody['error']['code'] | 'offline' | 'bad_response';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  get retryable(): boolean {
+    return this.code === 'offline' || this.status === 503 || this.code === 'idempotency_in_use';
+  }
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  /** Attempts for a request that failed for a retryable reason (default 3). */
+  attempts?: number;
+  /** Delay before the n-th retry, ms (default 400 × 2^n). */
+  backoff?: (attempt: number) => number;
+}
+
+export interface Roster {
+  units: { name: string }[];
+  people: { code: string; name: string; unit: string | null; dutyGroup: string | null; title: string | null }[];
+}
+
+export interface Me {
+  organisation: { id: number; slug: string; name: string };
+  user: { id: number; name: string; role: 'admin' | 'council' | 'rater' | 'viewer'; units: string[] };
+}
+
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export function createClient(options: ClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const attempts = options.attempts ?? 3;
+  const backoff = options.backoff ?? ((n: number) => 400 * 2 ** n);
+
+  async function once<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await doFetch(base + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new ApiError('offline', `Không kết nối được máy chủ ${base}. Kiểm tra mạng hoặc địa chỉ máy chủ.`, 0);
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new ApiError('bad_response', `Máy chủ trả lời không đúng dạng (HTTP ${res.status})`, res.status);
+    }
+    if (!res.ok) {
+      const error = (parsed as Partial<ErrorBody> | undefined)?.error;
+      if (error?.code && error.message) throw new ApiError(error.code, error.message, res.status, error.details);
+      throw new ApiError('bad_response', `Máy chủ báo lỗi HTTP ${res.status}`, res.status);
+    }
+    return parsed as T;
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once<T>(method, path, body, headers);
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.retryable || attempt + 1 >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));
+      }
+    }
+  }
+
+  const month = (period: string, kind: 'people' | 'units') => `/api/v1/months/${encodeURIComponent(period)}/${kind}`;
+
+  return {
+    me: () => request<Me>('GET', '/api/v1/me'),
+    roster: () => request<Roster>('GET', '/api/v1/roster'),
+    pushPeople: (period: string, rows: unknown[], key: string = newIdempotencyKey()) =>
+      request<PersonPushResponse>('POST', month(period, 'people'), { rows }, { 'idempotency-key': key }),
+    pullPeople: (period: string) => request<PersonMonth>('GET', month(period, 'people')),
+    pushUnits: (period: string, rows: unknown[], key: string = newIdempotencyKey()) =>
+      request<UnitPushResponse>('POST', month(period, 'units'), { rows }, { 'idempotency-key': key }),
+    pullUnits: (period: string) => request<UnitMonth>('GET', month(period, 'units')),
+    summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
+    decide: (period: string, decision: DecisionRequest) =>
+      request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),
+  };
+}
+
+export type BinhXetClient = ReturnType<typeof createClient>;

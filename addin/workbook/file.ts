@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
+import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
+import { assertNoSecrets, formatDirectory, parseDirectory, splitText, stateRow, STATE_SHEET } from './state-cells.ts';
+
+/**
+ * An .xlsx file as a workbook, through exceljs, for the browser's file mode and the command line. Only the
+ * cells of a write plan change; formatting, merged cells and the other sheets are kept as exceljs reads them.
+ */
+
+const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A cell as Office.js would give it: formulas by their result, rich text as text, dates as serial numbers. */
+export function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / 86_400_000;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : plainValue(value.text as ExcelJS.CellValue);
+  if ('error' in value) return null;
+  return null;
+}
+
+function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const line: CellValue[] = new Array(cols).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // exceljs repeats a merged range's value in every cell; Excel shows it only in the top-left one.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      line[c - 1] = plainValue(cell.value);
+    });
+    values.push(line);
+  }
+  return { name: ws.name, values, top: 0, left: 0 };
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`Không có trang tính "${name}"`);
+  return ws;
+}
+
+function stateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const existing = wb.getWorksheet(STATE_SHEET);
+  if (existing) return existing;
+  const ws = wb.addWorksheet(STATE_SHEET);
+  ws.state = 'veryHidden';
+  return ws;
+}
+
+function session(wb: ExcelJS.Workbook): WorkbookSession {
+  return {
+    sheetNames: async () => wb.worksheets.filter((w) => w.name !== STATE_SHEET).map((w) => w.name),
+    activeSheetName: async () => {
+      const active = wb.views?.[0]?.activeTab ?? 0;
+      const visible = wb.worksheets.filter((w) => w.name !== STATE_SHEET);
+      return (wb.worksheets[active] ?? visible[0])?.name ?? '';
+    },
+    readSheet: async (name) => readGrid(sheet(wb, name)),
+    applyPlan: async (name, plan: WritePlan) => {
+      const ws = sheet(wb, name);
+      for (const block of plan.blocks) {
+        block.values.forEach((line, i) =>
+          line.forEach((value, j) => {
+            // exceljs writes a string as a string cell: "=…" stays text, never a formula.
+            ws.getCell(block.row + i + 1, block.col + j + 1).value = value;
+          }),
+        );
+      }
+      for (const c of plan.clearHighlight) ws.getCell(c.row + 1, c.col + 1).fill = NO_FILL;
+      for (const c of plan.highlight) ws.getCell(c.row + 1, c.col + 1).fill = HIGHLIGHT;
+    },
+    addSheet: async (name, values, options = {}) => {
+      if (wb.getWorksheet(name)) throw new Error(`Trang tính "${name}" đã có`);
+      const ws = wb.addWorksheet(name);
+      values.forEach((line, r) => {
+        const row = ws.getRow(r + 1);
+        line.forEach((v, c) => {
+          if (v !== null) row.getCell(c + 1).value = v;
+        });
+      });
+      for (const r of options.headerRows ?? []) ws.getRow(r + 1).font = { bold: true };
+      options.columnWidths?.forEach((w, c) => {
+        ws.getColumn(c + 1).width = w;
+      });
+    },
+    loadState: async (key) => {
+      const ws = wb.getWorksheet(STATE_SHEET);
+      if (!ws) return undefined;
+      const entry = parseDirectory(plainValue(ws.getCell(1, 1).value)).keys[key];
+      if (!entry) return undefined;
+      const [row, cells] = entry;
+      let text = '';
+      for (let c = 0; c < cells; c++) text += String(plainValue(ws.getCell(row + 1, c + 2).value) ?? '');
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    saveState: async (key, value) => {
+      assertNoSecrets(value);
+      const ws = stateSheet(wb);
+      const directory = parseDirectory(plainValue(ws.getCell(1, 1).value));
+      const row = stateRow(directory, key);
+      const pieces = splitText(JSON.stringify(value));
+      const old = directory.keys[key]?.[1] ?? 0;
+      ws.getCell(row + 1, 1).value = key;
+      for (let c = 0; c < Math.max(old, pieces.length); c++) ws.getCell(row + 1, c + 2).value = pieces[c] ?? null;
+      directory.keys[key] = [row, pieces.length];
+      ws.getCell(1, 1).value = formatDirectory(directory);
+    },
+    selectCell: async (name, address) => {
+      const ws = sheet(wb, name);
+      ws.views = [{ ...(ws.views?.[0] ?? {}), activeCell: address }];
+    },
+  };
+}
+
+export function fileWorkbook(wb: ExcelJS.Workbook): WorkbookAdapter {
+  return { session: (fn) => fn(session(wb)) };
+}
+
+export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  return wb;
+}
+
+export async function writeXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  return new ExcelJS.Workbook();
+}

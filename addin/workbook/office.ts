@@ -1,0 +1,373 @@
+/**
+ * The workbook through Office.js: the only module that calls `Excel.*` and `Office.*`. A session is one
+ * `Excel.run` (one user action); each method queues its commands and syncs once per phase. Reads and writes too
+ * big for one request (Excel on the web: 5 MB) go in pieces sized by payload.ts, one sync per piece, so the
+ * number of syncs grows with the pieces, never with the rows. Baseline ExcelApi 1.1 (Excel 2016); newer sets
+ * light up after `isSetSupported`.
+ */
+import type { CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
+import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
+import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';
+import { fromExcelValue, rectangular, toExcelValue, trimGrid } from './cell-values.ts';
+import { explainExcelError, isPayloadTooLarge } from './errors.ts';
+import { batchBySize, jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, rowsPerRead, splitBlock } from './payload.ts';
+import {
+  assertNoSecrets,
+  formatDirectory,
+  parseDirectory,
+  splitText,
+  STATE_CELL_CHARS,
+  STATE_SHEET,
+  stateRow,
+  type StateDirectory,
+} from './state-cells.ts';
+
+/** What the adapter needs from Office: `Excel.run` and the requirement-set check (injected by tests). */
+export interface OfficeHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** What this Excel can do beyond ExcelApi 1.1. */
+export interface OfficeFeatures {
+  /** 1.2: used range by values only, very hidden state sheet, column widths. */
+  api12: boolean;
+  /** 1.6: formula calculation paused during our writes. */
+  suspendCalculation: boolean;
+  /** 1.8: in-cell drop-down lists (data validation). */
+  dropDowns: boolean;
+  /** 1.18: cell notes. */
+  notes: boolean;
+}
+
+/** A drop-down list on a column's cells (e.g. the discipline values). Values may not contain commas. */
+export interface ColumnChoices {
+  row: number;
+  col: number;
+  rows: number;
+  values: string[];
+}
+
+/** A note on a cell; `text: null` removes it. */
+export interface CellNote {
+  row: number;
+  col: number;
+  text: string | null;
+}
+
+export interface OfficeWorkbookSession extends WorkbookSession {
+  readonly features: OfficeFeatures;
+  /** Sets drop-down lists; false when Excel lacks ExcelApi 1.8 or a list cannot be expressed (comma, > 255 chars). */
+  setChoices(sheet: string, lists: readonly ColumnChoices[]): Promise<boolean>;
+  /** Adds, updates or removes notes; false when Excel lacks ExcelApi 1.18. */
+  setNotes(sheet: string, notes: readonly CellNote[]): Promise<boolean>;
+}
+
+export interface OfficeWorkbookAdapter extends WorkbookAdapter {
+  session<T>(fn: (session: OfficeWorkbookSession) => Promise<T>): Promise<T>;
+}
+
+/** Light salmon, the fill Excel users know from "bad" cells; cleared with the cell's whole fill. */
+export const HIGHLIGHT_FILL = '#FCE4D6';
+// Excel's list source is a string of at most 255 characters.
+const LIST_SOURCE_MAX = 255;
+// Worst case for a state cell in a response: every character a quote escaped to two bytes.
+const STATE_CELLS_PER_READ = Math.floor(REQUEST_BUDGET_BYTES / (STATE_CELL_CHARS * 2));
+
+export function officeWorkbook(host: OfficeHost = officeHost()): OfficeWorkbookAdapter {
+  return {
+    session: (fn) => host.run((context) => fn(openSession(context, featuresOf(host)))),
+  };
+}
+
+function officeHost(): OfficeHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) =>
+      typeof Office !== 'undefined' && (Office.context?.requirements?.isSetSupported(name, version) ?? false),
+  };
+}
+
+function featuresOf(host: OfficeHost): OfficeFeatures {
+  return {
+    api12: host.isSetSupported('ExcelApi', '1.2'),
+    suspendCalculation: host.isSetSupported('ExcelApi', '1.6'),
+    dropDowns: host.isSetSupported('ExcelApi', '1.8'),
+    notes: host.isSetSupported('ExcelApi', '1.18'),
+  };
+}
+
+/** One queued command and what it adds to the request. */
+interface Operation {
+  bytes: number;
+  queue(): void;
+}
+
+function openSession(context: Excel.RequestContext, features: OfficeFeatures): OfficeWorkbookSession {
+  const worksheets = context.workbook.worksheets;
+  let state: { exists: boolean; directory: StateDirectory } | null = null;
+
+  async function sync(sheet?: string): Promise<void> {
+    try {
+      await context.sync();
+    } catch (error) {
+      throw explainExcelError(error, sheet);
+    }
+  }
+
+  /** Queues operations in pieces that fit one request, one sync per piece (the loop is over pieces, not rows). */
+  async function runBatches(operations: Operation[], sheet?: string): Promise<void> {
+    for (const batch of batchBySize(operations)) {
+      if (features.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+      for (const operation of batch) operation.queue();
+      await sync(sheet);
+    }
+  }
+
+  // An A1 address, not getRangeByIndexes: that one needs ExcelApi 1.7, getRange(address) works from 1.1.
+  function rangeOf(sheet: Excel.Worksheet, rect: CellRect): Excel.Range {
+    return sheet.getRange(rangeAddress(rect.row, rect.col, rect.rows, rect.cols));
+  }
+
+  function writeOperations(sheet: Excel.Worksheet, block: WriteBlock): Operation[] {
+    const values = rectangular(block.values).map((row) => row.map(toExcelValue));
+    if ((values[0]?.length ?? 0) === 0) return [];
+    const pieces = splitBlock({ row: block.row, col: block.col, values }, REQUEST_BUDGET_BYTES - OPERATION_BYTES);
+    return pieces.map((piece) => ({
+      bytes: jsonBytes(piece.values) + OPERATION_BYTES,
+      queue: () => {
+        const rect = { row: piece.row, col: piece.col, rows: piece.values.length, cols: piece.values[0]?.length ?? 0 };
+        rangeOf(sheet, rect).values = piece.values;
+      },
+    }));
+  }
+
+  function rangeOperations(
+    sheet: Excel.Worksheet,
+    cells: readonly CellRef[],
+    apply: (range: Excel.Range) => void,
+  ): Operation[] {
+    return cellRuns(cells).map((rect) => ({ bytes: OPERATION_BYTES, queue: () => apply(rangeOf(sheet, rect)) }));
+  }
+
+  /**
+   * Values of a block read in pieces: the cell limit first, then the bytes per row seen so far; a piece Excel
+   * still finds too large is read again in halves.
+   */
+  async function readValues(sheet: Excel.Worksheet, name: string, rect: CellRect): Promise<CellValue[][]> {
+    const values: CellValue[][] = [];
+    let bytesPerRow: number | null = null;
+    let cap = Number.POSITIVE_INFINITY;
+    for (let done = 0; done < rect.rows;) {
+      const rows = Math.min(rect.rows - done, rowsPerRead(rect.cols, bytesPerRow), cap);
+      const range = rangeOf(sheet, { ...rect, row: rect.row + done, rows }).load('values');
+      try {
+        await context.sync();
+      } catch (error) {
+        if (isPayloadTooLarge(error) && rows > 1) {
+          cap = Math.ceil(rows / 2);
+          continue;
+        }
+        throw explainExcelError(error, name);
+      }
+      const piece = range.values;
+      bytesPerRow = Math.max(bytesPerRow ?? 0, jsonBytes(piece) / rows);
+      for (const row of piece) values.push(row.map(fromExcelValue));
+      done += rows;
+    }
+    return values;
+  }
+
+  async function openState(): Promise<{ exists: boolean; directory: StateDirectory }> {
+    if (state) return state;
+    worksheets.load('items/name');
+    await sync();
+    if (!worksheets.items.some((sheet) => sheet.name === STATE_SHEET)) {
+      state = { exists: false, directory: { keys: {} } };
+      return state;
+    }
+    const head = worksheets.getItem(STATE_SHEET).getRange('A1').load('values');
+    await sync(STATE_SHEET);
+    state = { exists: true, directory: parseDirectory(head.values[0]?.[0]) };
+    return state;
+  }
+
+  return {
+    features,
+
+    async sheetNames() {
+      worksheets.load('items/name');
+      await sync();
+      return worksheets.items.map((sheet) => sheet.name).filter((name) => name !== STATE_SHEET);
+    },
+
+    async activeSheetName() {
+      const sheet = worksheets.getActiveWorksheet().load('name');
+      await sync();
+      return sheet.name;
+    },
+
+    async readSheet(name): Promise<SheetGrid> {
+      const sheet = worksheets.getItem(name);
+      // valuesOnly needs ExcelApi 1.2; before it, formatted empty cells count as used and trimGrid drops them.
+      const used = features.api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
+      used.load('rowIndex, columnIndex, rowCount, columnCount');
+      await sync(name);
+      const rect = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+      const values = await readValues(sheet, name, rect);
+      return { name, ...trimGrid(values, rect.row, rect.col) };
+    },
+
+    async applyPlan(name, plan: WritePlan) {
+      const sheet = worksheets.getItem(name);
+      const operations = [
+        ...plan.blocks.flatMap((block) => writeOperations(sheet, block)),
+        // Formats after values; clearing before highlighting, so a cell in both lists ends highlighted.
+        ...rangeOperations(sheet, plan.clearHighlight, (range) => range.format.fill.clear()),
+        ...rangeOperations(sheet, plan.highlight, (range) => {
+          range.format.fill.color = HIGHLIGHT_FILL;
+        }),
+      ];
+      await runBatches(operations, name);
+    },
+
+    async addSheet(name, values, options = {}) {
+      const sheet = worksheets.add(name);
+      const grid = rectangular(values);
+      const width = grid[0]?.length ?? 0;
+      const headerRows = width === 0 ? [] : (options.headerRows ?? []);
+      const widths = features.api12 ? (options.columnWidths ?? []) : [];
+      const operations: Operation[] = [
+        ...writeOperations(sheet, { row: 0, col: 0, values: grid }),
+        ...headerRows.map((row) => ({
+          bytes: OPERATION_BYTES,
+          queue: () => {
+            rangeOf(sheet, { row, col: 0, rows: 1, cols: width }).format.font.bold = true;
+          },
+        })),
+        ...widths.map((characters, col) => ({
+          bytes: OPERATION_BYTES,
+          queue: () => {
+            sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = pointsFor(characters);
+          },
+        })),
+      ];
+      if (operations.length === 0) await sync(name);
+      else await runBatches(operations, name);
+    },
+
+    async loadState(key) {
+      const { directory } = await openState();
+      const entry = directory.keys[key];
+      if (!entry) return undefined;
+      const [row, cells] = entry;
+      const sheet = worksheets.getItem(STATE_SHEET);
+      let text = '';
+      for (let start = 0; start < cells; start += STATE_CELLS_PER_READ) {
+        const count = Math.min(STATE_CELLS_PER_READ, cells - start);
+        const range = rangeOf(sheet, { row, col: 1 + start, rows: 1, cols: count }).load('values');
+        await sync(STATE_SHEET);
+        text += (range.values[0] ?? []).map((cell) => String(cell)).join('');
+      }
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        // The state is a cache of the last sync: a damaged copy means "unknown", and the next sync rebuilds it.
+        return undefined;
+      }
+    },
+
+    async saveState(key, value) {
+      assertNoSecrets(value);
+      const text: string | undefined = JSON.stringify(value);
+      const current = await openState();
+      const chunks = text === undefined ? [] : splitText(text);
+      const old = current.directory.keys[key];
+      const row = stateRow(current.directory, key);
+      const directory: StateDirectory = { keys: { ...current.directory.keys } };
+      if (text === undefined) delete directory.keys[key];
+      else directory.keys[key] = [row, chunks.length];
+      const head = formatDirectory(directory);
+      if (head.length > STATE_CELL_CHARS) throw new Error('Quá nhiều khóa trạng thái / too many state keys');
+
+      const sheet = current.exists ? worksheets.getItem(STATE_SHEET) : worksheets.add(STATE_SHEET);
+      if (features.api12) sheet.visibility = 'VeryHidden';
+      const leftover = Math.max(0, (old?.[1] ?? 0) - chunks.length);
+      const cells: CellValue[] = [text === undefined ? null : key, ...chunks, ...Array<CellValue>(leftover).fill(null)];
+      try {
+        // The directory goes last: after a failed piece the old entry points at cells that no longer parse,
+        // so loadState answers "unknown" instead of half a state.
+        await runBatches([
+          ...writeOperations(sheet, { row, col: 0, values: [cells] }),
+          ...writeOperations(sheet, { row: 0, col: 0, values: [[head]] }),
+        ], STATE_SHEET);
+      } catch (error) {
+        state = null;
+        throw error;
+      }
+      state = { exists: true, directory };
+    },
+
+    async selectCell(sheetName, address) {
+      const sheet = worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(address).select();
+      await sync(sheetName);
+    },
+
+    async setChoices(sheetName, lists) {
+      if (!features.dropDowns) return false;
+      const sheet = worksheets.getItem(sheetName);
+      const usable = lists.filter((list) =>
+        list.rows > 0 && list.values.length > 0 && !list.values.some((value) => value.includes(','))
+        && list.values.join(',').length <= LIST_SOURCE_MAX);
+      await runBatches(usable.map((list) => ({
+        bytes: OPERATION_BYTES * 3 + jsonBytes(list.values),
+        queue: () => {
+          const validation = rangeOf(sheet, { row: list.row, col: list.col, rows: list.rows, cols: 1 }).dataValidation;
+          validation.clear();
+          validation.rule = { list: { inCellDropDown: true, source: list.values.join(',') } };
+          // A warning, not a stop: the sheet engine and the service validate; the list is a convenience.
+          validation.errorAlert = {
+            showAlert: true,
+            style: 'Warning',
+            title: 'Bình Xét',
+            message: 'Giá trị này không có trong danh sách.',
+          };
+        },
+      })), sheetName);
+      return usable.length === lists.length;
+    },
+
+    async setNotes(sheetName, notes) {
+      if (!features.notes) return false;
+      const sheet = worksheets.getItem(sheetName);
+      const found: { note: CellNote; address: string; item: Excel.Note }[] = [];
+      // Phase 1: which cells already have a note (add() on such a cell fails).
+      await runBatches(notes.map((note) => ({
+        bytes: OPERATION_BYTES,
+        queue: () => {
+          const address = rangeAddress(note.row, note.col);
+          found.push({ note, address, item: sheet.notes.getItemOrNullObject(address).load('isNullObject') });
+        },
+      })), sheetName);
+      // Phase 2: add, update or delete.
+      await runBatches(found.flatMap(({ note, address, item }): Operation[] => {
+        const text = note.text;
+        if (text === null) return item.isNullObject ? [] : [{ bytes: OPERATION_BYTES, queue: () => item.delete() }];
+        const bytes = OPERATION_BYTES + jsonBytes(text);
+        if (item.isNullObject) return [{ bytes, queue: () => void sheet.notes.add(address, text) }];
+        return [{ bytes, queue: () => void (item.content = text) }];
+      }), sheetName);
+      return true;
+    },
+  };
+}
+
+/**
+ * Column widths arrive in characters (as in exceljs and Excel's own dialog); Office.js wants points. A character
+ * of the default font is 7 pixels, plus 5 pixels of padding, at 0.75 points per pixel.
+ */
+function pointsFor(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}

@@ -1,0 +1,383 @@
+/**
+ * An Excel host for the Office adapter's tests, built on Microsoft's office-addin-mock: every Office.js object the
+ * adapter touches is an OfficeMockObject (so a property read without load() + sync() shows up as an error value),
+ * and a small in-memory workbook behind them applies queued writes at sync() time, as Excel does.
+ * It also counts runs and syncs, measures each request's and response's values in bytes, and refuses a request or
+ * response over Excel on the web's 5 MB like the real host (RequestPayloadSizeLimitExceeded).
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import type { OfficeHost } from '../../../addin/workbook/office.ts';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+type Stored = { value: string | number | boolean; formula: string | null };
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, Stored>;
+  fills: Map<string, string>;
+  bold: Set<string>;
+  widths: Map<number, number>;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  validations: { address: string; rule: unknown; errorAlert: unknown }[];
+  notes: Map<string, string>;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** Refused by the fake host (payload over 5 MB) or failed on an operation. */
+  failed: boolean;
+}
+
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const key = (row: number, col: number): string => `${row},${col}`;
+
+class ExcelError extends Error {
+  constructor(readonly code: string, message = code) {
+    super(message);
+  }
+}
+
+export class FakeWorkbook {
+  sheets = new Map<string, FakeSheet>();
+  active = '';
+  selection: { sheet: string; address: string } | null = null;
+  runs = 0;
+  syncs: SyncRecord[] = [];
+  suspends = 0;
+  /** Highest ExcelApi minor version this fake Excel supports (1 = Excel 2016). */
+  apiVersion = 18;
+
+  private pending: (() => void)[] = [];
+  private created: { mock: OfficeMockObject; loaded: () => number }[] = [];
+  private requestBytes = 0;
+
+  constructor(sheets: Record<string, (string | number | boolean | null)[][]> = {}) {
+    for (const [name, values] of Object.entries(sheets)) this.put(name, 'A1', values);
+    this.active = Object.keys(sheets)[0] ?? '';
+  }
+
+  /** Puts values into a sheet (created if needed) from `address` on, as if the user had typed them. */
+  put(name: string, address: string, values: (string | number | boolean | null)[][]): FakeSheet {
+    const sheet = this.sheets.get(name) ?? this.addSheet(name);
+    const { row, col } = parseAddress(address);
+    this.setValues(sheet, row, col, values);
+    return sheet;
+  }
+
+  host(): OfficeHost {
+    return {
+      run: async (batch) => {
+        this.runs += 1;
+        return batch(this.context() as unknown as Excel.RequestContext);
+      },
+      isSetSupported: (name, version) => name === 'ExcelApi' && Number(version.split('.')[1]) <= this.apiVersion,
+    };
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
+  }
+
+  /** What a cell holds, as Excel would report it in `values` ('' when empty). */
+  value(sheet: string, address: string): string | number | boolean {
+    const { row, col } = parseAddress(address);
+    return this.sheet(sheet).cells.get(key(row, col))?.value ?? '';
+  }
+
+  formula(sheet: string, address: string): string | null {
+    const { row, col } = parseAddress(address);
+    return this.sheet(sheet).cells.get(key(row, col))?.formula ?? null;
+  }
+
+  fill(sheet: string, address: string): string | null {
+    const { row, col } = parseAddress(address);
+    return this.sheet(sheet).fills.get(key(row, col)) ?? null;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const sheet: FakeSheet = {
+      name, cells: new Map(), fills: new Map(), bold: new Set(), widths: new Map(), visibility: 'Visible',
+      validations: [], notes: new Map(),
+    };
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  private context(): OfficeMockObject {
+    const book = this;
+    let itemsRequested = false;
+    const context = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          getItem: (name: string) => {
+            book.pending.push(() => book.existing(name));
+            return book.sheetMock(name);
+          },
+          add(name: string) {
+            book.pending.push(() => {
+              if (book.sheets.has(name)) throw new ExcelError('ItemAlreadyExists');
+              book.addSheet(name);
+            });
+            return book.sheetMock(name);
+          },
+          getActiveWorksheet: () => book.sheetMock(book.active),
+          load() {
+            itemsRequested = true;
+            return this;
+          },
+        },
+      },
+      application: {
+        suspendApiCalculationUntilNextSync: () => {
+          book.suspends += 1;
+        },
+      },
+    });
+    const mockSync = context.sync.bind(context);
+    context.sync = async () => {
+      const operations = book.pending.splice(0);
+      const created = book.created.splice(0);
+      const record: SyncRecord = {
+        requestBytes: book.requestBytes,
+        responseBytes: created.reduce((sum, c) => sum + c.loaded(), 0),
+        failed: true,
+      };
+      book.requestBytes = 0;
+      book.syncs.push(record);
+      if (record.requestBytes > PAYLOAD_LIMIT) throw new ExcelError('RequestPayloadSizeLimitExceeded');
+      for (const operation of operations) operation();
+      if (record.responseBytes > PAYLOAD_LIMIT) throw new ExcelError('ResponsePayloadSizeLimitExceeded');
+      record.failed = false;
+      await mockSync();
+      for (const { mock } of created) await mock.sync();
+      if (itemsRequested) {
+        context.workbook.worksheets.items = [...book.sheets.keys()].map((name) => ({ name }));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    return context;
+  }
+
+  private existing(name: string): FakeSheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new ExcelError('ItemNotFound');
+    return sheet;
+  }
+
+  private track(mock: OfficeMockObject, loaded: () => number = () => 0): OfficeMockObject {
+    let wasLoaded = false;
+    const load = mock.load.bind(mock);
+    mock.load = (what: string) => {
+      if (String(what).includes('values')) wasLoaded = true;
+      return load(what);
+    };
+    this.created.push({ mock, loaded: () => (wasLoaded ? loaded() : 0) });
+    return mock;
+  }
+
+  /** Calls `write` with what the code under test assigns to `target[prop]` (not the mock's own load/sync copies). */
+  private onWrite(target: OfficeMockObject, prop: string, seed: unknown, write: (value: unknown) => void): void {
+    let current: unknown = target[prop];
+    Object.defineProperty(target, prop, {
+      configurable: true,
+      enumerable: true,
+      get: () => current,
+      set: (value: unknown) => {
+        current = value;
+        const internal = value === seed || (typeof value === 'string' && value.startsWith('Error, '));
+        if (internal) return;
+        this.requestBytes += Buffer.byteLength(JSON.stringify(value) ?? '');
+        this.pending.push(() => write(value));
+      },
+    });
+  }
+
+  private sheetMock(name: string): OfficeMockObject {
+    const book = this;
+    const visibility = this.sheets.get(name)?.visibility ?? 'Visible';
+    const mock = this.track(new OfficeMockObject({
+      name,
+      visibility,
+      getRange: (address: string) => book.rangeMock(name, parseAddress(address), address),
+      getUsedRange: (valuesOnly?: boolean) => book.rangeMock(name, book.usedRect(name, valuesOnly === true)),
+      activate: () => {
+        book.pending.push(() => {
+          book.existing(name);
+          book.active = name;
+        });
+      },
+      notes: {
+        getItemOrNullObject: (address: string) => book.noteMock(name, address),
+        add: (address: string, text: string) => {
+          book.requestBytes += Buffer.byteLength(text);
+          book.pending.push(() => {
+            const notes = book.existing(name).notes;
+            if (notes.has(address)) throw new ExcelError('InvalidArgument', 'note exists');
+            notes.set(address, text);
+          });
+        },
+      },
+    }));
+    this.onWrite(mock, 'visibility', visibility, (value) => {
+      this.existing(name).visibility = value as FakeSheet['visibility'];
+    });
+    return mock;
+  }
+
+  private noteMock(sheet: string, address: string): OfficeMockObject {
+    const text = this.sheets.get(sheet)?.notes.get(address);
+    const mock = this.track(new OfficeMockObject({
+      isNullObject: text === undefined,
+      content: text ?? '',
+      delete: () => {
+        this.pending.push(() => this.existing(sheet).notes.delete(address));
+      },
+    }));
+    this.onWrite(mock, 'content', text ?? '', (value) => {
+      this.existing(sheet).notes.set(address, String(value));
+    });
+    return mock;
+  }
+
+  private rangeMock(sheetName: string, rect: Rect, address = formatRect(rect)): OfficeMockObject {
+    const sheet = this.sheets.get(sheetName);
+    const small = rect.rows * rect.cols <= 1_000_000;
+    const values = small ? this.snapshot(sheet, rect) : [];
+    const fill = sheet?.fills.get(key(rect.row, rect.col)) ?? '';
+    const mock = this.track(new OfficeMockObject({
+      values,
+      address: `${sheetName}!${address}`,
+      rowIndex: rect.row,
+      columnIndex: rect.col,
+      rowCount: rect.rows,
+      columnCount: rect.cols,
+      format: {
+        fill: {
+          color: fill,
+          clear: () => this.pending.push(() => this.eachCell(sheetName, rect, (s, k) => s.fills.delete(k))),
+        },
+        font: { bold: false },
+        columnWidth: 0,
+      },
+      dataValidation: {
+        rule: {},
+        errorAlert: {},
+        clear: () => this.pending.push(() => {
+          const s = this.existing(sheetName);
+          s.validations = s.validations.filter((v) => v.address !== address);
+        }),
+      },
+      select: () => this.pending.push(() => {
+        this.existing(sheetName);
+        this.selection = { sheet: sheetName, address };
+      }),
+    }), () => Buffer.byteLength(JSON.stringify(values)));
+
+    this.onWrite(mock, 'values', values, (input) => this.writeValues(sheetName, rect, input));
+    this.onWrite(mock.format.fill, 'color', fill, (color) =>
+      this.eachCell(sheetName, rect, (s, k) => s.fills.set(k, String(color))));
+    this.onWrite(mock.format.font, 'bold', false, (bold) =>
+      this.eachCell(sheetName, rect, (s, k) => (bold ? s.bold.add(k) : s.bold.delete(k))));
+    this.onWrite(mock.format, 'columnWidth', 0, (points) => {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) this.existing(sheetName).widths.set(c, Number(points));
+    });
+    const validation = mock.dataValidation;
+    this.onWrite(validation, 'rule', undefined, (rule) => {
+      this.existing(sheetName).validations.push({ address, rule, errorAlert: null });
+    });
+    this.onWrite(validation, 'errorAlert', undefined, (alert) => {
+      const entry = this.existing(sheetName).validations.findLast((v) => v.address === address);
+      if (entry) entry.errorAlert = alert;
+    });
+    return mock;
+  }
+
+  private snapshot(sheet: FakeSheet | undefined, rect: Rect): (string | number | boolean)[][] {
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => sheet?.cells.get(key(rect.row + r, rect.col + c))?.value ?? ''));
+  }
+
+  private eachCell(sheetName: string, rect: Rect, apply: (sheet: FakeSheet, key: string) => void): void {
+    const sheet = this.existing(sheetName);
+    for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) apply(sheet, key(rect.row + r, rect.col + c));
+  }
+
+  private writeValues(sheetName: string, rect: Rect, input: unknown): void {
+    const rows = input as unknown[][];
+    if (!Array.isArray(rows) || rows.length !== rect.rows || rows.some((row) => row.length !== rect.cols)) {
+      throw new ExcelError('InvalidArgument', 'The number of rows or columns in the input array does not match the range');
+    }
+    this.setValues(this.existing(sheetName), rect.row, rect.col, rows);
+  }
+
+  /** Excel's reading of a value written through `Range.values`: as if typed into the cell. */
+  private setValues(sheet: FakeSheet, top: number, left: number, rows: unknown[][]): void {
+    rows.forEach((row, r) => row.forEach((input, c) => {
+      const k = key(top + r, left + c);
+      if (input === null || input === undefined) return;
+      if (input === '') sheet.cells.delete(k);
+      else sheet.cells.set(k, typed(input as string | number | boolean));
+    }));
+  }
+
+  private usedRect(name: string, valuesOnly: boolean): Rect {
+    const sheet = this.sheets.get(name);
+    const keys = [...(sheet?.cells.keys() ?? []), ...(valuesOnly ? [] : (sheet?.fills.keys() ?? []))];
+    if (keys.length === 0) return { row: 0, col: 0, rows: 1, cols: 1 };
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    for (const k of keys) {
+      const [row = 0, col = 0] = k.split(',').map(Number);
+      top = Math.min(top, row); left = Math.min(left, col);
+      bottom = Math.max(bottom, row); right = Math.max(right, col);
+    }
+    return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+}
+
+function typed(input: string | number | boolean): Stored {
+  if (typeof input !== 'string') return { value: input, formula: null };
+  if (input.startsWith("'")) return { value: input.slice(1), formula: null };
+  if (/^[=+@-]/.test(input) && !/^[+-]?\d+(\.\d+)?$/.test(input)) return { value: '#NAME?', formula: input };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(input)) return { value: Number(input), formula: null };
+  if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === 'true', formula: null };
+  return { value: input, formula: null };
+}
+
+function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+export function parseAddress(address: string): Rect {
+  const column = /^([A-Z]+):([A-Z]+)$/i.exec(address);
+  if (column) {
+    const col = columnIndex(column[1] ?? 'A');
+    return { row: 0, col, rows: 1_048_576, cols: columnIndex(column[2] ?? 'A') - col + 1 };
+  }
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address);
+  if (!match) throw new ExcelError('InvalidArgument', `bad address ${address}`);
+  const row = Number(match[2]) - 1;
+  const col = columnIndex(match[1] ?? 'A');
+  const endRow = match[4] ? Number(match[4]) - 1 : row;
+  const endCol = match[3] ? columnIndex(match[3]) : col;
+  return { row, col, rows: endRow - row + 1, cols: endCol - col + 1 };
+}
+
+function formatRect(rect: Rect): string {
+  const letters = (col: number): string => {
+    let s = '';
+    for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  const start = `${letters(rect.col)}${rect.row + 1}`;
+  return rect.rows === 1 && rect.cols === 1 ? start : `${start}:${letters(rect.col + rect.cols - 1)}${rect.row + rect.rows}`;
+}
