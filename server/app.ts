@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -79,8 +80,10 @@ export function createApp(options: AppOptions) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   // Push bodies take rows as loose objects so one bad row never fails the others; document their shape.
-  app.openAPIRegistry.register('PersonRow', personRowSchema);
-  app.openAPIRegistry.register('UnitRow', unitRowSchema);
+  for (const [name, schema] of [['PersonRow', personRowSchema], ['UnitRow', unitRowSchema]] as const) {
+    const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    app.openAPIRegistry.registerComponent('schemas', name, json as never);
+  }
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {

@@ -21,6 +21,8 @@ export interface SheetIssue {
   field: string | null;
   message: string;
   severity: 'error' | 'warning';
+  /** Every cell the issue is about (sheet coordinates), when it spans several (e.g. score = parts). */
+  refs?: CellRef[];
 }
 
 /** A block of cells to write, in sheet coordinates (0-based). Strings are written as text, never as formulas. */
@@ -52,4 +54,82 @@ export interface SyncState {
   rows: Record<string, { hash: string; version: number }>;
   /** Rows that changed but could not be sent yet (offline): kept until a sync succeeds. */
   pending: string[];
+}
+
+/** A field the sheet engine reads from a column: a contract field of the row, or the month ("Tháng"). */
+export type InputField =
+  | 'code'
+  | 'name'
+  | 'unit'
+  | 'dutyGroup'
+  | 'title'
+  | 'sex'
+  | 'recruitedOn'
+  | 'leave'
+  | 'score'
+  | 'selfScore'
+  | 'general'
+  | 'results'
+  | 'allTasksDone'
+  | 'exceededPct'
+  | 'latePct'
+  | 'discipline'
+  | 'note'
+  | 'period';
+
+/** The columns the add-in writes: never read as input. */
+export type ComputedColumn = 'classification' | 'rankInUnit' | 'rankInOrg' | 'explanation' | 'syncStatus';
+
+/** What one header column turned out to be. */
+export type HeaderRole =
+  | { type: 'field'; field: InputField }
+  | { type: 'computed'; column: ComputedColumn }
+  | { type: 'ignore' };
+
+export interface HeaderColumn {
+  col: number;
+  text: string;
+  /** null: a column the service does not know, kept untouched. */
+  role: HeaderRole | null;
+}
+
+/** Where the table's header is and what each column means (sheet coordinates, 0-based). */
+export interface HeaderInfo {
+  kind: SheetKind;
+  /** One or two rows (a group title over sub-columns); empty when no header was found. */
+  headerRows: number[];
+  fields: Partial<Record<InputField, number>>;
+  computed: Partial<Record<ComputedColumn, number>>;
+  columns: HeaderColumn[];
+  unknown: { col: number; text: string }[];
+  firstDataRow: number;
+  /** Rightmost column holding header text. */
+  lastColumn: number;
+  missing: InputField[];
+  issues: SheetIssue[];
+}
+
+/** One row of the table as read: raw cells, and the contract input built from them. */
+export interface SheetRow {
+  /** Sheet row, 0-based. */
+  row: number;
+  cells: Partial<Record<InputField, CellValue>>;
+  /** PersonRowInput or UnitRowInput; `ref` is the Excel row number. */
+  input: Record<string, unknown> & { ref: number };
+  /** Staff code, or `name|unit` (NFC, lower case) without a code; the unit name (lower case) for units. */
+  key: string | null;
+}
+
+export type PeriodSource = 'column' | 'sheetName' | 'title' | 'hint';
+
+export interface SheetTable {
+  sheet: string;
+  kind: SheetKind;
+  header: HeaderInfo;
+  rows: SheetRow[];
+  period: string | null;
+  periodSource: PeriodSource | null;
+  /** Rightmost non-empty column over the header and the rows read: new columns go right of it. */
+  lastColumn: number;
+  issues: SheetIssue[];
 }

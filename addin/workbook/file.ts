@@ -69,8 +69,8 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       for (const block of plan.blocks) {
         block.values.forEach((line, i) =>
           line.forEach((value, j) => {
-            // exceljs writes a string as a string cell: "=…" stays text, never a formula.
-            ws.getCell(block.row + i + 1, block.col + j + 1).value = value;
+            // exceljs writes a string as a string cell: "=…" stays text, never a formula. "" empties the cell.
+            ws.getCell(block.row + i + 1, block.col + j + 1).value = value === '' ? null : value;
           }),
         );
       }

@@ -371,3 +371,15 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
 function pointsFor(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
+
+/** Resolves true inside Excel, false in a plain browser (the file page) or another Office host. */
+export async function officeReady(): Promise<boolean> {
+  if (typeof Office === 'undefined') return false;
+  const info = await Office.onReady();
+  return info.host === Office.HostType.Excel;
+}
+
+/** Office's per-user storage partition (Excel on the web), so two users of one browser keep separate keys. */
+export function officePartitionKey(): string {
+  return typeof Office !== 'undefined' ? (Office.context?.partitionKey ?? '') : '';
+}

@@ -7,6 +7,7 @@ import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
 
 export interface TestService {
   db: Db;
+  app: ReturnType<typeof createApp>;
   orgId: number;
   adminKey: string;
   lines: string[];
@@ -46,6 +47,7 @@ export async function startService(db: Db, options: { bodyLimitBytes?: number; s
   };
   return {
     db,
+    app,
     orgId: organisation.id,
     adminKey: adminToken,
     lines,

@@ -1,0 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ApiError, createClient } from './api/client.ts';
+import type { SheetKind } from './sheet/index.ts';
+import type { SyncOutcome } from './sync/outcome.ts';
+import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
+import { fileWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
+
+const USAGE = `Cách dùng / usage:
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--period YYYY-MM] [--kind person|unit]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--period YYYY-MM] [--kind person|unit]
+
+  sync  gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
+  pull  chỉ lấy lại các cột tính toán (không gửi gì)
+Mã thoát / exit code: 0 mọi dòng được nhận; 1 có dòng lỗi hoặc xung đột; 2 không làm được gì.`;
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, stderr = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        sheet: { type: 'string' },
+        period: { type: 'string' },
+        kind: { type: 'string', default: 'person' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, input] = positionals;
+  try {
+    if (values.help || !command) fail(USAGE);
+    if (command !== 'sync' && command !== 'pull') fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!input) fail(`Thiếu tệp vào\n\n${USAGE}`);
+    if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
+    if (values.kind !== 'person' && values.kind !== 'unit') fail('--kind phải là person hoặc unit');
+    if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) fail('--period phải có dạng YYYY-MM');
+    const baseUrl = env.BINHXET_URL;
+    const token = env.BINHXET_TOKEN;
+    if (!baseUrl || !token) fail('Cần đặt BINHXET_URL (địa chỉ máy chủ) và BINHXET_TOKEN (khóa truy cập)');
+
+    let data: Buffer;
+    try {
+      data = await readFile(input);
+    } catch {
+      fail(`Không đọc được tệp ${input}`);
+    }
+    const wb = await readXlsx(data);
+    const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: stderr }, cliProgress.Presets.shades_classic) : null;
+    const deps = {
+      workbook: fileWorkbook(wb),
+      client: createClient({ baseUrl, token }),
+      progress: (p: { phase: string; done: number; total: number }) => {
+        if (p.phase !== 'send' || !bar) return;
+        if (!bar.getTotal()) bar.start(p.total, 0);
+        bar.update(p.done);
+      },
+    };
+    const options = { kind: values.kind as SheetKind, period: values.period ?? null, ...(values.sheet ? { sheet: values.sheet } : {}) };
+    const outcome = command === 'sync' ? await syncSheet(deps, options) : await refreshSheet(deps, options);
+    bar?.stop();
+    report(outcome, stderr);
+    if (outcome.offline) return 2;
+    if (outcome.missing.length > 0 || !outcome.period) return 2;
+    await writeFile(values.out, await writeXlsx(wb));
+    const bad = outcome.counts.rejected + outcome.counts.conflict + outcome.issues.filter((i) => i.severity === 'error').length;
+    return bad > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) stderr.write(`${error.message}\n`);
+    else if (error instanceof ApiError) stderr.write(`Lỗi: ${error.message}\n`);
+    else stderr.write(`Lỗi: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+function report(o: SyncOutcome, out: NodeJS.WritableStream): void {
+  for (const issue of o.issues) {
+    out.write(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.cell ? issue.cell + ': ' : ''}${issue.message}\n`);
+  }
+  for (const r of o.rowProblems) {
+    out.write(`${r.status === 'conflict' ? 'Xung đột' : 'Lỗi'}: dòng ${r.ref ?? '?'}${r.key ? ` (${r.key})` : ''}: ${r.message}\n`);
+  }
+  if (o.missing.length > 0) out.write(`Thiếu cột: ${o.missing.join(', ')}\n`);
+  if (o.offline) {
+    out.write('Không kết nối được máy chủ; chưa ghi tệp ra. Hãy chạy lại khi có mạng.\n');
+    return;
+  }
+  const c = o.counts;
+  out.write(
+    `Trang "${o.sheet}", tháng ${o.period ?? '?'}: ${o.rows} dòng, đã gửi ${o.sent}: ` +
+      `${c.accepted} nhận, ${c.unchanged} không đổi, ${c.rejected} lỗi, ${c.conflict} xung đột.\n`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,165 @@
+import { createClient, type BinhXetClient } from '../api/client.ts';
+import { fieldLabel, type SheetKind } from '../sheet/index.ts';
+import { createMonthSheet } from '../sync/new-month.ts';
+import type { SyncOutcome } from '../sync/outcome.ts';
+import { checkSheet, refreshSheet, syncSheet, type SyncOptions } from '../sync/sync-sheet.ts';
+import type { WorkbookAdapter } from '../workbook/adapter.ts';
+import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office.ts';
+import { loadConnection, saveConnection, type Connection } from './connection.ts';
+import { t } from './i18n.ts';
+import { actionRunner } from './run-action.ts';
+import * as view from './view.ts';
+
+/** The task pane: inside Excel it works on the open workbook; in a plain browser, on an .xlsx file the user picks. */
+const { $ } = view;
+
+let workbook: WorkbookAdapter | null = null;
+let client: BinhXetClient | null = null;
+let mapping: Record<string, string> = {};
+let fileDownload: (() => Promise<void>) | null = null;
+const partition = () => officePartitionKey();
+const run = actionRunner({ busy: view.setBusy, status: view.setStatus });
+
+function options(): SyncOptions {
+  const sheet = $<HTMLSelectElement>('sheet').value;
+  const period = $<HTMLInputElement>('period').value.trim();
+  return { kind: $<HTMLSelectElement>('kind').value as SheetKind, period: period || null, mapping, ...(sheet ? { sheet } : {}) };
+}
+
+function needWorkbook(): WorkbookAdapter {
+  if (!workbook) throw new Error(t('needFile'));
+  return workbook;
+}
+
+function needClient(): BinhXetClient {
+  if (!client) throw new Error(t('needConnection'));
+  return client;
+}
+
+const progress = (p: { phase: string; done: number; total: number }) => {
+  if (p.phase === 'send') view.showProgress(p.done, p.total);
+};
+
+function show(outcome: SyncOutcome): string {
+  view.renderProblems(view.problemsOf(outcome), jump);
+  view.renderMapping(outcome.missing, outcome.headers, fieldLabel);
+  if (outcome.period) $<HTMLInputElement>('period').placeholder = outcome.period;
+  $<HTMLButtonElement>('download').disabled = fileDownload === null;
+  if (outcome.missing.length > 0) return outcome.missing.map((f) => `Không tìm thấy cột ${fieldLabel(f)}`).join('; ');
+  if (outcome.offline) return t('offline');
+  const errors = outcome.issues.filter((i) => i.severity === 'error').length;
+  if (outcome.action === 'check') {
+    return t('checked', { rows: outcome.rows, errors, warnings: outcome.issues.length - errors });
+  }
+  if (!outcome.period) return outcome.issues.at(-1)?.message ?? '';
+  if (outcome.action === 'refresh') return t('refreshed', { period: outcome.period });
+  if (outcome.sent === 0) return t('nothingToSend', { period: outcome.period });
+  return t('synced', { period: outcome.period, ...outcome.counts });
+}
+
+function jump(cell: string): void {
+  const sheet = $<HTMLSelectElement>('sheet').value;
+  void run(async () => {
+    await needWorkbook().session((s) => s.selectCell(sheet, cell));
+  });
+}
+
+async function listSheets(): Promise<void> {
+  const { names, active } = await needWorkbook().session(async (s) => ({ names: await s.sheetNames(), active: await s.activeSheetName() }));
+  view.fillSheets(names, active);
+}
+
+async function connect(connection: Connection): Promise<void> {
+  const candidate = createClient(connection);
+  const me = await candidate.me();
+  client = candidate;
+  saveConnection(localStorage, connection, partition());
+  $('connect-form').hidden = true;
+  $('connected').hidden = false;
+  $('who').textContent = t('connectedAs', {
+    user: me.user.name,
+    role: t(`role_${me.user.role}`),
+    org: me.organisation.name,
+  });
+}
+
+function disconnect(): void {
+  client = null;
+  saveConnection(localStorage, null, partition());
+  $('connect-form').hidden = false;
+  $('connected').hidden = true;
+}
+
+async function openFile(file: File): Promise<void> {
+  // exceljs is a large library: loaded only here, in the browser file mode.
+  const { fileWorkbook, readXlsx, writeXlsx } = await import('../workbook/file.ts');
+  const wb = await readXlsx(new Uint8Array(await file.arrayBuffer()));
+  workbook = fileWorkbook(wb);
+  $('file-name').textContent = file.name;
+  fileDownload = async () => {
+    const blob = new Blob([(await writeXlsx(wb)) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = file.name.replace(/(\.xlsx)?$/i, '.xlsx');
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
+  await listSheets();
+}
+
+function wire(): void {
+  $('language').addEventListener('click', view.toggleLanguage);
+  $('connect-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const baseUrl = $<HTMLInputElement>('server').value.trim();
+    const token = $<HTMLInputElement>('token').value.trim();
+    void run(async () => {
+      await connect({ baseUrl, token });
+      $<HTMLInputElement>('token').value = '';
+    });
+  });
+  $('disconnect').addEventListener('click', disconnect);
+  $('file').addEventListener('change', () => {
+    const file = $<HTMLInputElement>('file').files?.[0];
+    if (file) void run(() => openFile(file));
+  });
+  $('download').addEventListener('click', () => void run(async () => fileDownload?.()));
+  $('check').addEventListener('click', () => void run(async () => show(await checkSheet({ workbook: needWorkbook(), client, progress }, options()))));
+  $('sync').addEventListener('click', () =>
+    void run(async () => show(await syncSheet({ workbook: needWorkbook(), client: needClient(), progress }, options()))),
+  );
+  $('refresh').addEventListener('click', () =>
+    void run(async () => show(await refreshSheet({ workbook: needWorkbook(), client: needClient(), progress }, options()))),
+  );
+  $('new-month').addEventListener('click', () =>
+    void run(async () => {
+      const period = $<HTMLInputElement>('period').value.trim() || new Date().toISOString().slice(0, 7);
+      const created = await createMonthSheet({ workbook: needWorkbook(), client: needClient() }, period);
+      await listSheets();
+      $<HTMLSelectElement>('sheet').value = created.sheet;
+      return t('created', created);
+    }),
+  );
+  $('save-mapping').addEventListener('click', () => {
+    mapping = { ...mapping, ...view.chosenMapping() };
+    $('check').click();
+  });
+}
+
+async function start(): Promise<void> {
+  view.translatePage();
+  wire();
+  $<HTMLInputElement>('server').value = location.origin;
+  const inExcel = await officeReady().catch(() => false);
+  if (inExcel) {
+    workbook = officeWorkbook();
+    await listSheets().catch(() => undefined);
+  } else {
+    $('file-mode').hidden = false;
+  }
+  const saved = loadConnection(localStorage, partition());
+  if (saved) await run(() => connect(saved));
+  document.body.dataset.ready = 'true';
+}
+
+void start();

@@ -1,0 +1,38 @@
+/** The sheet engine: pure functions from sheet values to rows, issues, changes and write plans. */
+export type * from './types.ts';
+export { cellAddress, columnLetters, parseCellAddress } from './cell-address.ts';
+export { headerKey, headerWords, matchHeader, parseMappingTarget } from './header-aliases.ts';
+export { findHeader, headerTextAt } from './find-header.ts';
+export {
+  COMPUTED_COLUMNS,
+  COMPUTED_HEADERS,
+  PERSON_INPUT_FIELDS,
+  REQUIRED_FIELDS,
+  UNIT_INPUT_FIELDS,
+  fieldLabel,
+} from './sheet-fields.ts';
+export { detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding.ts';
+export {
+  detectPeriod,
+  formatPeriod,
+  parsePeriodValue,
+  periodFromSheetName,
+  periodFromTitle,
+  type PeriodCell,
+  type PeriodDetection,
+} from './period.ts';
+export { readTable, type ReadOptions } from './read-table.ts';
+export { rowKey, nameUnitKey } from './row-key.ts';
+export { validateTable, type TableValidation, type ValidRow } from './validate-table.ts';
+export { hash53, rowHash } from './row-hash.ts';
+export { changedRows, markPending, nextSyncState, type ChangedRow } from './changes.ts';
+export {
+  matchRoster,
+  planCodeColumn,
+  withRosterCodes,
+  type RosterEntry,
+  type RosterMatch,
+  type RosterMatching,
+} from './roster.ts';
+export { planWriteBack, type WriteBackOptions } from './write-plan.ts';
+export { MONTH_SHEET_HEADER, monthSheet, monthSheetName, rosterFromRows, type MonthSheet } from './month-sheet.ts';

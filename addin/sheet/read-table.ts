@@ -1,0 +1,155 @@
+import { excelSerialToDate, isBlank, tidyText } from './cell-text.ts';
+import { findHeader } from './find-header.ts';
+import { legacyCollector, type LegacyCollector } from './legacy-issues.ts';
+import { detectPeriod, type PeriodCell } from './period.ts';
+import { rowKey } from './row-key.ts';
+import { hasFooterText, isFooterText, isNumberingRow } from './table-end.ts';
+import type { CellValue, HeaderInfo, InputField, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
+
+export interface ReadOptions {
+  kind: SheetKind;
+  /** Header text → field, chosen in the pane; overrides matching by name. */
+  mapping?: Record<string, string>;
+  /** The month picked in the pane (`YYYY-MM`), used when the sheet does not say. */
+  periodHint?: string | null;
+}
+
+/** Without a header the legacy-font check still looks at the top of the sheet: it is often why. */
+const UNHEADED_SCAN_ROWS = 30;
+
+/** What the contract gets from a cell: text in NFC with stray spaces gone, dates as ISO days. */
+function inputValue(field: InputField, raw: CellValue): unknown {
+  if (typeof raw === 'string') return tidyText(raw);
+  if (field === 'recruitedOn' && typeof raw === 'number') {
+    return excelSerialToDate(raw)?.toISOString().slice(0, 10) ?? raw;
+  }
+  return raw;
+}
+
+function lastNonBlank(values: readonly CellValue[]): number {
+  for (let j = values.length - 1; j >= 0; j--) if (!isBlank(values[j])) return j;
+  return -1;
+}
+
+function scanRow(legacy: LegacyCollector, values: readonly CellValue[] | undefined, row: number, left: number): void {
+  if (!values) return;
+  for (let j = 0; j < values.length; j++) {
+    const value = values[j];
+    if (typeof value === 'string') legacy.scan(value, row, left + j);
+  }
+}
+
+function titleTexts(grid: SheetGrid, header: HeaderInfo): string[] {
+  const end =
+    header.headerRows.length > 0 ? header.headerRows[0]! - grid.top : Math.min(grid.values.length, UNHEADED_SCAN_ROWS);
+  const texts: string[] = [];
+  for (let i = 0; i < end; i++) {
+    for (const value of grid.values[i] ?? []) if (typeof value === 'string' && value.trim() !== '') texts.push(value);
+  }
+  return texts;
+}
+
+/**
+ * Reads the table of a sheet: finds the header, then every row below it that carries input, skipping blank
+ * rows and stopping at the footer. Cells are passed raw to the contract (its preprocessors read "85,5").
+ */
+export function readTable(grid: SheetGrid, options: ReadOptions): SheetTable {
+  const { kind } = options;
+  const header = findHeader(grid, kind, options.mapping);
+  const legacy = legacyCollector();
+  const rows: SheetRow[] = [];
+  const periodCells: PeriodCell[] = [];
+  let lastColumn = header.lastColumn;
+
+  if (header.headerRows.length === 0) {
+    const end = Math.min(grid.values.length, UNHEADED_SCAN_ROWS);
+    for (let i = 0; i < end; i++) scanRow(legacy, grid.values[i], grid.top + i, grid.left);
+  } else {
+    for (const r of header.headerRows) scanRow(legacy, grid.values[r - grid.top], r, grid.left);
+    lastColumn = readRows(grid, header, rows, periodCells, legacy);
+  }
+
+  const period = detectPeriod({
+    sheetName: grid.name,
+    titles: titleTexts(grid, header),
+    cells: periodCells,
+    hint: options.periodHint ?? null,
+  });
+  return {
+    sheet: grid.name,
+    kind,
+    header,
+    rows,
+    period: period.period,
+    periodSource: period.source,
+    lastColumn,
+    issues: [...header.issues, ...legacy.issues(), ...period.issues],
+  };
+}
+
+function readRows(
+  grid: SheetGrid,
+  header: HeaderInfo,
+  rows: SheetRow[],
+  periodCells: PeriodCell[],
+  legacy: LegacyCollector,
+): number {
+  const { kind } = header;
+  const entries = Object.entries(header.fields) as [InputField, number][];
+  const fields = entries.map(([field]) => field);
+  const cols = entries.map(([, col]) => col);
+  const indexes = cols.map((col) => col - grid.left);
+  const inputIndexes = indexes.filter((_, k) => fields[k] !== 'period');
+  const at = (f: InputField) => (header.fields[f] === undefined ? -1 : header.fields[f]! - grid.left);
+  const nameIx = at('name');
+  const unitIx = at('unit');
+  const codeIx = at('code');
+
+  let lastColumn = header.lastColumn;
+  let started = false;
+  let gap = false;
+  for (let i = header.firstDataRow - grid.top; i < grid.values.length; i++) {
+    const values = grid.values[i];
+    if (!values || !anyPresent(values, inputIndexes)) {
+      if (started) gap = true;
+      continue;
+    }
+    if (!started && isNumberingRow(values)) continue;
+    const dataLike =
+      kind === 'person'
+        ? present(values, nameIx) && (present(values, unitIx) || present(values, codeIx))
+        : present(values, unitIx) && !isFooterText(values[unitIx]) && anyPresent(values, inputIndexes, unitIx);
+    if (!dataLike && (gap || hasFooterText(values))) break;
+    started = true;
+    gap = false;
+
+    const row = grid.top + i;
+    const cells: SheetRow['cells'] = {};
+    const input: SheetRow['input'] = { ref: row + 1 };
+    for (let k = 0; k < fields.length; k++) {
+      const raw = values[indexes[k]!];
+      if (raw === undefined || isBlank(raw)) continue;
+      const field = fields[k]!;
+      cells[field] = raw;
+      if (field === 'period') periodCells.push({ row, col: cols[k]!, value: raw });
+      else input[field] = inputValue(field, raw);
+    }
+    rows.push({ row, cells, input, key: rowKey(kind, input) });
+    scanRow(legacy, values, row, grid.left);
+    const last = lastNonBlank(values);
+    if (last >= 0 && grid.left + last > lastColumn) lastColumn = grid.left + last;
+  }
+  return lastColumn;
+}
+
+function present(values: readonly CellValue[], index: number): boolean {
+  return index >= 0 && !isBlank(values[index]);
+}
+
+function anyPresent(values: readonly CellValue[], indexes: readonly number[], except = -1): boolean {
+  for (let k = 0; k < indexes.length; k++) {
+    const ix = indexes[k]!;
+    if (ix !== except && !isBlank(values[ix])) return true;
+  }
+  return false;
+}

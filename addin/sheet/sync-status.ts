@@ -1,0 +1,68 @@
+import type { RowResult } from '../../server/contract/push.ts';
+import { lowerKey } from './cell-text.ts';
+import { parsedField } from './contract-check.ts';
+import { fieldLabel } from './sheet-fields.ts';
+import type { HeaderInfo, SheetRow } from './types.ts';
+
+/** The words of the "Trạng thái đồng bộ" column. */
+
+/** Excel holds 32,767 characters in a cell; a status longer than a screenful helps nobody. */
+const MAX_STATUS = 1000;
+const MAX_CONFLICT_FIELDS = 3;
+
+export const NOT_SYNCED = 'Chưa đồng bộ';
+export const EDITED_SINCE_SYNC = 'Chưa đồng bộ (đã sửa sau lần đồng bộ trước)';
+
+function clip(text: string): string {
+  return text.length <= MAX_STATUS ? text : `${text.slice(0, MAX_STATUS - 1)}…`;
+}
+
+export function syncedStatus(version: number): string {
+  return `Đã đồng bộ (phiên bản ${version})`;
+}
+
+export function errorStatus(messages: readonly string[]): string {
+  return clip(`Lỗi: ${messages.join('; ')}`);
+}
+
+const COMPARED = [
+  'score', 'selfScore', 'general', 'results', 'allTasksDone', 'exceededPct', 'latePct', 'discipline', 'note',
+  'name', 'unit', 'dutyGroup', 'title', 'sex', 'recruitedOn', 'leave',
+] as const;
+
+function display(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(trống)';
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const blankA = a === undefined || a === null || a === '';
+  const blankB = b === undefined || b === null || b === '';
+  if (blankA || blankB) return blankA === blankB;
+  if (typeof a === 'string' && typeof b === 'string') return lowerKey(a) === lowerKey(b);
+  return a === b;
+}
+
+/** "Xung đột: Điểm đánh giá đã lưu 85, bạn nhập 90": what the stored record says against the row. */
+export function conflictStatus(header: HeaderInfo, row: SheetRow, result: RowResult): string {
+  const { kind } = header;
+  const stored = result.stored ?? {};
+  const differences: string[] = [];
+  for (const field of COMPARED) {
+    // Only what both sides show: a column the sheet lacks, or a value not sent back, is no disagreement.
+    if (header.fields[field] === undefined || !(field in stored)) continue;
+    const yours = parsedField(kind, field, row.input[field]);
+    if (same(stored[field], yours)) continue;
+    differences.push(`${fieldLabel(field)} đã lưu ${display(stored[field])}, bạn nhập ${display(yours)}`);
+  }
+  const version = result.version === null ? '' : ` (phiên bản ${result.version})`;
+  if (differences.length === 0) {
+    return `Xung đột: người khác đã sửa dòng này${version}, hãy Làm mới rồi đồng bộ lại`;
+  }
+  const shown = differences.slice(0, MAX_CONFLICT_FIELDS).join('; ');
+  const hidden = differences.length - MAX_CONFLICT_FIELDS;
+  const more = hidden > 0 ? `; và ${hidden} cột khác` : '';
+  return clip(`Xung đột: ${shown}${more}${version}`);
+}

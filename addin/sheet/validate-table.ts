@@ -1,0 +1,113 @@
+import type { PersonRow } from '../../server/contract/person-row.ts';
+import type { FieldError } from '../../server/contract/row-validation.ts';
+import type { UnitRow } from '../../server/contract/unit-row.ts';
+import { cellAddress } from './cell-address.ts';
+import { checkSheetRow } from './contract-check.ts';
+import type { CellRef, HeaderInfo, InputField, SheetIssue, SheetRow, SheetTable } from './types.ts';
+
+export interface ValidRow extends SheetRow {
+  key: string;
+  /** The row as the contract parsed it: numbers are numbers, texts are clean. */
+  value: PersonRow | UnitRow;
+}
+
+export interface TableValidation {
+  valid: ValidRow[];
+  invalid: SheetRow[];
+  /** Every issue of the table and of its rows, each naming its cell (or its field, for whole columns). */
+  issues: SheetIssue[];
+}
+
+/** The column to name when an error has no column of its own: the row's identity. */
+function fallbackColumn(header: HeaderInfo): number {
+  const f = header.fields;
+  return f.code ?? f.name ?? f.unit ?? header.columns[0]?.col ?? 0;
+}
+
+function columnOf(header: HeaderInfo, field: string): number {
+  return header.fields[field as InputField] ?? fallbackColumn(header);
+}
+
+/** One issue per distinct message: the parts check names the score and both parts in one message. */
+function rowIssues(header: HeaderInfo, row: SheetRow, errors: readonly FieldError[]): SheetIssue[] {
+  const byMessage = new Map<string, { fields: string[]; refs: CellRef[] }>();
+  for (const error of errors) {
+    const entry = byMessage.get(error.message) ?? { fields: [], refs: [] };
+    const col = columnOf(header, error.field);
+    if (!entry.refs.some((r) => r.col === col)) entry.refs.push({ row: row.row, col });
+    entry.fields.push(error.field);
+    byMessage.set(error.message, entry);
+  }
+  return [...byMessage].map(([message, { fields, refs }]) => {
+    const cells = refs.map((r) => cellAddress(r.row, r.col));
+    return {
+      cell: cells[0]!,
+      row: row.row,
+      field: fields[0] || null,
+      message: `${cells.join(', ')}: ${message}`,
+      severity: 'error' as const,
+      refs,
+    };
+  });
+}
+
+function duplicateIssues(table: SheetTable): SheetIssue[] {
+  const { header } = table;
+  const byKey = new Map<string, SheetRow[]>();
+  for (const row of table.rows) {
+    if (row.key === null) continue;
+    const group = byKey.get(row.key);
+    if (group) group.push(row);
+    else byKey.set(row.key, [row]);
+  }
+  const issues: SheetIssue[] = [];
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const row of group) {
+      const others = group.filter((r) => r !== row).map((r) => r.row + 1).join(', ');
+      const { code, unit } = row.input;
+      const [field, message] =
+        table.kind === 'unit'
+          ? (['unit', `Đơn vị "${String(unit)}" bị trùng với dòng ${others}`] as const)
+          : typeof code === 'string' || typeof code === 'number'
+            ? (['code', `Mã CB "${String(code)}" bị trùng với dòng ${others}`] as const)
+            : (['name', `Trùng họ tên và đơn vị với dòng ${others}, cần thêm cột Mã CB để phân biệt`] as const);
+      const col = columnOf(header, field);
+      const cell = cellAddress(row.row, col);
+      const refs = [{ row: row.row, col }];
+      issues.push({ cell, row: row.row, field, message: `${cell}: ${message}`, severity: 'error', refs });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Validates every row with the contract and maps each field error to its cell ("H12: Điểm đánh giá phải từ
+ * 0 đến 100"). A bad row never blocks the good ones; a missing required column blocks them all.
+ */
+export function validateTable(table: SheetTable): TableValidation {
+  const issues: SheetIssue[] = [...table.issues];
+  if (table.header.missing.length > 0) return { valid: [], invalid: [...table.rows], issues };
+
+  const duplicates = duplicateIssues(table);
+  issues.push(...duplicates);
+  const blocked = new Set<number>();
+  for (const issue of [...table.issues, ...duplicates]) {
+    if (issue.severity === 'error' && issue.row !== null) blocked.add(issue.row);
+  }
+
+  const valid: ValidRow[] = [];
+  const invalid: SheetRow[] = [];
+  for (const row of table.rows) {
+    const check = checkSheetRow(table.kind, row.input);
+    if (!check.ok) {
+      issues.push(...rowIssues(table.header, row, check.errors));
+      invalid.push(row);
+    } else if (blocked.has(row.row) || row.key === null) {
+      invalid.push(row);
+    } else {
+      valid.push({ row: row.row, cells: row.cells, input: row.input, key: row.key, value: check.value });
+    }
+  }
+  return { valid, invalid, issues };
+}

@@ -1,0 +1,202 @@
+import type { RowResult } from '../../server/contract/push.ts';
+import type { ComputedPerson, ComputedUnit } from '../../server/contract/results.ts';
+import { lowerKey, tidyText } from './cell-text.ts';
+import { nameUnitKey } from './row-key.ts';
+import { COMPUTED_COLUMNS, COMPUTED_HEADERS } from './sheet-fields.ts';
+import { conflictStatus, EDITED_SINCE_SYNC, errorStatus, NOT_SYNCED, syncedStatus } from './sync-status.ts';
+import type { CellRef, CellValue, SheetIssue, SheetRow, SheetTable, WriteBlock, WritePlan } from './types.ts';
+
+export interface WriteBackOptions {
+  /** Keys of rows edited since their last sync and not sent this time (a refresh): their status says so. */
+  unsynced?: ReadonlySet<string>;
+}
+
+interface Target {
+  col: number;
+  /** Index into the five computed values of a row. */
+  value: number;
+  appended: boolean;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? tidyText(v) : typeof v === 'number' ? String(v) : '');
+
+/** Each computed row by the names a sheet row may know it by: code (or unit), and name with unit when needed. */
+class ComputedIndex {
+  readonly byKey = new Map<string, ComputedPerson | ComputedUnit>();
+  /** Built on first use (rows without a code); `null` marks a name and unit two people share. */
+  private nameUnit: Map<string, ComputedPerson | null> | null = null;
+
+  constructor(private readonly computed: readonly (ComputedPerson | ComputedUnit)[]) {
+    for (const c of computed) this.byKey.set('code' in c ? c.code : lowerKey(c.unit), c);
+  }
+
+  byNameUnit(key: string): ComputedPerson | undefined {
+    if (this.nameUnit === null) {
+      const map = new Map<string, ComputedPerson | null>();
+      for (const c of this.computed) {
+        if (!('code' in c)) continue;
+        const k = nameUnitKey(c.name, c.unit);
+        if (k !== null) map.set(k, map.has(k) ? null : c);
+      }
+      this.nameUnit = map;
+    }
+    return this.nameUnit.get(key) ?? undefined;
+  }
+}
+
+function targets(table: SheetTable): Target[] {
+  let next = table.lastColumn + 1;
+  return COMPUTED_COLUMNS.map((column, value) => {
+    const existing = table.header.computed[column];
+    return existing === undefined ? { col: next++, value, appended: true } : { col: existing, value, appended: false };
+  }).sort((a, b) => a.col - b.col);
+}
+
+function runs<T>(items: readonly T[], position: (item: T) => number): T[][] {
+  const out: T[][] = [];
+  for (const item of items) {
+    const run = out[out.length - 1];
+    if (run && position(run[run.length - 1]!) + 1 === position(item)) run.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+function errorsByRow(issues: readonly SheetIssue[]): Map<number, SheetIssue[]> {
+  const map = new Map<number, SheetIssue[]>();
+  for (const issue of issues) {
+    if (issue.severity !== 'error' || issue.row === null) continue;
+    const list = map.get(issue.row);
+    if (list) list.push(issue);
+    else map.set(issue.row, [issue]);
+  }
+  return map;
+}
+
+/**
+ * What a sync writes back: for every table row, Xếp loại, the two ranks, Giải thích and Trạng thái đồng bộ,
+ * matched by staff code (or name and unit; unit name on unit sheets), never by position. As few blocks as the
+ * layout allows: one per run of adjacent rows and of adjacent columns. Only those five columns, and their
+ * headers when they are new, are written; what people typed and unknown columns never are. Bad cells are
+ * highlighted, and cells highlighted before that are now fine are cleared.
+ */
+export function planWriteBack(
+  table: SheetTable,
+  computed: readonly (ComputedPerson | ComputedUnit)[],
+  rowResults: readonly RowResult[],
+  issues: readonly SheetIssue[],
+  previousHighlight: readonly CellRef[] = [],
+  options: WriteBackOptions = {},
+): WritePlan {
+  const { header } = table;
+  const highlight = new Map<string, CellRef>();
+  const mark = (ref: CellRef) => highlight.set(`${ref.row}:${ref.col}`, ref);
+  const plan: WritePlan = { blocks: [], highlight: [], clearHighlight: [] };
+  const localErrors = errorsByRow(issues);
+
+  if (header.headerRows.length > 0) {
+    const index = new ComputedIndex(computed);
+    const results = new Map<number, RowResult>();
+    for (const r of rowResults) if (r.ref !== null) results.set(Number(r.ref), r);
+
+    const rowValues: CellValue[][] = [];
+    for (const row of table.rows) {
+      const result = results.get(row.input.ref);
+      const found = findComputed(table, row, result, index);
+      const status = statusOf(table, row, result, found, localErrors.get(row.row), options.unsynced);
+      rowValues.push(
+        found
+          ? [found.label, found.rankInUnit ?? '', found.rankInOrg ?? '', found.reasons.join('; '), status]
+          : ['', '', '', '', status],
+      );
+      if (result?.status === 'rejected') {
+        for (const e of result.errors) {
+          const col = header.fields[e.field as keyof typeof header.fields];
+          if (col !== undefined) mark({ row: row.row, col });
+        }
+      }
+    }
+    plan.blocks = blocks(table, targets(table), rowValues);
+  }
+
+  for (const list of localErrors.values()) for (const issue of list) for (const ref of issue.refs ?? []) mark(ref);
+  plan.highlight = [...highlight.values()];
+  plan.clearHighlight = previousHighlight.filter((ref) => !highlight.has(`${ref.row}:${ref.col}`));
+  return plan;
+}
+
+function findComputed(
+  table: SheetTable,
+  row: SheetRow,
+  result: RowResult | undefined,
+  index: ComputedIndex,
+): ComputedPerson | ComputedUnit | undefined {
+  if (table.kind === 'unit') {
+    const unit = text(row.input.unit);
+    return unit ? index.byKey.get(lowerKey(unit)) : undefined;
+  }
+  const code = text(row.input.code);
+  if (code) return index.byKey.get(code);
+  // A row sent without a code: the service answered with the code it gave the person.
+  if (result?.key) {
+    const byResult = index.byKey.get(result.key);
+    if (byResult) return byResult;
+  }
+  const k = nameUnitKey(row.input.name, row.input.unit);
+  return k === null ? undefined : index.byNameUnit(k);
+}
+
+function statusOf(
+  table: SheetTable,
+  row: SheetRow,
+  result: RowResult | undefined,
+  found: ComputedPerson | ComputedUnit | undefined,
+  errors: readonly SheetIssue[] | undefined,
+  unsynced: ReadonlySet<string> | undefined,
+): string {
+  if (errors && errors.length > 0) return errorStatus(errors.map((e) => e.message));
+  if (result) {
+    if (result.status === 'conflict') return conflictStatus(table.header, row, result);
+    if (result.status === 'rejected') return errorStatus(result.errors.map((e) => e.message));
+    const version = result.version ?? found?.version;
+    return version === undefined ? NOT_SYNCED : syncedStatus(version);
+  }
+  if (row.key !== null && unsynced?.has(row.key)) return EDITED_SINCE_SYNC;
+  return found ? syncedStatus(found.version) : NOT_SYNCED;
+}
+
+const headerOf = (t: Target) => COMPUTED_HEADERS[COMPUTED_COLUMNS[t.value]!];
+
+function blocks(table: SheetTable, cols: readonly Target[], rowValues: readonly CellValue[][]): WriteBlock[] {
+  const { headerRows } = table.header;
+  const top = headerRows[0]!;
+  const lastHeader = headerRows[headerRows.length - 1]!;
+  const rowRuns = runs(
+    table.rows.map((r, i) => ({ row: r.row, i })),
+    (r) => r.row,
+  );
+  const out: WriteBlock[] = [];
+  for (const colRun of runs(cols, (t) => t.col)) {
+    const allNew = colRun.every((t) => t.appended);
+    // The usual case, five columns side by side in their own order: a row's values are the block's row.
+    const whole = colRun.length === COMPUTED_COLUMNS.length && colRun.every((t, k) => t.value === k);
+    const headerValues = (r: number) => colRun.map((t) => (r === top ? headerOf(t) : ''));
+    const joinHeader = allNew && rowRuns[0] !== undefined && rowRuns[0][0]!.row === lastHeader + 1;
+    if (allNew && !joinHeader) out.push({ row: top, col: colRun[0]!.col, values: [headerValues(top)] });
+    else if (!allNew) {
+      for (const newRun of runs(colRun.filter((t) => t.appended), (t) => t.col)) {
+        out.push({ row: top, col: newRun[0]!.col, values: [newRun.map(headerOf)] });
+      }
+    }
+    rowRuns.forEach((rowRun, k) => {
+      const values: CellValue[][] = [];
+      if (k === 0 && joinHeader) for (let r = top; r <= lastHeader; r++) values.push(headerValues(r));
+      for (const { i } of rowRun) {
+        const v = rowValues[i]!;
+        values.push(whole ? v : colRun.map((t) => v[t.value]!));
+      }
+      out.push({ row: k === 0 && joinHeader ? top : rowRun[0]!.row, col: colRun[0]!.col, values });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPane } from '../../addin/build.ts';
+import { plainValue, readXlsx } from '../../addin/workbook/file.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startChildService, type ChildService } from '../support/child-service.ts';
+import { FIXTURE_EXPECTED, FIXTURE_XLSX } from '../support/fixture.ts';
+
+describe('the task pane as a plain web page (file mode) in headless Chromium', () => {
+  let service: ChildService;
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildPane({ quiet: true });
+    service = await startChildService();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('loads from the service, syncs the uploaded fixture and downloads it with the expected results', async () => {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 380, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${service.url}/addin/taskpane.html`);
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await page.textContent('#sync')).toBe('Đồng bộ');
+    expect(await page.inputValue('#server')).toBe(service.url);
+    await page.fill('#token', 'wrong-key-000000000');
+    await page.click('#connect-form button[type=submit]');
+    await page.waitForSelector('#status.error');
+    expect(await page.textContent('#status')).toContain('Khóa truy cập không hợp lệ');
+
+    await page.fill('#token', service.token);
+    await page.click('#connect-form button[type=submit]');
+    await page.waitForSelector('#connected:not([hidden])');
+    await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
+    await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
+    await page.click('#check');
+    await page.waitForFunction(() => document.querySelector('#status')!.className === 'ok');
+    expect(await page.textContent('#status')).toContain('Đã kiểm tra 50 dòng: 0 lỗi');
+    await page.click('#sync');
+    await page.waitForFunction(() => document.querySelector('#status')!.className !== 'info');
+    expect(await page.textContent('#status')).toBe('Đã đồng bộ tháng 2021-10: 50 dòng mới/sửa, 0 không đổi, 0 lỗi, 0 xung đột.');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const wb = await readXlsx(readFileSync((await download.path())!));
+    const ws = wb.getWorksheet('T10-2021')!;
+    const header = ws.getRow(5).values as unknown[];
+    const col = (name: string) => header.indexOf(name);
+    for (let r = 6; r <= 55; r++) {
+      const code = String(plainValue(ws.getCell(r, col('Mã CB')).value));
+      const want = FIXTURE_EXPECTED.rows[code]!;
+      expect([code, plainValue(ws.getCell(r, col('Xếp loại')).value), plainValue(ws.getCell(r, col('Hạng toàn trường')).value)]).toEqual([
+        code,
+        want.label,
+        want.rankInOrg,
+      ]);
+    }
+    expect(wb.worksheets.map((w) => w.name)).toContain('T10-2021');
+    expect(errors).toEqual([]);
+  });
+});
