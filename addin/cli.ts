@@ -21,7 +21,11 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, stderr = process.stderr): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -88,7 +92,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
 function report(o: SyncOutcome, out: NodeJS.WritableStream): void {
   for (const issue of o.issues) {
-    out.write(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.cell ? issue.cell + ': ' : ''}${issue.message}\n`);
+    out.write(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.message}\n`);
   }
   for (const r of o.rowProblems) {
     out.write(`${r.status === 'conflict' ? 'Xung đột' : 'Lỗi'}: dòng ${r.ref ?? '?'}${r.key ? ` (${r.key})` : ''}: ${r.message}\n`);

@@ -42,7 +42,12 @@ export interface Problem {
 }
 
 export function problemsOf(outcome: SyncOutcome): Problem[] {
-  const local = outcome.issues.map((i: SheetIssue) => ({ cell: i.cell, message: i.message, severity: i.severity }));
+  // Engine messages start with their cell ("H12: …"); the cell is the jump button, so it is not repeated.
+  const local = outcome.issues.map((i: SheetIssue) => ({
+    cell: i.cell,
+    message: i.cell && i.message.startsWith(`${i.cell}: `) ? i.message.slice(i.cell.length + 2) : i.message,
+    severity: i.severity,
+  }));
   const remote = outcome.rowProblems.map((r) => ({
     cell: null,
     message: `${r.status === 'conflict' ? 'Xung đột' : 'Lỗi'} — dòng ${r.ref ?? '?'}${r.key ? ` (${r.key})` : ''}: ${r.message}`,

@@ -11,7 +11,7 @@ import {
   overQuotaReason,
   raisedRateReason,
 } from './reasons.ts';
-import { orderByScoreDesc, scoreTenths } from './score-order.ts';
+import { orderByScoreDesc, scoreHundredths } from './score-order.ts';
 import type { PeriodDecisions } from './types.ts';
 
 export interface QuotaInputRow {
@@ -53,9 +53,9 @@ export function applyQuota(
     facts: new Array<QuotaFacts>(rows.length),
     quotas: [],
   };
-  const tenths = scoreTenths(rows);
+  const hundredths = scoreHundredths(rows);
   for (const group of groupForQuota(rows, settings.scope)) {
-    outcome.quotas.push(applyToGroup({ rows, levels, tenths, settings, decisions, awards, outcome }, group));
+    outcome.quotas.push(applyToGroup({ rows, levels, hundredths, settings, decisions, awards, outcome }, group));
   }
   return outcome;
 }
@@ -63,7 +63,7 @@ export function applyQuota(
 interface GroupContext {
   rows: readonly QuotaInputRow[];
   levels: readonly Level[];
-  tenths: Float64Array;
+  hundredths: Float64Array;
   settings: QuotaSettings;
   decisions: PeriodDecisions;
   awards: ReadonlyMap<string, string>;
@@ -75,7 +75,7 @@ function addReason(outcome: QuotaOutcome, i: number, reason: string): void {
 }
 
 function applyToGroup(ctx: GroupContext, group: QuotaGroup): QuotaFacts {
-  const { rows, levels, tenths, settings, awards, outcome } = ctx;
+  const { rows, levels, hundredths, settings, awards, outcome } = ctx;
   const raised = ctx.decisions.raisedRate ?? null;
   const rate = raised?.rate ?? settings.rate;
 
@@ -85,14 +85,14 @@ function applyToGroup(ctx: GroupContext, group: QuotaGroup): QuotaFacts {
     if (levels[i] === 'HTT' || levels[i] === 'HTXS') ratedHttOrAbove++;
     if (levels[i] === 'HTXS') htxs.push(i);
   }
-  const candidates = orderByScoreDesc(htxs, tenths);
-  const candidateTenths = Array.from(candidates, (i) => tenths[i]!);
+  const candidates = orderByScoreDesc(htxs, hundredths);
+  const candidateHundredths = Array.from(candidates, (i) => hundredths[i]!);
 
   const allowed = quotaLimit(ratedHttOrAbove, rate, settings.denominator);
-  const { kept, tieEnd } = walkQuota(candidateTenths, allowed);
+  const { kept, tieEnd } = walkQuota(candidateHundredths, allowed);
   const keptAtBaseRate =
     raised && raised.rate !== settings.rate
-      ? walkQuota(candidateTenths, quotaLimit(ratedHttOrAbove, settings.rate, settings.denominator)).kept
+      ? walkQuota(candidateHundredths, quotaLimit(ratedHttOrAbove, settings.rate, settings.denominator)).kept
       : kept;
 
   const facts: QuotaFacts = {

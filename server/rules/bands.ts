@@ -8,10 +8,18 @@ export function toTenths(value: number): number {
   return Math.round(value * 10);
 }
 
+/**
+ * Monthly scores have one decimal but yearly means two (RULES.md §5), so scores are compared in whole
+ * hundredths: 89.99 stays below 90, and float noise such as 89.99999999999999 still lands on 90.
+ */
+export function toHundredths(value: number): number {
+  return Math.round(value * 100);
+}
+
 export function meetsBand(score: number, band: Band): boolean {
-  const tenths = toTenths(score);
-  const threshold = toTenths(band.value);
-  return band.op === '>=' ? tenths >= threshold : tenths > threshold;
+  const hundredths = toHundredths(score);
+  const threshold = toHundredths(band.value);
+  return band.op === '>=' ? hundredths >= threshold : hundredths > threshold;
 }
 
 /** The first band the score meets, bands being listed from the best level down; null means below all (KHT). */

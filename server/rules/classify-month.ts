@@ -1,7 +1,7 @@
 import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
-import { applyQuota } from './apply-quota.ts';
-import { rowClassifier } from './classify.ts';
+import { applyQuota, type QuotaInputRow } from './apply-quota.ts';
+import { rowClassifier, type Classification } from './classify.ts';
 import { rankMonth } from './ranking.ts';
 import type { MonthInput, MonthOutcome, MonthResult, PeriodDecisions } from './types.ts';
 
@@ -22,7 +22,21 @@ export function classifyMonth(
   decisions: PeriodDecisions,
   options: ClassifyMonthOptions = {},
 ): MonthOutcome {
-  const classified = rows.map(rowClassifier(ruleSet));
+  return completePeriod(rows, rows.map(rowClassifier(ruleSet)), quota, decisions, options);
+}
+
+/**
+ * The part of a period shared by months and years (RULES.md §3–5): given each row's level and reasons
+ * after steps 1–3 (and, for a year, its own caps), ranks by score and applies the quota with the council's
+ * decisions. Rows with a null score are unranked. Extends each `classified[i].reasons` in place.
+ */
+export function completePeriod(
+  rows: readonly QuotaInputRow[],
+  classified: readonly Classification[],
+  quota: QuotaSettings,
+  decisions: PeriodDecisions,
+  options: ClassifyMonthOptions = {},
+): MonthOutcome {
   const ranks = rankMonth(rows);
   const levels = classified.map((c) => c.level);
   const quotaOutcome = quota.enabled ? applyQuota(rows, levels, quota, decisions) : null;

@@ -1,6 +1,6 @@
 import type { Level } from '../contract/levels.ts';
 import type { RuleSet } from '../contract/rule-set.ts';
-import { findBand, toTenths } from './bands.ts';
+import { findBand, toHundredths } from './bands.ts';
 import {
   NO_SCORE_REASON,
   bandReason,
@@ -36,16 +36,16 @@ export function classifyRow(row: MonthInput, ruleSet: RuleSet): Classification {
  * built once per distinct score rather than once per row.
  */
 export function rowClassifier(ruleSet: RuleSet): (row: MonthInput) => Classification {
-  const bandsByTenths = new Map<number, { level: Level; reason: string }>();
+  const bandsByHundredths = new Map<number, { level: Level; reason: string }>();
   const lowest = ruleSet.bands.at(-1);
 
   function bandStep(score: number) {
-    const tenths = toTenths(score);
-    let step = bandsByTenths.get(tenths);
+    const hundredths = toHundredths(score);
+    let step = bandsByHundredths.get(hundredths);
     if (!step) {
       const band = findBand(score, ruleSet.bands);
       step = { level: band?.level ?? 'KHT', reason: bandReason(score, band, lowest, ruleSet.name) };
-      bandsByTenths.set(tenths, step);
+      bandsByHundredths.set(hundredths, step);
     }
     return step;
   }

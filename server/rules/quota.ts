@@ -29,15 +29,15 @@ export interface QuotaWalk {
 }
 
 /**
- * RULES.md §3 selection over candidates already sorted by score descending (`tenths`, whole tenths of a
- * point): whole runs of equal score keep HTXS while they fit in k; the first run that does not fit ends
- * the walk, and if places were left it is a tie for the council rather than a silent cut.
+ * RULES.md §3 selection over candidates already sorted by score descending (`scores`, whole numbers such
+ * as hundredths of a point): whole runs of equal score keep HTXS while they fit in k; the first run that
+ * does not fit ends the walk, and if places were left it is a tie for the council rather than a silent cut.
  */
-export function walkQuota(tenths: readonly number[], allowed: number): QuotaWalk {
+export function walkQuota(scores: readonly number[], allowed: number): QuotaWalk {
   let start = 0;
-  while (start < tenths.length) {
+  while (start < scores.length) {
     let end = start + 1;
-    while (end < tenths.length && tenths[end] === tenths[start]) end++;
+    while (end < scores.length && scores[end] === scores[start]) end++;
     if (end > allowed) return { kept: start, tieEnd: start < allowed ? end : start };
     start = end;
   }

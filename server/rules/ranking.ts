@@ -1,5 +1,5 @@
 import { matchKey } from '../contract/text.ts';
-import { orderByScoreDesc, scoreTenths } from './score-order.ts';
+import { orderByScoreDesc, scoreHundredths } from './score-order.ts';
 
 export interface Ranks {
   rankInUnit: (number | null)[];
@@ -35,29 +35,29 @@ function unitIds(rows: readonly RankedRow[]): { ids: Int32Array; count: number }
  * rank = 1 + the number of strictly higher scores. Rows without a score stay unranked (RULES.md §4).
  */
 export function rankMonth(rows: readonly RankedRow[]): Ranks {
-  const tenths = scoreTenths(rows);
+  const hundredths = scoreHundredths(rows);
   const scored: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(tenths[i]!)) scored.push(i);
-  const order = orderByScoreDesc(scored, tenths);
+  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(hundredths[i]!)) scored.push(i);
+  const order = orderByScoreDesc(scored, hundredths);
 
   const units = unitIds(rows);
   const seenInUnit = new Int32Array(units.count);
   const lastRankInUnit = new Int32Array(units.count);
-  const lastTenthsInUnit = new Float64Array(units.count).fill(Number.NaN);
+  const lastHundredthsInUnit = new Float64Array(units.count).fill(Number.NaN);
 
   const rankInUnit = new Array<number | null>(rows.length).fill(null);
   const rankInOrg = new Array<number | null>(rows.length).fill(null);
   let orgRank = 0;
   for (let pos = 0; pos < order.length; pos++) {
     const i = order[pos]!;
-    const t = tenths[i]!;
-    if (pos === 0 || tenths[order[pos - 1]!] !== t) orgRank = pos + 1;
+    const t = hundredths[i]!;
+    if (pos === 0 || hundredths[order[pos - 1]!] !== t) orgRank = pos + 1;
     rankInOrg[i] = orgRank;
 
     const unit = units.ids[i]!;
     seenInUnit[unit]!++;
-    if (lastTenthsInUnit[unit] !== t) {
-      lastTenthsInUnit[unit] = t;
+    if (lastHundredthsInUnit[unit] !== t) {
+      lastHundredthsInUnit[unit] = t;
       lastRankInUnit[unit] = seenInUnit[unit]!;
     }
     rankInUnit[i] = lastRankInUnit[unit]!;

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../addin/cli.ts';
+import { plainValue, readXlsx, writeXlsx } from '../../addin/workbook/file.ts';
+import { testDatabases } from '../support/databases.ts';
+import { FIXTURE_EXPECTED, FIXTURE_XLSX } from '../support/fixture.ts';
+import { startHttpService } from '../support/http-service.ts';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  }) as Writable & { isTTY?: boolean };
+  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
+}
+
+describe.each(testDatabases())('the command line on $name', (database) => {
+  let s: Awaited<ReturnType<typeof startHttpService>>;
+  const dir = mkdtempSync(join(tmpdir(), 'binhxet-cli-'));
+  beforeAll(async () => {
+    s = await startHttpService(await database.open());
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+  const env = () => ({ BINHXET_URL: s.url, BINHXET_TOKEN: s.adminKey });
+
+  it('syncs the fixture, writes the computed columns and exits 0; pull then changes nothing', async () => {
+    const out = join(dir, 'out.xlsx');
+    const err = capture();
+    expect(await runCli(['sync', FIXTURE_XLSX.pathname, '--out', out], env(), err.stream)).toBe(0);
+    expect(err.text()).toContain('50 nhận');
+    const ws = (await readXlsx(readFileSync(out))).getWorksheet('T10-2021')!;
+    const header = ws.getRow(5).values as unknown[];
+    for (let r = 6; r <= 55; r++) {
+      const code = String(plainValue(ws.getCell(r, header.indexOf('Mã CB')).value));
+      expect(plainValue(ws.getCell(r, header.indexOf('Xếp loại')).value)).toBe(FIXTURE_EXPECTED.rows[code]!.label);
+      expect(plainValue(ws.getCell(r, header.indexOf('Hạng trong đơn vị')).value)).toBe(FIXTURE_EXPECTED.rows[code]!.rankInUnit);
+    }
+    const again = join(dir, 'again.xlsx');
+    expect(await runCli(['pull', out, '--out', again], env(), capture().stream)).toBe(0);
+  });
+
+  it('exits 1 when some rows are bad, stores the others and names the bad cell', async () => {
+    const wb = await readXlsx(readFileSync(FIXTURE_XLSX));
+    const ws = wb.worksheets[0]!;
+    ws.name = 'T11-2021';
+    ws.getCell('H7').value = 150;
+    ws.getCell('H8').value = '85,5';
+    const input = join(dir, 'bad.xlsx');
+    writeFileSync(input, await writeXlsx(wb));
+    const err = capture();
+    expect(await runCli(['sync', input, '--out', join(dir, 'bad-out.xlsx')], env(), err.stream)).toBe(1);
+    expect(err.text()).toContain('H7: Điểm đánh giá phải từ 0 đến 100');
+    const month = await s.call('GET', '/api/v1/months/2021-11/people');
+    expect(month.body.rows).toHaveLength(49);
+    expect(month.body.rows.find((r: any) => r.code === 'CB003').score).toBe(85.5);
+    const out = (await readXlsx(readFileSync(join(dir, 'bad-out.xlsx')))).worksheets[0]!;
+    const status = String(plainValue(out.getCell(7, 15).value));
+    expect(status).toMatch(/^Lỗi: /);
+  });
+
+  it('exits 2 with a Vietnamese message when nothing can be done', async () => {
+    const err = capture();
+    expect(await runCli(['sync', FIXTURE_XLSX.pathname, '--out', join(dir, 'x.xlsx')], {}, err.stream)).toBe(2);
+    expect(err.text()).toContain('BINHXET_URL');
+    const bad = capture();
+    expect(await runCli(['sync', FIXTURE_XLSX.pathname, '--out', join(dir, 'x.xlsx')], { ...env(), BINHXET_TOKEN: 'bx_wrong' }, bad.stream)).toBe(2);
+    expect(bad.text()).toContain('Khóa truy cập không hợp lệ');
+    const usage = capture();
+    expect(await runCli(['frobnicate'], env(), usage.stream)).toBe(2);
+    expect(usage.text()).toContain('Cách dùng');
+  });
+
+  it('refuses to sync into a finalised month and says so', async () => {
+    const wb = await readXlsx(readFileSync(FIXTURE_XLSX));
+    wb.worksheets[0]!.name = 'T12-2021';
+    const input = join(dir, 'dec.xlsx');
+    writeFileSync(input, await writeXlsx(wb));
+    await s.call('POST', '/api/v1/months/2021-12/decisions', { body: { kind: 'finalise' } });
+    const err = capture();
+    expect(await runCli(['sync', input, '--out', join(dir, 'dec-out.xlsx')], env(), err.stream)).toBe(2);
+    expect(err.text()).toContain('đã được Hội đồng chốt');
+  });
+});
