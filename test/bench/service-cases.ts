@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/log.ts';
+import { personMonthView } from '../../server/services/month-view.ts';
+import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { changedRows, PERIOD, type BenchRow } from './data.ts';
+import type { BenchDatabase } from './databases.ts';
+import { cpuMeter, serverCpuClock, type CpuReading } from './cpu.ts';
+import { medians, time, type Plan } from './measure.ts';
+import { peakMemory, type MemoryPeak } from './memory.ts';
+import { traceStatements } from './trace.ts';
+
+/**
+ * The service as the add-in meets it: requests through the in-process app (`app.request`: routing, auth,
+ * body parsing, zod, the transaction, the month's recomputation and the JSON answer, read to the end).
+ */
+export interface BenchService {
+  /** A new organisation with its own admin key: every push of new rows starts from an empty roster. */
+  organisation(label: string): Promise<{ orgId: number; token: string }>;
+  request(method: string, path: string, token: string, body?: string): Promise<{ status: number; text: string }>;
+}
+
+export function benchService(bench: BenchDatabase, db = bench.db): BenchService {
+  const app = createApp({ db, logger: createLogger('info', () => {}), publicUrl: 'https://localhost:3000' });
+  let count = 0;
+  return {
+    organisation: async (label) => {
+      const token = `bench-${randomUUID()}`;
+      const { organisation } = await bootstrapOrganisation(db, { slug: `bench-${label}-${++count}-${randomUUID().slice(0, 8)}`, name: 'Trường thử' }, token);
+      return { orgId: organisation.id, token };
+    },
+    request: async (method, path, token, body) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['idempotency-key'] = randomUUID();
+      }
+      const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      return { status: res.status, text: await res.text() };
+    },
+  };
+}
+
+const MONTH = `/api/v1/months/${PERIOD}/people`;
+
+interface PushAnswer {
+  counts: Record<string, number>;
+  results: { version: number | null }[];
+  rows: unknown[];
+}
+
+/** Checks an answer outside the timing: a benchmark of failing requests would be worthless. */
+function accepted(label: string, res: { status: number; text: string }, expected: number): PushAnswer {
+  if (res.status !== 200) throw new Error(`${label}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+  const answer = JSON.parse(res.text) as PushAnswer;
+  if (answer.counts.accepted !== expected || answer.rows.length !== expected) {
+    throw new Error(`${label}: ${JSON.stringify(answer.counts)}, ${answer.rows.length} month rows; expected ${expected} accepted`);
+  }
+  return answer;
+}
+
+function pushBody(rows: readonly BenchRow[]): string {
+  return JSON.stringify({ rows });
+}
+
+type Meter = () => CpuReading;
+
+/** Wall and CPU time of one call (CPU: this process's, and a local PostgreSQL server's when readable). */
+async function timeCpu<T>(cpu: Meter, fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; dbCpuMs: number; value: T }> {
+  const before = cpu();
+  const { ms, value } = await time(fn);
+  const after = cpu();
+  const db = after.db - before.db;
+  return { ms, cpuMs: after.node - before.node + db, dbCpuMs: db, value };
+}
+
+/** One push of new rows into a fresh organisation. */
+async function pushNew(service: BenchService, cpu: Meter, rows: readonly BenchRow[], body: string) {
+  const { orgId, token } = await service.organisation('push');
+  const res = await timeCpu(cpu, () => service.request('POST', MONTH, token, body));
+  return { orgId, token, ms: res.ms, cpuMs: res.cpuMs, dbCpuMs: res.dbCpuMs, bytes: res.value.text.length, answer: accepted('push', res.value, rows.length) };
+}
+
+export interface ServiceOptions {
+  /** Sample memory during the first measured push. */
+  memory: boolean;
+  /** Print each push's statements (`--trace`), and the plans of its bulk statements (`--explain`). */
+  trace: boolean;
+  explain: boolean;
+}
+
+export interface ServiceFigures {
+  timings: Record<string, number> & { runs: number };
+  memory: (MemoryPeak & { ms: number }) | null;
+}
+
+/** push, push-update, pull, recompute: medians over fresh organisations, one per run. */
+export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow[], plan: Plan, options: ServiceOptions): Promise<ServiceFigures> {
+  const tracer = options.trace || options.explain ? traceStatements(bench.db, options.explain) : null;
+  const service = benchService(bench, tracer?.db);
+  const body = pushBody(rows); // the client's serialisation is not the service's work
+  const cpu = cpuMeter(await serverCpuClock(bench.db));
+  let memory: ServiceFigures['memory'] = null;
+  const report = (title: string, ms: number) => {
+    if (tracer) for (const line of tracer.lines(`${bench.kind} ${rows.length} ${title}`, ms)) process.stderr.write(`${line}\n`);
+    tracer?.reset();
+  };
+  const timings = await medians(plan, rows.length, async (_, measured) => {
+    tracer?.reset();
+    let first: Awaited<ReturnType<typeof pushNew>>;
+    if (options.memory && measured === 0) {
+      const sampled = await peakMemory(() => pushNew(service, cpu, rows, body));
+      first = sampled.value;
+      memory = { ...sampled.memory, ms: first.ms };
+    } else {
+      first = await pushNew(service, cpu, rows, body);
+    }
+    report('push', first.ms);
+    const versions = first.answer.results.map((r) => r.version);
+    const update = pushBody(changedRows(rows, versions));
+    const second = await timeCpu(cpu, () => service.request('POST', MONTH, first.token, update));
+    accepted('push-update', second.value, rows.length);
+    report('push-update', second.ms);
+    const pull = await timeCpu(cpu, () => service.request('GET', MONTH, first.token));
+    if (pull.value.status !== 200) throw new Error(`pull: HTTP ${pull.value.status}`);
+    const recompute = await timeCpu(cpu, () => personMonthView(bench.db, first.orgId, PERIOD));
+    if (recompute.value.rows.length !== rows.length) throw new Error(`recompute: ${recompute.value.rows.length} rows`);
+    tracer?.reset();
+    return {
+      push: first.ms,
+      'push-update': second.ms,
+      pull: pull.ms,
+      recompute: recompute.ms,
+      'push cpu': first.cpuMs,
+      'push-update cpu': second.cpuMs,
+      'pull cpu': pull.cpuMs,
+      'recompute cpu': recompute.cpuMs,
+      'push db cpu': first.dbCpuMs,
+      'push-update db cpu': second.dbCpuMs,
+      'pull db cpu': pull.dbCpuMs,
+      'recompute db cpu': recompute.dbCpuMs,
+      'push bytes': first.bytes,
+      'pull bytes': pull.value.text.length,
+    };
+  });
+  return { timings, memory };
+}
