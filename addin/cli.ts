@@ -5,15 +5,19 @@ import { ApiError, createClient } from './api/client.ts';
 import type { SheetKind } from './sheet/index.ts';
 import type { SyncOutcome } from './sync/outcome.ts';
 import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
-import { fileWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
+import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
+import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 
 const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--period YYYY-MM] [--kind person|unit]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--period YYYY-MM] [--kind person|unit]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
-  sync  gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
-  pull  chỉ lấy lại các cột tính toán (không gửi gì)
-Mã thoát / exit code: 0 mọi dòng được nhận; 1 có dòng lỗi hoặc xung đột; 2 không làm được gì.`;
+  sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
+  pull     chỉ lấy lại các cột tính toán (không gửi gì)
+  summary  ghi trang "Tổng hợp T<MM>-<YYYY>" (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
+Mã thoát / exit code: 0 mọi dòng được nhận (summary: đã ghi); 1 có dòng lỗi hoặc xung đột (summary: tháng chưa có
+dữ liệu); 2 không làm được gì.`;
 
 class UsageError extends Error {}
 
@@ -33,6 +37,7 @@ export async function runCli(
       allowPositionals: true,
       options: {
         out: { type: 'string', short: 'o' },
+        in: { type: 'string' },
         sheet: { type: 'string' },
         period: { type: 'string' },
         kind: { type: 'string', default: 'person' },
@@ -47,22 +52,14 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (command !== 'sync' && command !== 'pull') fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
-    if (!input) fail(`Thiếu tệp vào\n\n${USAGE}`);
+    if (command !== 'sync' && command !== 'pull' && command !== 'summary') fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!input) fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
+    if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, stderr);
     if (values.kind !== 'person' && values.kind !== 'unit') fail('--kind phải là person hoặc unit');
     if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) fail('--period phải có dạng YYYY-MM');
-    const baseUrl = env.BINHXET_URL;
-    const token = env.BINHXET_TOKEN;
-    if (!baseUrl || !token) fail('Cần đặt BINHXET_URL (địa chỉ máy chủ) và BINHXET_TOKEN (khóa truy cập)');
-
-    let data: Buffer;
-    try {
-      data = await readFile(input);
-    } catch {
-      fail(`Không đọc được tệp ${input}`);
-    }
-    const wb = await readXlsx(data);
+    const { baseUrl, token } = connection(env);
+    const wb = await readXlsx(await readInput(input));
     const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: stderr }, cliProgress.Presets.shades_classic) : null;
     const deps = {
       workbook: fileWorkbook(wb),
@@ -88,6 +85,50 @@ export async function runCli(
     else stderr.write(`Lỗi: ${(error as Error).message}\n`);
     return 2;
   }
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch {
+    fail(`Không đọc được tệp ${path}`);
+  }
+}
+
+function connection(env: NodeJS.ProcessEnv): { baseUrl: string; token: string } {
+  const baseUrl = env.BINHXET_URL;
+  const token = env.BINHXET_TOKEN;
+  if (!baseUrl || !token) fail('Cần đặt BINHXET_URL (địa chỉ máy chủ) và BINHXET_TOKEN (khóa truy cập)');
+  return { baseUrl, token };
+}
+
+/** summary: the month's summary sheet into a new workbook, or into a copy of --in (its other sheets kept). */
+async function summaryCommand(
+  period: string,
+  out: string,
+  input: string | undefined,
+  env: NodeJS.ProcessEnv,
+  stderr: NodeJS.WritableStream,
+): Promise<number> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await readXlsx(await readInput(input));
+  const outcome = await writeMonthSummary({ workbook: fileWorkbook(wb), client }, period);
+  await writeFile(out, await writeXlsx(wb));
+  reportSummary(outcome, out, stderr);
+  return outcome.people === 0 ? 1 : 0;
+}
+
+function reportSummary(o: MonthSummaryOutcome, out: string, stream: NodeJS.WritableStream): void {
+  if (o.people === 0) stream.write(`Cảnh báo: máy chủ chưa có dữ liệu của tháng ${o.period}; trang tổng hợp để trống.\n`);
+  for (const run of o.ties) {
+    const who = run.members.map((m) => `${m.code} ${m.name}`.trim()).join(', ');
+    stream.write(`Đồng điểm chờ Hội đồng — nhóm "${run.group}", còn ${run.left} suất: ${who}\n`);
+  }
+  stream.write(
+    `Đã ghi trang "${o.sheet}" vào ${out}: ${o.people} cán bộ, ${o.ties.length} nhóm đồng điểm, ` +
+      `tháng ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`,
+  );
 }
 
 function report(o: SyncOutcome, out: NodeJS.WritableStream): void {

@@ -6,6 +6,7 @@ import { checkSheet, refreshSheet, syncSheet, type SyncOptions } from '../sync/s
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office.ts';
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
+import { councilSection } from './council.ts';
 import { t } from './i18n.ts';
 import { actionRunner } from './run-action.ts';
 import * as view from './view.ts';
@@ -19,6 +20,7 @@ let mapping: Record<string, string> = {};
 let fileDownload: (() => Promise<void>) | null = null;
 const partition = () => officePartitionKey();
 const run = actionRunner({ busy: view.setBusy, status: view.setStatus });
+let detectedPeriod: string | null = null;
 
 function options(): SyncOptions {
   const sheet = $<HTMLSelectElement>('sheet').value;
@@ -36,6 +38,13 @@ function needClient(): BinhXetClient {
   return client;
 }
 
+/** The month typed in the pane, else the one the last sync found (shown as the box's placeholder). */
+function workingPeriod(): string {
+  const period = $<HTMLInputElement>('period').value.trim() || detectedPeriod;
+  if (!period) throw new RangeError(t('needPeriod'));
+  return period;
+}
+
 const progress = (p: { phase: string; done: number; total: number }) => {
   if (p.phase === 'send') view.showProgress(p.done, p.total);
 };
@@ -43,7 +52,7 @@ const progress = (p: { phase: string; done: number; total: number }) => {
 function show(outcome: SyncOutcome): string {
   view.renderProblems(view.problemsOf(outcome), jump);
   view.renderMapping(outcome.missing, outcome.headers, fieldLabel);
-  if (outcome.period) $<HTMLInputElement>('period').placeholder = outcome.period;
+  if (outcome.period) $<HTMLInputElement>('period').placeholder = detectedPeriod = outcome.period;
   $<HTMLButtonElement>('download').disabled = fileDownload === null;
   if (outcome.missing.length > 0) return outcome.missing.map((f) => `Không tìm thấy cột ${fieldLabel(f)}`).join('; ');
   if (outcome.offline) return t('offline');
@@ -69,6 +78,20 @@ async function listSheets(): Promise<void> {
   view.fillSheets(names, active);
 }
 
+const council = councilSection({
+  run,
+  workbook: needWorkbook,
+  client: needClient,
+  period: workingPeriod,
+  // A report sheet does not become the sheet the pane syncs: the choice made before stays.
+  sheetsChanged: async () => {
+    const chosen = $<HTMLSelectElement>('sheet').value;
+    await listSheets();
+    if (chosen) $<HTMLSelectElement>('sheet').value = chosen;
+    $<HTMLButtonElement>('download').disabled = fileDownload === null;
+  },
+});
+
 async function connect(connection: Connection): Promise<void> {
   const candidate = createClient(connection);
   const me = await candidate.me();
@@ -76,6 +99,7 @@ async function connect(connection: Connection): Promise<void> {
   saveConnection(localStorage, connection, partition());
   $('connect-form').hidden = true;
   $('connected').hidden = false;
+  council.setRole(me.user.role);
   $('who').textContent = t('connectedAs', {
     user: me.user.name,
     role: t(`role_${me.user.role}`),
@@ -86,6 +110,7 @@ async function connect(connection: Connection): Promise<void> {
 function disconnect(): void {
   client = null;
   saveConnection(localStorage, null, partition());
+  council.setRole(null);
   $('connect-form').hidden = false;
   $('connected').hidden = true;
 }
@@ -108,7 +133,10 @@ async function openFile(file: File): Promise<void> {
 }
 
 function wire(): void {
-  $('language').addEventListener('click', view.toggleLanguage);
+  $('language').addEventListener('click', () => {
+    view.toggleLanguage();
+    council.translate();
+  });
   $('connect-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const baseUrl = $<HTMLInputElement>('server').value.trim();

@@ -35,6 +35,8 @@ export function describe(error: unknown): string {
     if (error.code === 'unauthorised') return t('unauthorised');
     return error.message;
   }
+  // A RangeError is an input the action refused, with its reason in Vietnamese (a month, a reason, a choice).
+  if (error instanceof RangeError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return t('unexpected', { message });
 }

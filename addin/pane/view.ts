@@ -8,7 +8,9 @@ export const $ = <T extends HTMLElement>(id: string) => document.getElementById(
 export function translatePage(): void {
   document.documentElement.lang = language();
   for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(el.dataset.t as MessageKey);
-  $<HTMLInputElement>('period').placeholder = t('periodAuto');
+  // A month the last sync found stays in the box; only the "detected" hint is translated.
+  const period = $<HTMLInputElement>('period');
+  if (!/^\d{4}-\d{2}$/.test(period.placeholder)) period.placeholder = t('periodAuto');
 }
 
 export function toggleLanguage(): void {
@@ -17,7 +19,8 @@ export function toggleLanguage(): void {
 }
 
 export function setBusy(on: boolean): void {
-  for (const id of ['check', 'sync', 'refresh', 'new-month']) $<HTMLButtonElement>(id).disabled = on;
+  for (const id of ['check', 'sync', 'refresh', 'new-month', 'council-summary', 'finalise', 'reopen']) $<HTMLButtonElement>(id).disabled = on;
+  for (const button of $('tie-list').querySelectorAll('button')) button.disabled = on;
   if (!on) $('progress').hidden = true;
 }
 

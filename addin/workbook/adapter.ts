@@ -1,4 +1,19 @@
+import type { ChartSpec } from '../report/types.ts';
 import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
+
+export interface AddSheetOptions {
+  /** 0-based rows set in bold. */
+  headerRows?: number[];
+  /** Widths in characters, one per column. */
+  columnWidths?: number[];
+  /** Native charts over the sheet's own cells (see ChartSpec). */
+  charts?: readonly ChartSpec[];
+  /**
+   * The sheet is a report the service owns: one of the same name is replaced (values, formats, charts), at its
+   * place among the sheets. Without it, an existing name is an error. Other sheets are never touched.
+   */
+  replace?: boolean;
+}
 
 /**
  * What the add-in needs from a workbook. Two implementations: `office.ts` (Excel through Office.js) and
@@ -12,8 +27,8 @@ export interface WorkbookSession {
   readSheet(name: string): Promise<SheetGrid>;
   /** Writes a plan's blocks as whole 2-D ranges (strings as text), and sets or clears highlights. */
   applyPlan(name: string, plan: WritePlan): Promise<void>;
-  /** Adds a sheet (fails if the name exists) with values starting at A1; header rows get bold. */
-  addSheet(name: string, values: CellValue[][], options?: { headerRows?: number[]; columnWidths?: number[] }): Promise<void>;
+  /** Adds a sheet with values starting at A1, bold header rows, column widths and charts. */
+  addSheet(name: string, values: CellValue[][], options?: AddSheetOptions): Promise<void>;
   /** Small JSON state kept in the workbook (never secrets). */
   loadState(key: string): Promise<unknown>;
   saveState(key: string, value: unknown): Promise<void>;

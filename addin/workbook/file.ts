@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
 import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
 import { assertNoSecrets, formatDirectory, parseDirectory, splitText, stateRow, STATE_SHEET } from './state-cells.ts';
+import { rememberOriginal, setSheetCharts, withCharts } from './file-charts.ts';
 
 /**
  * An .xlsx file as a workbook, through exceljs, for the browser's file mode and the command line. Only the
@@ -11,6 +12,7 @@ import { assertNoSecrets, formatDirectory, parseDirectory, splitText, stateRow, 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+type Ordered = { orderNo: number };
 
 /** A cell as Office.js would give it: formulas by their result, rich text as text, dates as serial numbers. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -78,8 +80,12 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       for (const c of plan.highlight) ws.getCell(c.row + 1, c.col + 1).fill = HIGHLIGHT;
     },
     addSheet: async (name, values, options = {}) => {
-      if (wb.getWorksheet(name)) throw new Error(`Trang tính "${name}" đã có`);
+      const existing = wb.getWorksheet(name);
+      if (existing && !options.replace) throw new Error(`Trang tính "${name}" đã có`);
+      if (existing) wb.removeWorksheet(existing.id);
       const ws = wb.addWorksheet(name);
+      // In its old place among the sheets: exceljs orders them by orderNo (missing from its typings) when it writes.
+      if (existing) (ws as unknown as Ordered).orderNo = (existing as unknown as Ordered).orderNo;
       values.forEach((line, r) => {
         const row = ws.getRow(r + 1);
         line.forEach((v, c) => {
@@ -90,6 +96,7 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       options.columnWidths?.forEach((w, c) => {
         ws.getColumn(c + 1).width = w;
       });
+      setSheetCharts(wb, name, options.charts ?? []);
     },
     loadState: async (key) => {
       const ws = wb.getWorksheet(STATE_SHEET);
@@ -128,14 +135,22 @@ export function fileWorkbook(wb: ExcelJS.Workbook): WorkbookAdapter {
   return { session: (fn) => fn(session(wb)) };
 }
 
+/** An .xlsx file as an exceljs workbook; its charts, which exceljs drops, are kept aside for writeXlsx. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  rememberOriginal(wb, bytes);
   return wb;
 }
 
+/** The workbook as .xlsx bytes, with the charts of the file it was read from and those added since. */
 export async function writeXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return withCharts(wb, bytes, (name) => {
+    const ws = wb.getWorksheet(name);
+    return ws ? (row, col) => plainValue(ws.getCell(row + 1, col + 1).value) : null;
+  });
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

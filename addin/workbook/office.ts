@@ -5,8 +5,10 @@
  * number of syncs grows with the pieces, never with the rows. Baseline ExcelApi 1.1 (Excel 2016); newer sets
  * light up after `isSetSupported`.
  */
+import { chartSource } from '../report/chart-spec.ts';
+import type { ChartSpec } from '../report/types.ts';
 import type { CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
-import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
+import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, OfficeWorkbookSession } from './office-types.ts';
 import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';
 import { fromExcelValue, rectangular, toExcelValue, trimGrid } from './cell-values.ts';
 import { explainExcelError, isPayloadTooLarge } from './errors.ts';
@@ -22,55 +24,14 @@ import {
   type StateDirectory,
 } from './state-cells.ts';
 
-/** What the adapter needs from Office: `Excel.run` and the requirement-set check (injected by tests). */
-export interface OfficeHost {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  isSetSupported(name: string, version: string): boolean;
-}
-
-/** What this Excel can do beyond ExcelApi 1.1. */
-export interface OfficeFeatures {
-  /** 1.2: used range by values only, very hidden state sheet, column widths. */
-  api12: boolean;
-  /** 1.6: formula calculation paused during our writes. */
-  suspendCalculation: boolean;
-  /** 1.8: in-cell drop-down lists (data validation). */
-  dropDowns: boolean;
-  /** 1.18: cell notes. */
-  notes: boolean;
-}
-
-/** A drop-down list on a column's cells (e.g. the discipline values). Values may not contain commas. */
-export interface ColumnChoices {
-  row: number;
-  col: number;
-  rows: number;
-  values: string[];
-}
-
-/** A note on a cell; `text: null` removes it. */
-export interface CellNote {
-  row: number;
-  col: number;
-  text: string | null;
-}
-
-export interface OfficeWorkbookSession extends WorkbookSession {
-  readonly features: OfficeFeatures;
-  /** Sets drop-down lists; false when Excel lacks ExcelApi 1.8 or a list cannot be expressed (comma, > 255 chars). */
-  setChoices(sheet: string, lists: readonly ColumnChoices[]): Promise<boolean>;
-  /** Adds, updates or removes notes; false when Excel lacks ExcelApi 1.18. */
-  setNotes(sheet: string, notes: readonly CellNote[]): Promise<boolean>;
-}
-
-export interface OfficeWorkbookAdapter extends WorkbookAdapter {
-  session<T>(fn: (session: OfficeWorkbookSession) => Promise<T>): Promise<T>;
-}
+export type * from './office-types.ts';
 
 /** Light salmon, the fill Excel users know from "bad" cells; cleared with the cell's whole fill. */
 export const HIGHLIGHT_FILL = '#FCE4D6';
 // Excel's list source is a string of at most 255 characters.
 const LIST_SOURCE_MAX = 255;
+// Excel's names for our chart types (ExcelApi 1.1).
+const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked' } as const;
 // Worst case for a state cell in a response: every character a quote escaped to two bytes.
 const STATE_CELLS_PER_READ = Math.floor(REQUEST_BUDGET_BYTES / (STATE_CELL_CHARS * 2));
 
@@ -192,6 +153,31 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     return state;
   }
 
+  /**
+   * A report sheet of that name (Excel compares names without case), renamed out of the way so the new one can
+   * take its name; deleted once the new one exists, so the workbook never loses its last visible sheet.
+   */
+  async function sheetToReplace(name: string): Promise<{ sheet: Excel.Worksheet; position: number } | null> {
+    worksheets.load('items/name,items/position');
+    await sync(name);
+    const taken = new Set(worksheets.items.map((s) => s.name.toLocaleLowerCase()));
+    const found = worksheets.items.find((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    if (!found) return null;
+    let n = 1;
+    while (taken.has(`~bx${n}`)) n += 1;
+    const sheet = worksheets.getItem(found.name);
+    sheet.name = `~bx${n}`;
+    return { sheet, position: found.position };
+  }
+
+  function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+    const chart = sheet.charts.add(CHART_TYPES[spec.type], rangeOf(sheet, chartSource(spec)), 'Columns');
+    chart.title.text = spec.title;
+    chart.legend.position = 'Bottom';
+    const p = spec.placement;
+    chart.setPosition(rangeAddress(p.row, p.col), rangeAddress(p.row + p.rows - 1, p.col + p.cols - 1));
+  }
+
   return {
     features,
 
@@ -232,7 +218,12 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     },
 
     async addSheet(name, values, options = {}) {
+      const old = options.replace ? await sheetToReplace(name) : null;
       const sheet = worksheets.add(name);
+      if (old) {
+        old.sheet.delete();
+        sheet.position = old.position;
+      }
       const grid = rectangular(values);
       const width = grid[0]?.length ?? 0;
       const headerRows = width === 0 ? [] : (options.headerRows ?? []);
@@ -250,6 +241,11 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
           queue: () => {
             sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = pointsFor(characters);
           },
+        })),
+        // After the values: Excel reads the header row and the categories' column from the cells.
+        ...(options.charts ?? []).map((spec) => ({
+          bytes: OPERATION_BYTES * 4 + jsonBytes(spec.title),
+          queue: () => addChart(sheet, spec),
         })),
       ];
       if (operations.length === 0) await sync(name);

@@ -21,6 +21,17 @@ export interface FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   validations: { address: string; rule: unknown; errorAlert: unknown }[];
   notes: Map<string, string>;
+  charts: FakeChart[];
+}
+
+/** A chart as Office.js made it: the source range's address on its sheet, and what was set on it. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legend: string;
+  position: [string, string] | null;
 }
 
 export interface SyncRecord {
@@ -58,6 +69,7 @@ export class FakeWorkbook {
   private pending: (() => void)[] = [];
   private created: { mock: OfficeMockObject; loaded: () => number }[] = [];
   private requestBytes = 0;
+  private ranges = new WeakMap<object, { sheet: string; address: string }>();
 
   constructor(sheets: Record<string, (string | number | boolean | null)[][]> = {}) {
     for (const [name, values] of Object.entries(sheets)) this.put(name, 'A1', values);
@@ -107,7 +119,7 @@ export class FakeWorkbook {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       name, cells: new Map(), fills: new Map(), bold: new Set(), widths: new Map(), visibility: 'Visible',
-      validations: [], notes: new Map(),
+      validations: [], notes: new Map(), charts: [],
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -161,7 +173,7 @@ export class FakeWorkbook {
       await mockSync();
       for (const { mock } of created) await mock.sync();
       if (itemsRequested) {
-        context.workbook.worksheets.items = [...book.sheets.keys()].map((name) => ({ name }));
+        context.workbook.worksheets.items = [...book.sheets.keys()].map((name, position) => ({ name, position }));
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
     };
@@ -205,9 +217,12 @@ export class FakeWorkbook {
   private sheetMock(name: string): OfficeMockObject {
     const book = this;
     const visibility = this.sheets.get(name)?.visibility ?? 'Visible';
+    // The sheet this object stands for, followed through a rename queued on it (as Excel follows its id).
+    const ref = { name };
     const mock = this.track(new OfficeMockObject({
       name,
       visibility,
+      position: 0,
       getRange: (address: string) => book.rangeMock(name, parseAddress(address), address),
       getUsedRange: (valuesOnly?: boolean) => book.rangeMock(name, book.usedRect(name, valuesOnly === true)),
       activate: () => {
@@ -216,6 +231,16 @@ export class FakeWorkbook {
           book.active = name;
         });
       },
+      delete: () => {
+        book.pending.push(() => {
+          book.existing(ref.name);
+          book.sheets.delete(ref.name);
+          if ([...book.sheets.values()].every((s) => s.visibility !== 'Visible')) {
+            throw new ExcelError('InvalidOperation', 'a workbook must keep a visible sheet');
+          }
+        });
+      },
+      charts: { add: (type: string, source: object, seriesBy: string) => book.chartMock(name, type, source, seriesBy) },
       notes: {
         getItemOrNullObject: (address: string) => book.noteMock(name, address),
         add: (address: string, text: string) => {
@@ -229,8 +254,41 @@ export class FakeWorkbook {
       },
     }));
     this.onWrite(mock, 'visibility', visibility, (value) => {
-      this.existing(name).visibility = value as FakeSheet['visibility'];
+      this.existing(ref.name).visibility = value as FakeSheet['visibility'];
     });
+    this.onWrite(mock, 'name', name, (value) => {
+      const sheet = this.existing(ref.name);
+      if (this.sheets.has(String(value))) throw new ExcelError('ItemAlreadyExists');
+      this.sheets.delete(ref.name);
+      sheet.name = String(value);
+      this.sheets.set(sheet.name, sheet);
+      ref.name = sheet.name;
+    });
+    this.onWrite(mock, 'position', 0, (value) => {
+      const entries = [...this.sheets.entries()];
+      const from = entries.findIndex(([n]) => n === ref.name);
+      const [moved] = entries.splice(from, 1);
+      entries.splice(Number(value), 0, moved!);
+      this.sheets = new Map(entries);
+    });
+    return mock;
+  }
+
+  private chartMock(sheetName: string, type: string, source: object, seriesBy: string): OfficeMockObject {
+    const range = this.ranges.get(source);
+    const chart: FakeChart = { type, source: range?.address ?? '?', seriesBy, title: '', legend: '', position: null };
+    this.requestBytes += 100;
+    this.pending.push(() => {
+      if (range?.sheet !== sheetName) throw new ExcelError('InvalidArgument', 'the source range is on another sheet');
+      this.existing(sheetName).charts.push(chart);
+    });
+    const mock = new OfficeMockObject({
+      title: { text: '' },
+      legend: { position: '' },
+      setPosition: (start: string, end: string) => this.pending.push(() => void (chart.position = [start, end])),
+    });
+    this.onWrite(mock.title, 'text', '', (text) => void (chart.title = String(text)));
+    this.onWrite(mock.legend, 'position', '', (position) => void (chart.legend = String(position)));
     return mock;
   }
 
@@ -282,6 +340,7 @@ export class FakeWorkbook {
         this.selection = { sheet: sheetName, address };
       }),
     }), () => Buffer.byteLength(JSON.stringify(values)));
+    this.ranges.set(mock, { sheet: sheetName, address });
 
     this.onWrite(mock, 'values', values, (input) => this.writeValues(sheetName, rect, input));
     this.onWrite(mock.format.fill, 'color', fill, (color) =>

@@ -1,0 +1,149 @@
+import type { BinhXetClient, Me } from '../api/client.ts';
+import type { TieRun } from '../report/tie-runs.ts';
+import { awardTie, finaliseMonth, reopenMonth } from '../sync/summary-decisions.ts';
+import { loadCouncilView, writeMonthSummary, type CouncilView } from '../sync/summary.ts';
+import type { WorkbookAdapter } from '../workbook/adapter.ts';
+import { t } from './i18n.ts';
+import { $ } from './view.ts';
+
+/**
+ * The council section (Hội đồng), for council and admin keys: the month's summary sheet, the tie runs with a
+ * choice of members and a reason per run, and finalise / reopen with a reason. Every button goes through `run`.
+ */
+export interface CouncilDeps {
+  run(action: () => Promise<string | void>): Promise<void>;
+  workbook(): WorkbookAdapter;
+  client(): BinhXetClient;
+  /** The month the pane works on (typed, or found by the last sync). */
+  period(): string;
+  /** The workbook gained a sheet: refresh the pane's list of sheets and the download. */
+  sheetsChanged(): Promise<void>;
+}
+
+const COUNCIL_ROLES: ReadonlySet<Me['user']['role']> = new Set(['admin', 'council']);
+
+export function councilSection(deps: CouncilDeps) {
+  let current: CouncilView | null = null;
+
+  function renderState(): void {
+    $('council-state').textContent = current
+      ? t('monthState', {
+          period: current.period,
+          state: t(current.finalised ? 'stateFinal' : 'stateOpen'),
+          rate: current.rate,
+          people: current.people,
+        })
+      : '';
+  }
+
+  function runBox(run: TieRun, index: number): HTMLElement {
+    const box = document.createElement('fieldset');
+    box.className = 'tie';
+    box.dataset.run = String(index);
+    const legend = document.createElement('legend');
+    legend.textContent = t('tieGroup', { group: run.group, left: run.left, allowed: run.allowed });
+    box.append(legend);
+    for (const m of run.members) {
+      const label = document.createElement('label');
+      label.className = 'check';
+      const check = document.createElement('input');
+      check.type = 'checkbox';
+      check.value = m.code;
+      check.disabled = m.level === 'HTXS';
+      check.checked = m.level === 'HTXS';
+      const who = [m.code, m.name].filter(Boolean).join(' ');
+      label.append(check, document.createTextNode(` ${who}${m.unit ? ` — ${m.unit}` : ''}${m.score === null ? '' : ` (${m.score})`}`));
+      box.append(label);
+    }
+    const reason = document.createElement('input');
+    reason.className = 'tie-reason';
+    reason.maxLength = 1000;
+    reason.placeholder = t('awardReason');
+    reason.setAttribute('aria-label', t('awardReason'));
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'award';
+    button.textContent = t('award');
+    button.disabled = run.left === 0;
+    button.addEventListener('click', () => void deps.run(() => award(run, box, reason.value)));
+    box.append(reason, button);
+    return box;
+  }
+
+  function renderTies(): void {
+    const list = $('tie-list');
+    list.replaceChildren();
+    const note = (key: 'tiesUnknown' | 'noTies') => {
+      const p = document.createElement('p');
+      p.className = 'hint';
+      p.textContent = t(key);
+      list.append(p);
+    };
+    if (!current) note('tiesUnknown');
+    else if (current.ties.length === 0) note('noTies');
+    else current.ties.forEach((run, i) => list.append(runBox(run, i)));
+  }
+
+  function render(): void {
+    renderState();
+    renderTies();
+  }
+
+  async function reload(period: string): Promise<void> {
+    current = await loadCouncilView(deps.client(), period);
+    render();
+  }
+
+  async function award(run: TieRun, box: HTMLElement, reason: string): Promise<string> {
+    if (!current) throw new RangeError(t('tiesUnknown'));
+    const chosen = [...box.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked:not(:disabled)')].map((c) => c.value);
+    await awardTie(deps.client(), current.period, run, chosen, reason);
+    await reload(current.period);
+    return t('awarded', { count: chosen.length, group: run.group });
+  }
+
+  function reasonInput(): HTMLInputElement {
+    return $<HTMLInputElement>('decision-reason');
+  }
+
+  function wire(): void {
+    $('council-summary').addEventListener('click', () =>
+      void deps.run(async () => {
+        const outcome = await writeMonthSummary({ workbook: deps.workbook(), client: deps.client() }, deps.period());
+        current = outcome;
+        render();
+        await deps.sheetsChanged();
+        return t('summaryWritten', { sheet: outcome.sheet, people: outcome.people, ties: outcome.ties.length });
+      }),
+    );
+    $('finalise').addEventListener('click', () =>
+      void deps.run(async () => {
+        const period = deps.period();
+        await finaliseMonth(deps.client(), period, reasonInput().value);
+        reasonInput().value = '';
+        await reload(period);
+        return t('finalisedMonth', { period });
+      }),
+    );
+    $('reopen').addEventListener('click', () =>
+      void deps.run(async () => {
+        const period = deps.period();
+        await reopenMonth(deps.client(), period, reasonInput().value);
+        reasonInput().value = '';
+        await reload(period);
+        return t('reopenedMonth', { period });
+      }),
+    );
+  }
+
+  wire();
+  render();
+  return {
+    /** Shown to council and admin keys only; the service checks the role again on every decision. */
+    setRole(role: Me['user']['role'] | null): void {
+      $('council').hidden = role === null || !COUNCIL_ROLES.has(role);
+    },
+    /** Labels built here follow the pane's language. */
+    translate: render,
+  };
+}

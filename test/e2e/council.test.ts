@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPane } from '../../addin/build.ts';
+import { plainValue, readXlsx } from '../../addin/workbook/file.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startChildService, type ChildService } from '../support/child-service.ts';
+import { FIXTURE_XLSX } from '../support/fixture.ts';
+
+const SHEET = 'Tổng hợp T10-2021';
+
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.querySelector('#status')!.className !== 'info');
+  return (await page.textContent('#status')) ?? '';
+}
+
+describe('the council section of the task pane (file mode, headless Chromium)', () => {
+  let service: ChildService;
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildPane({ quiet: true });
+    service = await startChildService();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('lets an admin write the month summary with its chart, award a tie, finalise, and download it all', async () => {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 380, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${service.url}/addin/taskpane.html`);
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await page.isHidden('#council')).toBe(true);
+
+    await page.fill('#token', service.token);
+    await page.click('#connect-form button[type=submit]');
+    await page.waitForSelector('#council:not([hidden])');
+    expect(await page.textContent('#council-summary')).toBe('Tổng hợp tháng');
+    await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
+    await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
+    await page.click('#sync');
+    expect(await settled(page)).toContain('Đã đồng bộ tháng 2021-10: 50 dòng mới/sửa');
+
+    await page.click('#council-summary');
+    expect(await settled(page)).toMatch(new RegExp(`^Đã ghi trang "${SHEET}": 50 cán bộ, [1-9]\\d* nhóm đồng điểm chờ xét\\.$`));
+    expect(await page.textContent('#council-state')).toBe('Tháng 2021-10: chưa chốt, tỷ lệ HTXS 20%, 50 cán bộ.');
+    expect(await page.inputValue('#sheet')).toBe('T10-2021');
+
+    // A tie run: an award needs a reason typed in the pane, then goes to the service.
+    const run = page.locator('fieldset.tie').first();
+    const legend = (await run.locator('legend').textContent()) ?? '';
+    expect(legend).toMatch(/^Nhóm .+: còn [1-9]\d*\/\d+ suất HTXS$/);
+    await run.locator('input[type=checkbox]').first().check();
+    await run.locator('button.award').click();
+    expect(await settled(page)).toBe('Cần ghi lý do (ít nhất 3 ký tự)');
+    await run.locator('input.tie-reason').fill('Có sáng kiến được công nhận');
+    await run.locator('button.award').click();
+    expect(await settled(page)).toMatch(/^Đã xét HTXS cho 1 người \(nhóm .+\)\./);
+
+    await page.click('#finalise');
+    expect(await settled(page)).toBe('Cần ghi lý do (ít nhất 3 ký tự)');
+    await page.fill('#decision-reason', 'Hội đồng họp ngày 5/11/2021');
+    await page.click('#finalise');
+    expect(await settled(page)).toBe('Đã chốt tháng 2021-10.');
+    expect(await page.textContent('#council-state')).toContain('đã chốt');
+    await page.click('#council-summary');
+    expect(await settled(page)).toContain(`Đã ghi trang "${SHEET}"`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const bytes = readFileSync((await download.path())!);
+    const wb = await readXlsx(bytes);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['T10-2021', SHEET]);
+    const ws = wb.getWorksheet(SHEET)!;
+    expect(plainValue(ws.getCell('B2').value)).toBe('Đã chốt');
+    const decisions: unknown[] = [];
+    ws.eachRow((row) => decisions.push(plainValue(row.getCell(2).value)));
+    expect(decisions).toEqual(expect.arrayContaining(['Xét HTXS trong tỷ lệ', 'Chốt tháng']));
+    const zip = await JSZip.loadAsync(bytes);
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toEqual(['xl/charts/chart1.xml']);
+    expect(await zip.file(charts[0]!)!.async('string')).toContain(`'${SHEET}'!$A$`);
+
+    await page.click('#language');
+    expect(await page.textContent('#council-summary')).toBe('Month summary');
+    expect(await page.textContent('#council-state')).toContain('finalised');
+    expect(errors).toEqual([]);
+  });
+});
