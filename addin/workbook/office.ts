@@ -37,7 +37,13 @@ const STATE_CELLS_PER_READ = Math.floor(REQUEST_BUDGET_BYTES / (STATE_CELL_CHARS
 
 export function officeWorkbook(host: OfficeHost = officeHost()): OfficeWorkbookAdapter {
   return {
-    session: (fn) => host.run((context) => fn(openSession(context, featuresOf(host)))),
+    session: (fn) =>
+      host.run(async (context) => {
+        const session = openSession(context, featuresOf(host));
+        const result = await fn(session);
+        await session.flush();
+        return result;
+      }),
   };
 }
 
@@ -64,9 +70,19 @@ interface Operation {
   queue(): void;
 }
 
-function openSession(context: Excel.RequestContext, features: OfficeFeatures): OfficeWorkbookSession {
+function openSession(context: Excel.RequestContext, features: OfficeFeatures): OfficeWorkbookSession & { flush(): Promise<void> } {
   const worksheets = context.workbook.worksheets;
   let state: { exists: boolean; directory: StateDirectory } | null = null;
+  // Writes of the plan and of the state wait here and go together, in as few requests as fit under the
+  // size limit, before the next read or when the action ends: a sync action makes one write round trip.
+  let queued: Operation[] = [];
+
+  async function flush(): Promise<void> {
+    if (queued.length === 0) return;
+    const operations = queued;
+    queued = [];
+    await runBatches(operations);
+  }
 
   async function sync(sheet?: string): Promise<void> {
     try {
@@ -141,6 +157,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
 
   async function openState(): Promise<{ exists: boolean; directory: StateDirectory }> {
     if (state) return state;
+    await flush();
     worksheets.load('items/name');
     await sync();
     if (!worksheets.items.some((sheet) => sheet.name === STATE_SHEET)) {
@@ -158,6 +175,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
    * take its name; deleted once the new one exists, so the workbook never loses its last visible sheet.
    */
   async function sheetToReplace(name: string): Promise<{ sheet: Excel.Worksheet; position: number } | null> {
+    await flush();
     worksheets.load('items/name,items/position');
     await sync(name);
     const taken = new Set(worksheets.items.map((s) => s.name.toLocaleLowerCase()));
@@ -180,20 +198,24 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
 
   return {
     features,
+    flush,
 
     async sheetNames() {
+      await flush();
       worksheets.load('items/name');
       await sync();
       return worksheets.items.map((sheet) => sheet.name).filter((name) => name !== STATE_SHEET);
     },
 
     async activeSheetName() {
+      await flush();
       const sheet = worksheets.getActiveWorksheet().load('name');
       await sync();
       return sheet.name;
     },
 
     async readSheet(name): Promise<SheetGrid> {
+      await flush();
       const sheet = worksheets.getItem(name);
       // valuesOnly needs ExcelApi 1.2; before it, formatted empty cells count as used and trimGrid drops them.
       const used = features.api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
@@ -214,10 +236,11 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
           range.format.fill.color = HIGHLIGHT_FILL;
         }),
       ];
-      await runBatches(operations, name);
+      queued.push(...operations);
     },
 
     async addSheet(name, values, options = {}) {
+      await flush();
       const old = options.replace ? await sheetToReplace(name) : null;
       const sheet = worksheets.add(name);
       if (old) {
@@ -257,6 +280,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
       const entry = directory.keys[key];
       if (!entry) return undefined;
       const [row, cells] = entry;
+      await flush();
       const sheet = worksheets.getItem(STATE_SHEET);
       let text = '';
       for (let start = 0; start < cells; start += STATE_CELLS_PER_READ) {
@@ -290,21 +314,17 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
       if (features.api12) sheet.visibility = 'VeryHidden';
       const leftover = Math.max(0, (old?.[1] ?? 0) - chunks.length);
       const cells: CellValue[] = [text === undefined ? null : key, ...chunks, ...Array<CellValue>(leftover).fill(null)];
-      try {
-        // The directory goes last: after a failed piece the old entry points at cells that no longer parse,
-        // so loadState answers "unknown" instead of half a state.
-        await runBatches([
-          ...writeOperations(sheet, { row, col: 0, values: [cells] }),
-          ...writeOperations(sheet, { row: 0, col: 0, values: [[head]] }),
-        ], STATE_SHEET);
-      } catch (error) {
-        state = null;
-        throw error;
-      }
+      // The directory goes last: if a piece fails, the old entry points at cells that no longer parse, so
+      // loadState answers "unknown" instead of half a state.
+      queued.push(
+        ...writeOperations(sheet, { row, col: 0, values: [cells] }),
+        ...writeOperations(sheet, { row: 0, col: 0, values: [[head]] }),
+      );
       state = { exists: true, directory };
     },
 
     async selectCell(sheetName, address) {
+      await flush();
       const sheet = worksheets.getItem(sheetName);
       sheet.activate();
       sheet.getRange(address).select();
@@ -312,6 +332,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     },
 
     async setChoices(sheetName, lists) {
+      await flush();
       if (!features.dropDowns) return false;
       const sheet = worksheets.getItem(sheetName);
       const usable = lists.filter((list) =>
@@ -336,6 +357,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     },
 
     async setNotes(sheetName, notes) {
+      await flush();
       if (!features.notes) return false;
       const sheet = worksheets.getItem(sheetName);
       const found: { note: CellNote; address: string; item: Excel.Note }[] = [];
