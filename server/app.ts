@@ -10,6 +10,7 @@ import { unitRowSchema } from './contract/unit-row.ts';
 import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
+import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
 import { addinRoutes } from './routes/addin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { errorBody } from './routes/error-body.ts';
@@ -17,6 +18,8 @@ import { healthRoutes } from './routes/health.ts';
 import { monthRoutes } from './routes/months.ts';
 import type { AppEnv } from './routes/router.ts';
 import { ruleSetRoutes } from './routes/rule-set.ts';
+import { studentRoutes } from './routes/students.ts';
+import { yearRoutes } from './routes/years.ts';
 import { authenticate } from './services/access.ts';
 import { VERSION } from './version.ts';
 
@@ -26,6 +29,8 @@ export interface AppOptions {
   publicUrl: string;
   bodyLimitBytes?: number;
   corsOrigins?: string[];
+  /** Limits on failed authentications per client address; false turns them off. */
+  authThrottle?: Partial<AuthThrottleOptions> | false;
 }
 
 /** Builds the service; `main.ts` only reads the environment and serves it, tests call `app.request`. */
@@ -67,6 +72,7 @@ export function createApp(options: AppOptions) {
     c.set('db', db);
     await next();
   });
+  if (options.authThrottle !== false) app.use('/api/v1/*', authThrottle(options.authThrottle));
   app.use('/api/v1/*', async (c, next) => {
     c.set('caller', await authenticate(db, c.req.header('authorization')));
     await next();
@@ -77,6 +83,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', monthRoutes());
   app.route('/api/v1', ruleSetRoutes());
   app.route('/api/v1', adminRoutes());
+  app.route('/api/v1', yearRoutes());
+  app.route('/api/v1', studentRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   // Push bodies take rows as loose objects so one bad row never fails the others; document their shape.
@@ -105,7 +113,11 @@ export function createApp(options: AppOptions) {
       const status = err.status;
       if (status === 400) return c.json(errorBody('bad_request', 'Nội dung gửi lên không phải JSON hợp lệ'), 400);
       if (status === 413) return c.json(errorBody('payload_too_large', 'Nội dung gửi lên quá lớn'), 413);
+      if (status === 415) return c.json(errorBody('bad_request', 'Nội dung gửi lên phải là JSON (Content-Type: application/json)'), 415 as 400);
       return c.json(errorBody(status === 401 ? 'unauthorised' : 'bad_request', err.message), status as 400);
+    }
+    if (unstorableValue(err)) {
+      return c.json(errorBody('validation_failed', 'Dữ liệu gửi lên có giá trị không lưu được (ký tự NUL, mã Unicode lỗi, số hoặc ngày ngoài giới hạn)'), 422);
     }
     const code = databaseDown(err) ? 'database_unavailable' : 'internal';
     // Only the error's kind and SQLSTATE: a database message can quote the values of a row.
@@ -122,8 +134,20 @@ function sqlState(err: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** Connection lost, server shutting down or restarting: the client may retry the same push. */
+/**
+ * A value the request carried that PostgreSQL cannot hold (NUL in text, an int or date out of range, an
+ * escape jsonb refuses). The contract refuses most of them first; this keeps the rest from looking like a
+ * server fault. The transaction is rolled back, so nothing was stored.
+ */
+function unstorableValue(err: unknown): boolean {
+  return ['22003', '22007', '22008', '22021', '22P02', '22P05'].includes(sqlState(err) ?? '');
+}
+
+/**
+ * Connection lost, server shutting down or restarting, or a transaction the database chose to abort
+ * (serialization failure, deadlock): the client may retry the same push.
+ */
 function databaseDown(err: unknown): boolean {
   const code = sqlState(err) ?? '';
-  return /^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
+  return /^(08|57P0|40001|40P01)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
 }

@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { LEVELS } from './levels.ts';
 import { periodSchema } from './period.ts';
 import { quotaFactsSchema } from './results.ts';
+import { isStorableText } from './text.ts';
 
-const reason = z.string({ error: 'Cần ghi lý do' }).trim().min(3, 'Cần ghi lý do (ít nhất 3 ký tự)').max(1000);
+const BAD_TEXT = 'Chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)';
+const reason = z
+  .string({ error: 'Cần ghi lý do' })
+  .trim()
+  .min(3, 'Cần ghi lý do (ít nhất 3 ký tự)')
+  .max(1000)
+  .refine(isStorableText, BAD_TEXT);
 const subject = z.enum(['person', 'unit']).default('person');
-const keys = z.array(z.string().min(1).max(200)).min(1, 'Cần chọn ít nhất một người').max(1000);
+const keys = z.array(z.string().min(1).max(200).refine(isStorableText, BAD_TEXT)).min(1, 'Cần chọn ít nhất một người').max(1000);
 
 export const decisionRequestSchema = z
   .discriminatedUnion('kind', [

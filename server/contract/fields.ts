@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISCIPLINES, type Discipline } from './levels.ts';
-import { cleanText, foldDiacritics, parseVnNumber } from './text.ts';
+import { cleanText, foldDiacritics, isStorableText, parseVnNumber } from './text.ts';
 
 /**
  * Field builders shared by every row schema. Sheets give strings where numbers are meant ("85,5") and
@@ -54,17 +54,27 @@ const cleanCell = (value: unknown) => {
   return typeof v === 'string' ? cleanText(v) : v;
 };
 
+const unstorable = (label: string) => `${label} chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)`;
+
 export function textField(label: string, max: number) {
   return z.preprocess(
     cleanCell,
-    z.string({ error: `${label} phải là chữ` }).max(max, `${label} dài quá ${max} ký tự`).optional(),
+    z
+      .string({ error: `${label} phải là chữ` })
+      .max(max, `${label} dài quá ${max} ký tự`)
+      .refine(isStorableText, unstorable(label))
+      .optional(),
   );
 }
 
 export function requiredTextField(label: string, max: number) {
   return z.preprocess(
     cleanCell,
-    z.string({ error: `Thiếu ${label}` }).min(1, `Thiếu ${label}`).max(max, `${label} dài quá ${max} ký tự`),
+    z
+      .string({ error: `Thiếu ${label}` })
+      .min(1, `Thiếu ${label}`)
+      .max(max, `${label} dài quá ${max} ký tự`)
+      .refine(isStorableText, unstorable(label)),
   );
 }
 
@@ -116,10 +126,17 @@ export const disciplineField = z.preprocess(
 
 export const baseVersionField = z.preprocess(
   blankToUndefined,
-  z.number({ error: 'Phiên bản phải là số nguyên' }).int('Phiên bản phải là số nguyên').min(0).nullable().optional(),
+  z
+    .number({ error: 'Phiên bản phải là số nguyên' })
+    .int('Phiên bản phải là số nguyên')
+    .min(0)
+    // The version column is a PostgreSQL int and the store writes baseVersion + 1.
+    .max(2_147_483_646, 'Phiên bản không hợp lệ')
+    .nullable()
+    .optional(),
 );
 
-export const refField = z.union([z.string().max(64), z.number()]).optional();
+export const refField = z.union([z.string().max(64).refine(isStorableText, unstorable('ref')), z.number()]).optional();
 
 export const dateField = (label: string) =>
   z.preprocess(
@@ -134,5 +151,9 @@ export const dateField = (label: string) =>
       }
       return v;
     },
-    z.iso.date({ error: `${label} phải là ngày dạng dd/mm/yyyy` }).optional(),
+    z.iso
+      .date({ error: `${label} phải là ngày dạng dd/mm/yyyy` })
+      // PostgreSQL has no year 0000 and the rules need no date before 1900.
+      .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', `${label} phải từ năm 1900 đến 2199`)
+      .optional(),
   );

@@ -1,33 +1,17 @@
 import { z } from 'zod';
-import { baseVersionField, dateField, refField, requiredTextField, textField } from './fields.ts';
+import { baseVersionField, refField } from './fields.ts';
+import { PERSON_IDENTITY_LABELS, personIdentityFields } from './person-identity.ts';
 import { RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
 export const PERSON_FIELD_LABELS = {
   ...RATING_FIELD_LABELS,
-  code: 'Mã CB',
-  name: 'Họ và tên',
-  unit: 'Đơn vị',
-  dutyGroup: 'Nhóm chức danh',
-  title: 'Chức vụ',
-  sex: 'Giới tính',
-  recruitedOn: 'Ngày tuyển dụng',
+  ...PERSON_IDENTITY_LABELS,
   leave: 'Nghỉ',
 } as const;
 
 const L = PERSON_FIELD_LABELS;
 
-export const STAFF_CODE_PATTERN = /^[\p{L}\p{N}._\-/]+$/u;
-
-export const sexField = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string' || value.trim() === '') return value === '' || value === null ? undefined : value;
-    const v = value.normalize('NFC').trim().toLocaleLowerCase('vi');
-    if (v === 'nam' || v === 'm' || v === 'male') return 'nam';
-    if (v === 'nữ' || v === 'nu' || v === 'f' || v === 'female') return 'nữ';
-    return value;
-  },
-  z.enum(['nam', 'nữ'], { error: `${L.sex} phải là "Nam" hoặc "Nữ"` }).optional(),
-);
+export { STAFF_CODE_PATTERN, sexField } from './person-identity.ts';
 
 /** Marks for a month not worked (RULES.md §5): maternity leave counts as worked, plain absence does not. */
 export const leaveField = z.preprocess(
@@ -46,16 +30,7 @@ export const leaveField = z.preprocess(
 export const personRowSchema = z
   .object({
     ref: refField.describe('Where the row came from (e.g. the sheet row number); echoed back in the result'),
-    code: textField(L.code, 32).refine(
-      (c) => c === undefined || STAFF_CODE_PATTERN.test(c),
-      `${L.code} chỉ gồm chữ, số và các dấu . _ - /`,
-    ),
-    name: requiredTextField(L.name, 200),
-    unit: requiredTextField(L.unit, 200),
-    dutyGroup: textField(L.dutyGroup, 100),
-    title: textField(L.title, 200),
-    sex: sexField,
-    recruitedOn: dateField(L.recruitedOn),
+    ...personIdentityFields,
     leave: leaveField,
     ...ratingFields,
     baseVersion: baseVersionField.describe('The version of the stored record this row was last synced with'),

@@ -22,8 +22,9 @@ export interface PersonRecord {
 /** Creates the units that do not exist yet (one statement) and returns every named unit's id. */
 export async function ensureUnits(db: Db, orgId: number, names: string[], keys: string[]): Promise<Map<string, UnitRecord>> {
   await db.query(
+    // Sorted, so two transactions creating the same units take their locks in one order (no deadlock).
     `insert into unit (org_id, name, name_key)
-     select $1, n, k from unnest($2::text[], $3::text[]) as t(n, k)
+     select $1, n, k from unnest($2::text[], $3::text[]) as t(n, k) order by k
      on conflict (org_id, name_key) do nothing`,
     [orgId, names, keys],
   );
@@ -88,6 +89,7 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
        select $1, code, name, name_key, unit_id, duty_group, title, sex, recruited_on
        from unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::date[])
          as t(code, name, name_key, unit_id, duty_group, title, sex, recruited_on)
+       order by code
        on conflict (org_id, code) do nothing
        returning code, full_name, unit_id, duty_group, title
      )
@@ -114,6 +116,12 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
 /** Brings people's current name, unit, group and title up to the accepted rows; blank optional fields keep what is stored. */
 export async function updatePeople(db: Db, orgId: number, people: (NewPerson & { id: number })[], actor: number, pushKey: string | null): Promise<void> {
   if (people.length === 0) return;
+  // Pushes of different months may update the same people: locking them in id order first keeps two such
+  // transactions from deadlocking. "no key update" leaves the month rows' foreign-key checks unblocked.
+  await db.query(`select 1 from person where org_id = $1 and id = any($2::int[]) order by id for no key update`, [
+    orgId,
+    people.map((p) => p.id),
+  ]);
   await db.query(
     `with input as (
        select * from unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::date[])

@@ -20,8 +20,22 @@ export function openServer(url: string, max = 10): Db {
       exec: async (h, text) => {
         await h.unsafe(text);
       },
-      begin: (fn) => sql.begin((tx) => fn(tx)) as Promise<never>,
+      begin: (fn) => sql.begin((tx) => unsettledWhenSocketGone(fn(tx))) as Promise<never>,
     },
     () => sql.end({ timeout: 5 }),
   );
+}
+
+const SOCKET_GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * When a transaction's socket is gone, postgres.js 3.4.9 still writes ROLLBACK to it, and that write throws
+ * outside any promise and kills the process (porsager/postgres#1208). `sql.begin` has already rejected
+ * with the close, so the transaction's own promise is left unsettled instead: nothing is ever written.
+ */
+function unsettledWhenSocketGone<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (SOCKET_GONE.has((error as { code?: string } | null)?.code ?? '')) return new Promise<T>(() => {});
+    throw error;
+  });
 }

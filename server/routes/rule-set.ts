@@ -35,7 +35,8 @@ export function ruleSetRoutes() {
     const caller = c.get('caller');
     requireRole(caller, 'admin');
     const body = c.req.valid('json');
-    const ruleSet = 'preset' in body ? RULE_SET_PRESETS[body.preset] : body;
+    // Own keys only: "__proto__" or "constructor" must not find Object.prototype's members.
+    const ruleSet = 'preset' in body ? (Object.hasOwn(RULE_SET_PRESETS, body.preset) ? RULE_SET_PRESETS[body.preset] : undefined) : body;
     if (!ruleSet) {
       throw new AppError('validation_failed', `Không có bộ quy tắc "${'preset' in body ? body.preset : ''}"`, {
         presets: Object.keys(RULE_SET_PRESETS),

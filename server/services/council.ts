@@ -1,5 +1,7 @@
 import type { DecisionRequest, MonthSummary } from '../contract/council.ts';
 import { LEVELS, type Level } from '../contract/levels.ts';
+import { periodLabel } from '../contract/period.ts';
+import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
 import { insertAudit } from '../db/audit.ts';
 import { insertDecision, listDecisions, lockPeriod, periodState, setPeriodState, type DecisionRow } from '../db/periods.ts';
@@ -74,16 +76,35 @@ async function checkAward(db: Db, orgId: number, period: string, subject: 'perso
   }
 }
 
+/** What a council decision applies to: a month here, a year in year-decisions.ts. */
+export interface DecisionScope {
+  period: string;
+  /** The quota a raised rate applies to. */
+  quota: (ruleSet: RuleSet) => QuotaSettings;
+  /** Throws an AppError when the quota does not allow the award. */
+  checkAward: (subject: 'person' | 'unit', keys: string[]) => Promise<void>;
+}
+
 export async function decide(db: Db, caller: Caller, period: string, request: DecisionRequest): Promise<DecisionRow> {
+  const scope: DecisionScope = {
+    period,
+    quota: (ruleSet) => ruleSet.quota.personMonth,
+    checkAward: (subject, keys) => checkAward(db, caller.orgId, period, subject, keys),
+  };
+  return decideInScope(db, caller, scope, request);
+}
+
+export async function decideInScope(db: Db, caller: Caller, scope: DecisionScope, request: DecisionRequest): Promise<DecisionRow> {
+  const { period } = scope;
   return db.transaction(async () => {
     await lockPeriod(db, caller.orgId, period);
     const state = await periodState(db, caller.orgId, period);
     const reason = request.reason ?? 'Chốt kết quả';
     if (request.kind !== 'reopen' && state.finalised) {
-      throw new AppError('period_finalised', `Tháng ${period} đã chốt; cần mở lại trước khi thay đổi`);
+      throw new AppError('period_finalised', `${periodLabel(period)} đã chốt; cần mở lại trước khi thay đổi`);
     }
     if (request.kind === 'reopen' && !state.finalised) {
-      throw new AppError('conflict', `Tháng ${period} chưa chốt`);
+      throw new AppError('conflict', `${periodLabel(period)} chưa chốt`);
     }
     let subject: 'person' | 'unit' = 'person';
     let keys: string[] = [];
@@ -92,7 +113,7 @@ export async function decide(db: Db, caller: Caller, period: string, request: De
       case 'award':
         subject = request.subject;
         keys = request.keys;
-        await checkAward(db, caller.orgId, period, subject, keys);
+        await scope.checkAward(subject, keys);
         break;
       case 'withdraw-award':
         subject = request.subject;
@@ -100,7 +121,7 @@ export async function decide(db: Db, caller: Caller, period: string, request: De
         break;
       case 'raise-rate': {
         const { ruleSet } = await loadRuleSet(db, caller.orgId);
-        const refusal = canRaiseRate(request.rate, ruleSet.quota.personMonth, ruleSet);
+        const refusal = canRaiseRate(request.rate, scope.quota(ruleSet), ruleSet);
         if (refusal) throw new AppError('validation_failed', refusal, { field: 'rate' });
         rate = request.rate;
         await setPeriodState(db, caller.orgId, period, { raisedRate: rate, raisedReason: request.reason });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '../contract/row-validation.ts';
 import type { RowResult } from '../contract/push.ts';
+import { periodLabel } from '../contract/period.ts';
+import { isStorableText } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import type { MonthTable, MonthWriteOutcome } from '../db/month-upsert.ts';
 import { lockPeriod, periodState } from '../db/periods.ts';
@@ -14,7 +16,15 @@ export interface StoredAnswer {
 }
 
 export function requestHash(kind: string, period: string, body: unknown): string {
-  return createHash('sha256').update(`${kind}\n${period}\n${JSON.stringify(body)}`).digest('hex');
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    // A body parsed from JSON has no cycles or bigints: the only failure is a stack overflow on deep nesting.
+    if (error instanceof RangeError) throw new AppError('bad_request', 'Nội dung gửi lên lồng nhau quá sâu');
+    throw error;
+  }
+  return createHash('sha256').update(`${kind}\n${period}\n${text}`).digest('hex');
 }
 
 /**
@@ -24,7 +34,7 @@ export function requestHash(kind: string, period: string, body: unknown): string
 export async function idempotentPush<T>(
   db: Db,
   caller: Caller,
-  push: { kind: 'person' | 'unit'; period: string; key: string | null; body: unknown },
+  push: { kind: string; period: string; key: string | null; body: unknown; periodless?: boolean },
   write: () => Promise<StoredAnswer>,
   view: (answer: StoredAnswer) => Promise<T>,
 ): Promise<T> {
@@ -42,11 +52,12 @@ export async function idempotentPush<T>(
         return view(stored.response as StoredAnswer);
       }
     }
-    await lockPeriod(db, caller.orgId, push.period);
-    if ((await periodState(db, caller.orgId, push.period)).finalised) {
+    // A class of students is no period: nothing finalises it.
+    if (!push.periodless) await lockPeriod(db, caller.orgId, push.period);
+    if (!push.periodless && (await periodState(db, caller.orgId, push.period)).finalised) {
       throw new AppError(
         'period_finalised',
-        `Tháng ${push.period} đã được Hội đồng chốt; không thể sửa. Đề nghị Hội đồng mở lại nếu cần.`,
+        `${periodLabel(push.period)} đã được Hội đồng chốt; không thể sửa. Đề nghị Hội đồng mở lại nếu cần.`,
         { period: push.period },
       );
     }
@@ -62,8 +73,10 @@ export function countResults(results: RowResult[]): StoredAnswer['counts'] {
   return counts;
 }
 
+/** A rejected row echoes the raw ref and key it was sent with, unless the answer could not be stored as JSON. */
 export function rejected(index: number, ref: RowResult['ref'], key: string | null, errors: FieldError[]): RowResult {
-  return { index, ref, key, status: 'rejected', version: null, errors, stored: null };
+  const echo = <T>(v: T) => (typeof v === 'string' && !isStorableText(v) ? null : v);
+  return { index, ref: echo(ref), key: echo(key), status: 'rejected', version: null, errors, stored: null };
 }
 
 function sameValue(type: string, stored: unknown, mine: unknown): boolean {

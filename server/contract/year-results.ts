@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { decisionSchema } from './council.ts';
+import { LEVELS, levelSchema } from './levels.ts';
+import { yearPeriodSchema } from './period.ts';
+import { quotaFactsSchema } from './results.ts';
+import { PRIOR_TITLE_IDS } from './year-prior-titles.ts';
+
+/** The computed year of a person (RULES.md §5), shared by the results and the yearly sheet. */
+export const computedYearFields = {
+  monthScores: z.array(z.number().nullable()).length(12).describe('Assessed score of months 1–12; null when none'),
+  monthsCounted: z.number().int().describe('Months with a score plus maternity months'),
+  monthsAbsent: z.number().int(),
+  annualScore: z.number().nullable(),
+  level: levelSchema,
+  label: z.string(),
+  levelBeforeQuota: levelSchema,
+  rankInOrg: z.number().int().nullable(),
+  reasons: z.array(z.string()),
+  tieAtQuota: z.boolean(),
+  quota: quotaFactsSchema.nullable(),
+};
+
+export const computedPersonYearSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    dutyGroup: z.string().nullable(),
+    ...computedYearFields,
+    monthsMaternity: z.number().int(),
+    rankInUnit: z.number().int().nullable(),
+  })
+  .meta({ id: 'ComputedPersonYear' });
+export type ComputedPersonYear = z.infer<typeof computedPersonYearSchema>;
+
+export const computedUnitYearSchema = z
+  .object({
+    unit: z.string(),
+    ...computedYearFields,
+    memberDisciplined: z.boolean().describe('A member was disciplined in the year: no HTXS'),
+  })
+  .meta({ id: 'ComputedUnitYear' });
+export type ComputedUnitYear = z.infer<typeof computedUnitYearSchema>;
+
+export const yearResultsSchema = z
+  .object({
+    year: yearPeriodSchema,
+    finalised: z.boolean(),
+    rate: z.number().int().describe('The HTXS rate in force for people this year'),
+    unitRate: z.number().int(),
+    ruleSetVersion: z.number().int(),
+    people: z.array(computedPersonYearSchema),
+    units: z.array(computedUnitYearSchema),
+    quotas: z.object({ people: z.array(quotaFactsSchema), units: z.array(quotaFactsSchema) }),
+    decisions: z.array(decisionSchema),
+  })
+  .meta({ id: 'YearResults' });
+export type YearResults = z.infer<typeof yearResultsSchema>;
+
+const titleProposalSchema = z.object({
+  title: z.string(),
+  label: z.string(),
+  eligible: z.boolean(),
+  reasons: z.array(z.string()).describe('Every condition checked, met ("Đạt") or not ("Không đạt")'),
+});
+
+export const titleHistoryYearSchema = z
+  .object({
+    year: z.number().int(),
+    level: z.enum(LEVELS).nullable(),
+    titles: z.array(z.enum(PRIOR_TITLE_IDS)),
+    source: z.enum(['service', 'sheet']).describe('Computed from the data of that year, or the Danh hiệu các năm trước cell'),
+  })
+  .meta({ id: 'TitleHistoryYear' });
+
+const rewardTitle = z.enum(['CSTD_TINH', 'CSTDCS', 'LDTT', 'TT_LDXS', 'TT_LDTT']);
+
+export const yearProposalsSchema = z
+  .object({
+    year: yearPeriodSchema,
+    finalised: z.boolean(),
+    ruleSetVersion: z.number().int(),
+    people: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        level: levelSchema,
+        history: z.array(titleHistoryYearSchema),
+        proposals: z.array(titleProposalSchema),
+      }),
+    ),
+    units: z.array(
+      z.object({
+        unit: z.string(),
+        level: levelSchema,
+        members: z.number().int(),
+        countedMembers: z.number().int(),
+        ldttMembers: z.number().int(),
+        proposals: z.array(titleProposalSchema),
+      }),
+    ),
+    rewards: z.object({
+      baseSalary: z.number().int(),
+      lines: z.array(
+        z.object({
+          holder: z.enum(['person', 'unit']),
+          key: z.string(),
+          year: z.number().int(),
+          title: rewardTitle,
+          amount: z.number().int(),
+          paid: z.boolean(),
+          reason: z.string(),
+        }),
+      ),
+      byTitle: z.record(rewardTitle, z.object({ count: z.number().int(), amount: z.number().int() })),
+      total: z.number().int(),
+    }),
+  })
+  .meta({ id: 'YearProposals' });
+export type YearProposals = z.infer<typeof yearProposalsSchema>;
+
+export const proposalsQuerySchema = z.object({
+  baseSalary: z.coerce
+    .number({ error: 'Mức lương cơ sở phải là số' })
+    .int('Mức lương cơ sở phải là số nguyên (đồng)')
+    .min(0, 'Mức lương cơ sở không được âm')
+    .max(1_000_000_000, 'Mức lương cơ sở quá lớn')
+    .optional(),
+});

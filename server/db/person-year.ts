@@ -1,0 +1,58 @@
+import type { Db } from './database.ts';
+import type { VersionedTable } from './versioned-upsert.ts';
+
+/** The yearly sheet's rows, one per person and year (period 'YYYY'). */
+export const PERSON_YEAR: VersionedTable = {
+  table: 'person_year',
+  scope: 'period',
+  keys: [{ name: 'person_id', type: 'int' }],
+  entity: 'person_year',
+  columns: [
+    { name: 'unit_id', type: 'int' },
+    { name: 'duty_group', type: 'text' },
+    { name: 'all_tasks_done', type: 'boolean' },
+    { name: 'exceeded_pct', type: 'numeric' },
+    { name: 'late_pct', type: 'numeric' },
+    { name: 'discipline', type: 'text' },
+    { name: 'pending_discipline_case', type: 'boolean' },
+    { name: 'vote_agree', type: 'int' },
+    { name: 'vote_total', type: 'int' },
+    { name: 'prior_titles', type: 'text' },
+    { name: 'note', type: 'text' },
+  ],
+};
+
+export interface StoredPersonYear {
+  code: string;
+  name: string;
+  unit: string;
+  dutyGroup: string | null;
+  sex: string | null;
+  recruitedOn: string | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  discipline: string | null;
+  pendingDisciplineCase: boolean | null;
+  voteAgree: number | null;
+  voteTotal: number | null;
+  priorTitles: string | null;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export async function loadPersonYear(db: Db, orgId: number, year: string): Promise<StoredPersonYear[]> {
+  return db.query<StoredPersonYear>(
+    `select p.code, p.full_name as name, u.name as unit, y.duty_group as "dutyGroup", p.sex,
+       to_char(p.recruited_on, 'YYYY-MM-DD') as "recruitedOn", y.all_tasks_done as "allTasksDone",
+       y.exceeded_pct::float8 as "exceededPct", y.late_pct::float8 as "latePct", y.discipline,
+       y.pending_discipline_case as "pendingDisciplineCase", y.vote_agree as "voteAgree", y.vote_total as "voteTotal",
+       y.prior_titles as "priorTitles", y.note, y.version,
+       to_char(y.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
+     from person_year y join person p on p.id = y.person_id join unit u on u.id = y.unit_id
+     where y.org_id = $1 and y.period = $2
+     order by p.code`,
+    [orgId, year],
+  );
+}

@@ -1,0 +1,106 @@
+import type { Db } from './database.ts';
+
+/**
+ * The set-based write of one push, for every versioned table (months, years, initiatives, students):
+ * every row in one statement over unnested arrays, with the optimistic version check in
+ * `on conflict … where` (evaluated under the row lock, so it is race-safe), a no-op guard so an unchanged
+ * row keeps its version, and the audit rows written by the same statement.
+ */
+export interface Column {
+  name: string;
+  type: string;
+}
+
+export interface VersionedTable {
+  table: 'person_month' | 'unit_month' | 'person_year' | 'initiative' | 'student';
+  /** With org_id, what one push is scoped to: a month or year ('period') or a class ('class_key'). */
+  scope: 'period' | 'class_key';
+  /** The rest of the primary key. */
+  keys: readonly Column[];
+  entity: string;
+  columns: readonly Column[];
+}
+
+export interface VersionedWriteRow {
+  /** Values of `keys`, in order. */
+  keys: unknown[];
+  /** Staff code, unit name or student, for the audit log. */
+  label: string;
+  values: unknown[];
+  baseVersion: number | null;
+}
+
+export interface VersionedWriteOutcome {
+  written: boolean;
+  version: number | null;
+  /** The stored row when this one was not written (for unchanged/conflict). */
+  stored: Record<string, unknown> | null;
+}
+
+/**
+ * postgres.js fails on an array parameter that starts with a boolean ("cannot cast type boolean to
+ * boolean[]"), so booleans travel as a text array and the statement casts it to boolean[].
+ */
+const arrayType = (c: Column) => (c.type === 'boolean' ? 'text[]::boolean[]' : `${c.type}[]`);
+const cell = (c: Column, value: unknown) => (c.type === 'boolean' && typeof value === 'boolean' ? String(value) : (value ?? null));
+
+const statements = new Map<VersionedTable, string>();
+
+function upsertStatement(t: VersionedTable): string {
+  const cached = statements.get(t);
+  if (cached) return cached;
+  const keys = t.keys.map((k) => k.name);
+  const names = t.columns.map((c) => c.name);
+  const arrays = [...t.keys, ...t.columns].map((c, i) => `$${i + 6}::${arrayType(c)}`).join(', ');
+  const baseParam = t.keys.length + t.columns.length + 6;
+  const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(' and ');
+  // Years and months are audited under their period; a class is not a period.
+  const auditPeriod = t.scope === 'period' ? '$2' : 'null';
+  const text = `with input as (
+    select * from unnest($5::text[], ${arrays}, $${baseParam}::int[])
+      with ordinality as t(label, ${keys.join(', ')}, ${names.join(', ')}, base_version, ord)
+  ),
+  cur as (
+    select i.ord, m.version, to_jsonb(m) - 'org_id' - '${t.scope}' as stored
+    from input i join ${t.table} m on m.org_id = $1 and m.${t.scope} = $2 and ${sameKey('m', 'i')}
+  ),
+  up as (
+    insert into ${t.table} as m (org_id, ${t.scope}, ${keys.join(', ')}, ${names.join(', ')}, version, updated_by)
+    select $1, $2, ${keys.join(', ')}, ${names.join(', ')}, coalesce(base_version, 0) + 1, $3 from input
+    -- In key order, so two pushes of one unlocked scope (a class) lock their common rows in one order.
+    order by ${keys.join(', ')}
+    on conflict (org_id, ${t.scope}, ${keys.join(', ')}) do update set
+      ${names.map((n) => `${n} = excluded.${n}`).join(', ')},
+      version = m.version + 1, updated_at = now(), updated_by = excluded.updated_by
+    where m.version = excluded.version - 1
+      and (${names.map((n) => `m.${n}`).join(', ')}) is distinct from (${names.map((n) => `excluded.${n}`).join(', ')})
+    returning ${keys.map((k) => `m.${k}`).join(', ')}, m.version, (m.xmax = 0) as inserted,
+      to_jsonb(m) - 'org_id' - '${t.scope}' as row
+  ),
+  aud as (
+    insert into audit (org_id, actor, push_key, entity, entity_key, period, action, old_values, new_values)
+    select $1, $3, $4, '${t.entity}', i.label, ${auditPeriod}, case when u.inserted then 'insert' else 'update' end, c.stored, u.row
+    from up u join input i on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
+  )
+  select (u.version is not null) as written, coalesce(u.version, c.version) as version,
+    case when u.version is null then c.stored end as stored
+  from input i left join up u on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
+  order by i.ord`;
+  statements.set(t, text);
+  return text;
+}
+
+/** Writes a push's rows; outcomes come back in the rows' order. Keys must be unique within `rows`. */
+export async function upsertVersionedRows(
+  db: Db,
+  t: VersionedTable,
+  scope: { orgId: number; scope: string; actor: number; pushKey: string | null },
+  rows: VersionedWriteRow[],
+): Promise<VersionedWriteOutcome[]> {
+  if (rows.length === 0) return [];
+  const params: unknown[] = [scope.orgId, scope.scope, scope.actor, scope.pushKey, rows.map((r) => r.label)];
+  t.keys.forEach((c, i) => params.push(rows.map((r) => cell(c, r.keys[i]))));
+  t.columns.forEach((c, i) => params.push(rows.map((r) => cell(c, r.values[i]))));
+  params.push(rows.map((r) => r.baseVersion));
+  return db.query<VersionedWriteOutcome>(upsertStatement(t), params);
+}

@@ -1,0 +1,33 @@
+import type { PersonYearSheet } from '../contract/year-sheets.ts';
+import type { Db } from '../db/database.ts';
+import { computeYear, computedPeople, personYearRate } from './year-results.ts';
+
+/** The yearly sheet: everyone with a month or a yearly row, their stored yearly inputs and the computed year. */
+export async function personYearSheet(db: Db, orgId: number, year: string): Promise<PersonYearSheet> {
+  const computed = await computeYear(db, orgId, year);
+  const people = computedPeople(computed);
+  return {
+    year,
+    finalised: computed.context.state.finalised,
+    rate: personYearRate(computed),
+    ruleSetVersion: computed.ruleSetVersion,
+    quotas: computed.people.quotas,
+    rows: computed.data.people.map((p, i) => {
+      const y = p.yearly;
+      return {
+        ...people[i]!,
+        allTasksDone: y?.allTasksDone ?? null,
+        exceededPct: y?.exceededPct ?? null,
+        latePct: y?.latePct ?? null,
+        discipline: y?.discipline ?? null,
+        pendingDisciplineCase: y?.pendingDisciplineCase ?? null,
+        voteAgree: y?.voteAgree ?? null,
+        voteTotal: y?.voteTotal ?? null,
+        priorTitles: y?.priorTitles ?? null,
+        note: y?.note ?? null,
+        version: y?.version ?? null,
+        updatedAt: y?.updatedAt ?? null,
+      };
+    }),
+  };
+}
