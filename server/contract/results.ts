@@ -16,6 +16,9 @@ export const quotaFactsSchema = z
   .meta({ id: 'QuotaFacts' });
 export type QuotaFacts = z.infer<typeof quotaFactsSchema>;
 
+/** The row's quota group, by name: its facts are in the answer's `quotas`, once per group rather than per row. */
+export const quotaGroupField = z.string().nullable().describe('The group in `quotas` this row counts in, or null without a quota');
+
 export const computedFields = {
   score: z.number().nullable(),
   selfScore: z.number().nullable(),
@@ -37,7 +40,7 @@ export const computedPersonSchema = z
     unit: z.string(),
     dutyGroup: z.string().nullable(),
     ...computedFields,
-    quota: quotaFactsSchema.nullable(),
+    quotaGroup: quotaGroupField,
   })
   .meta({ id: 'ComputedPerson' });
 export type ComputedPerson = z.infer<typeof computedPersonSchema>;
@@ -47,7 +50,7 @@ export const computedUnitSchema = z
     unit: z.string(),
     ...computedFields,
     rankInUnit: z.null(),
-    quota: quotaFactsSchema.nullable(),
+    quotaGroup: quotaGroupField,
   })
   .meta({ id: 'ComputedUnit' });
 export type ComputedUnit = z.infer<typeof computedUnitSchema>;

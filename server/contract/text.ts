@@ -16,7 +16,7 @@ export function isStorableText(value: string): boolean {
 }
 
 export function matchKey(value: string): string {
-  return cleanText(value).toLocaleLowerCase('vi');
+  return cleanText(value).toLowerCase();
 }
 
 /** Removes diacritics (đ → d too), for header matching where "Ho ten" must equal "Họ tên". */

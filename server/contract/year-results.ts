@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decisionSchema } from './council.ts';
 import { LEVELS, levelSchema } from './levels.ts';
 import { yearPeriodSchema } from './period.ts';
-import { quotaFactsSchema } from './results.ts';
+import { quotaFactsSchema, quotaGroupField } from './results.ts';
 import { PRIOR_TITLE_IDS } from './year-prior-titles.ts';
 
 /** The computed year of a person (RULES.md §5), shared by the results and the yearly sheet. */
@@ -17,7 +17,7 @@ export const computedYearFields = {
   rankInOrg: z.number().int().nullable(),
   reasons: z.array(z.string()),
   tieAtQuota: z.boolean(),
-  quota: quotaFactsSchema.nullable(),
+  quotaGroup: quotaGroupField,
 };
 
 export const computedPersonYearSchema = z

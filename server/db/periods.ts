@@ -44,13 +44,21 @@ export async function setPeriodState(
   );
 }
 
-/** Takes the period row's lock so a finalisation and a push of the same period run one after the other. */
-export async function lockPeriod(db: Db, orgId: number, period: string): Promise<void> {
+/**
+ * Takes the period row's lock and says whether the period is finalised. Pushes take it shared, so pushes of
+ * one month run side by side (their rows have their own locks); a council decision takes it exclusively, so
+ * it waits for the pushes under way and a push never lands in a month being finalised.
+ */
+export async function lockPeriod(db: Db, orgId: number, period: string, mode: 'share' | 'update' = 'update'): Promise<{ finalised: boolean }> {
   await db.query(
     `insert into period_state (org_id, period) values ($1, $2) on conflict (org_id, period) do nothing`,
     [orgId, period],
   );
-  await db.query(`select 1 from period_state where org_id = $1 and period = $2 for update`, [orgId, period]);
+  const [row] = await db.query<{ finalised: boolean }>(
+    `select finalised from period_state where org_id = $1 and period = $2 for ${mode === 'share' ? 'share' : 'update'}`,
+    [orgId, period],
+  );
+  return { finalised: row?.finalised ?? false };
 }
 
 export async function insertDecision(

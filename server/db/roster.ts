@@ -113,8 +113,31 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
   );
 }
 
-/** Brings people's current name, unit, group and title up to the accepted rows; blank optional fields keep what is stored. */
-export async function updatePeople(db: Db, orgId: number, people: (NewPerson & { id: number })[], actor: number, pushKey: string | null): Promise<void> {
+/** Whether a row would change a stored person (the update's own rule: blank optional fields keep what is stored). */
+export function changesPerson(stored: PersonRecord, next: NewPerson): boolean {
+  return (
+    stored.name !== next.name ||
+    stored.unitId !== next.unitId ||
+    stored.dutyGroup !== next.dutyGroup ||
+    (next.title !== null && stored.title !== next.title) ||
+    (next.sex !== null && stored.sex !== next.sex) ||
+    (next.recruitedOn !== null && stored.recruitedOn !== next.recruitedOn)
+  );
+}
+
+/**
+ * Brings people's current name, unit, group and title up to the accepted rows; blank optional fields keep what
+ * is stored. People whose stored record (`stored`, when the caller has it) already says the same are skipped:
+ * most pushes change scores, not people, and then this costs no statement at all.
+ */
+export async function updatePeople(
+  db: Db,
+  orgId: number,
+  rows: (NewPerson & { id: number; stored?: PersonRecord })[],
+  actor: number,
+  pushKey: string | null,
+): Promise<void> {
+  const people = rows.filter((p) => !p.stored || changesPerson(p.stored, p));
   if (people.length === 0) return;
   // Pushes of different months may update the same people: locking them in id order first keeps two such
   // transactions from deadlocking. "no key update" leaves the month rows' foreign-key checks unblocked.

@@ -61,7 +61,8 @@ function upsertStatement(t: VersionedTable): string {
       with ordinality as t(label, ${keys.join(', ')}, ${names.join(', ')}, base_version, ord)
   ),
   cur as (
-    select i.ord, m.version, to_jsonb(m) - 'org_id' - '${t.scope}' as stored
+    select i.ord, m.version, to_jsonb(m) - 'org_id' - '${t.scope}' as stored,
+      (${names.map((n) => `m.${n}`).join(', ')}) is not distinct from (${names.map((n) => `i.${n}`).join(', ')}) as same
     from input i join ${t.table} m on m.org_id = $1 and m.${t.scope} = $2 and ${sameKey('m', 'i')}
   ),
   up as (
@@ -83,7 +84,9 @@ function upsertStatement(t: VersionedTable): string {
     from up u join input i on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
   )
   select (u.version is not null) as written, coalesce(u.version, c.version) as version,
-    case when u.version is null then c.stored end as stored
+    case when u.version is null then c.stored end as stored,
+    -- Not written although this statement's snapshot allowed it: a push committed meanwhile won the row.
+    (u.version is null and (c.ord is null or (c.version is not distinct from i.base_version and not c.same))) as raced
   from input i left join up u on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
   order by i.ord`;
   statements.set(t, text);
@@ -102,5 +105,37 @@ export async function upsertVersionedRows(
   t.keys.forEach((c, i) => params.push(rows.map((r) => cell(c, r.keys[i]))));
   t.columns.forEach((c, i) => params.push(rows.map((r) => cell(c, r.values[i]))));
   params.push(rows.map((r) => r.baseVersion));
-  return db.query<VersionedWriteOutcome>(upsertStatement(t), params);
+  const outcomes = await db.query<VersionedWriteOutcome & { raced?: boolean }>(upsertStatement(t), params);
+  const raced = outcomes.flatMap((o, i) => (o.raced ? [i] : []));
+  if (raced.length > 0) await rereadRaced(db, t, scope, rows, outcomes, raced);
+  for (const o of outcomes) delete o.raced;
+  return outcomes;
+}
+
+/**
+ * A row another push wrote while this one ran was seen by this statement as it was before: it is read again,
+ * now that the other push has committed (it held the row until then), so a conflict shows what is stored.
+ */
+async function rereadRaced(
+  db: Db,
+  t: VersionedTable,
+  scope: { orgId: number; scope: string },
+  rows: VersionedWriteRow[],
+  outcomes: VersionedWriteOutcome[],
+  raced: number[],
+): Promise<void> {
+  const keys = t.keys.map((k) => k.name);
+  const arrays = t.keys.map((k, i) => `$${i + 3}::${arrayType(k)}`).join(', ');
+  const fresh = await db.query<Record<string, unknown> & { version: number; stored: Record<string, unknown> }>(
+    `select ${keys.map((k) => `m.${k}`).join(', ')}, m.version, to_jsonb(m) - 'org_id' - '${t.scope}' as stored
+     from unnest(${arrays}) as k(${keys.join(', ')})
+     join ${t.table} m on m.org_id = $1 and m.${t.scope} = $2 and ${keys.map((k) => `m.${k} = k.${k}`).join(' and ')}`,
+    [scope.orgId, scope.scope, ...t.keys.map((c, i) => raced.map((r) => cell(c, rows[r]!.keys[i])))],
+  );
+  const keyOf = (values: unknown[]) => JSON.stringify(values.map((v) => String(v)));
+  const byKey = new Map(fresh.map((f) => [keyOf(keys.map((k) => f[k])), f]));
+  for (const r of raced) {
+    const now = byKey.get(keyOf(rows[r]!.keys));
+    if (now) outcomes[r] = { written: false, version: now.version, stored: now.stored };
+  }
 }

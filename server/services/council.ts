@@ -59,10 +59,10 @@ async function checkAward(db: Db, orgId: number, period: string, subject: 'perso
     const row = rows.get(key);
     if (!row) throw new AppError('not_found', `Không tìm thấy ${key} trong tháng ${period}`);
     if (row.level === 'HTXS') continue;
-    if (row.levelBeforeQuota !== 'HTXS' || !row.quota) {
+    if (row.levelBeforeQuota !== 'HTXS' || !row.quotaGroup) {
       throw new AppError('conflict', `${key} không đủ điều kiện HTXS trước tỷ lệ, không thể xét thêm`, { key });
     }
-    perGroup.set(row.quota.group, (perGroup.get(row.quota.group) ?? 0) + 1);
+    perGroup.set(row.quotaGroup, (perGroup.get(row.quotaGroup) ?? 0) + 1);
   }
   for (const [group, extra] of perGroup) {
     const facts = view.quotas.find((q) => q.group === group)!;

@@ -54,7 +54,7 @@ export async function personMonthView(db: Db, orgId: number, period: string): Pr
         rankInOrg: c.rankInOrg,
         reasons: c.reasons,
         tieAtQuota: c.tieAtQuota,
-        quota: c.quota,
+        quotaGroup: c.quota?.group ?? null,
         version: r.version,
         updatedAt: r.updatedAt,
       };
@@ -104,7 +104,7 @@ export async function unitMonthView(db: Db, orgId: number, period: string): Prom
         rankInOrg: c.rankInOrg,
         reasons: c.reasons,
         tieAtQuota: c.tieAtQuota,
-        quota: c.quota,
+        quotaGroup: c.quota?.group ?? null,
         version: r.version,
         updatedAt: r.updatedAt,
       };

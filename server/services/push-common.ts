@@ -5,7 +5,7 @@ import { periodLabel } from '../contract/period.ts';
 import { isStorableText } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import type { MonthTable, MonthWriteOutcome } from '../db/month-upsert.ts';
-import { lockPeriod, periodState } from '../db/periods.ts';
+import { lockPeriod } from '../db/periods.ts';
 import { claimPushKey, storePushResponse } from '../db/pushes.ts';
 import { AppError } from '../errors.ts';
 import type { Caller } from './access.ts';
@@ -39,7 +39,7 @@ export async function idempotentPush<T>(
   view: (answer: StoredAnswer) => Promise<T>,
 ): Promise<T> {
   const hash = requestHash(push.kind, push.period, push.body);
-  return db.transaction(async () => {
+  const answer = await db.transaction(async (): Promise<StoredAnswer> => {
     if (push.key !== null) {
       const stored = await claimPushKey(db, caller.orgId, `${push.kind}:${push.key}`, hash);
       if (stored) {
@@ -49,22 +49,24 @@ export async function idempotentPush<T>(
             'Khóa Idempotency-Key này đã được dùng cho một lần gửi có nội dung khác',
           );
         }
-        return view(stored.response as StoredAnswer);
+        return stored.response as StoredAnswer;
       }
     }
     // A class of students is no period: nothing finalises it.
-    if (!push.periodless) await lockPeriod(db, caller.orgId, push.period);
-    if (!push.periodless && (await periodState(db, caller.orgId, push.period)).finalised) {
+    if (!push.periodless && (await lockPeriod(db, caller.orgId, push.period, 'share')).finalised) {
       throw new AppError(
         'period_finalised',
         `${periodLabel(push.period)} đã được Hội đồng chốt; không thể sửa. Đề nghị Hội đồng mở lại nếu cần.`,
         { period: push.period },
       );
     }
-    const answer = await write();
-    if (push.key !== null) await storePushResponse(db, caller.orgId, `${push.kind}:${push.key}`, 200, answer);
-    return view(answer);
+    const written = await write();
+    if (push.key !== null) await storePushResponse(db, caller.orgId, `${push.kind}:${push.key}`, 200, written);
+    return written;
   });
+  // The computed period is read after the commit: the period's lock is not held while the month is
+  // recomputed, and the answer shows every push committed by then, other units' included.
+  return view(answer);
 }
 
 export function countResults(results: RowResult[]): StoredAnswer['counts'] {

@@ -2,7 +2,7 @@ import { personRowSchema, type PersonRow } from '../contract/person-row.ts';
 import type { PersonPushResponse, PushRequest, RowResult } from '../contract/push.ts';
 import type { Db } from '../db/database.ts';
 import { PERSON_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
-import { updatePeople, type NewPerson } from '../db/roster.ts';
+import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts';
 import type { Caller } from './access.ts';
 import { personMonthView } from './month-view.ts';
 import { ensureRowUnits, onePersonOneRow, personFields, resolvePeople, screenPersonRows } from './people-resolve.ts';
@@ -50,7 +50,7 @@ export async function pushPeople(
       { orgId: caller.orgId, period, actor: caller.userId, pushKey: idempotencyKey },
       writes,
     );
-    const accepted: (NewPerson & { id: number })[] = [];
+    const accepted: (NewPerson & { id: number; stored: PersonRecord })[] = [];
     ready.forEach((c, i) => {
       const outcome = outcomes[i]!;
       const status = outcomeStatus(PERSON_MONTH, writes[i]!.values, outcome);
@@ -64,7 +64,7 @@ export async function pushPeople(
         stored: status === 'conflict' ? storedForClient(outcome.stored) : null,
       };
       // A row equal to the stored month may still correct the person's name or title: 'unchanged' is about the month.
-      if (status !== 'conflict') accepted.push({ ...personFields(c, unitIds), code: c.person!.code, id: c.person!.id });
+      if (status !== 'conflict') accepted.push({ ...personFields(c, unitIds), code: c.person!.code, id: c.person!.id, stored: c.person! });
     });
     await updatePeople(db, caller.orgId, accepted, caller.userId, idempotencyKey);
     const final = results as RowResult[];

@@ -4,7 +4,7 @@ import { parsePriorTitles } from '../contract/year-prior-titles.ts';
 import type { PersonYearPushResponse } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
 import { PERSON_YEAR } from '../db/person-year.ts';
-import { updatePeople, type NewPerson } from '../db/roster.ts';
+import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts';
 import { upsertVersionedRows } from '../db/versioned-upsert.ts';
 import type { Caller } from './access.ts';
 import {
@@ -103,7 +103,7 @@ export async function pushYearPeople(
       { orgId: caller.orgId, scope: year, actor: caller.userId, pushKey: idempotencyKey },
       writes,
     );
-    const accepted: (NewPerson & { id: number })[] = [];
+    const accepted: (NewPerson & { id: number; stored: PersonRecord })[] = [];
     ready.forEach((c, i) => {
       const write = writes[i]!;
       const result = writtenRowResult(
@@ -114,7 +114,7 @@ export async function pushYearPeople(
       );
       results[c.index] = result;
       if (result.status !== 'conflict') {
-        accepted.push({ ...personFields(c, unitIds), dutyGroup: dutyGroupOf(c), code: c.person!.code, id: c.person!.id });
+        accepted.push({ ...personFields(c, unitIds), dutyGroup: dutyGroupOf(c), code: c.person!.code, id: c.person!.id, stored: c.person! });
       }
     });
     await updatePeople(db, caller.orgId, accepted, caller.userId, idempotencyKey);

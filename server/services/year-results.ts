@@ -49,7 +49,7 @@ function yearFields(r: YearResult, monthScores: (number | null)[]) {
     rankInOrg: r.rankInOrg,
     reasons: r.reasons,
     tieAtQuota: r.tieAtQuota,
-    quota: r.quota,
+    quotaGroup: r.quota?.group ?? null,
   };
 }
 

@@ -52,7 +52,7 @@ function serviceAnswer(rows: readonly BenchRow[]): { computed: ComputedPerson[];
       rankInOrg: c.rankInOrg,
       reasons: c.reasons,
       tieAtQuota: c.tieAtQuota,
-      quota: c.quota,
+      quotaGroup: c.quota?.group ?? null,
       version: 1,
       updatedAt: '2021-10-31T08:00:00Z',
     };

@@ -35,7 +35,7 @@ function computedFromExpected(table: SheetTable): ComputedPerson[] {
       tieAtQuota: e.tieAtQuota,
       version: 3,
       updatedAt: '2021-11-01T00:00:00Z',
-      quota: null,
+      quotaGroup: null,
     };
   });
 }

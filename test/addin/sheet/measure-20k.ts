@@ -28,7 +28,7 @@ const computed = first.map(
     tieAtQuota: false,
     version: 1,
     updatedAt: '2021-11-01T00:00:00Z',
-    quota: null,
+    quotaGroup: null,
   }),
 );
 const results = first.map(

@@ -26,7 +26,7 @@ function person(code: string, name: string, unit: string, rankInOrg: number, ver
     tieAtQuota: false,
     version,
     updatedAt: '2021-11-01T00:00:00Z',
-    quota: null,
+    quotaGroup: null,
   };
 }
 
