@@ -1,7 +1,7 @@
 /**
  * Sizes of Office.js requests. Excel on the web refuses a request or response over 5 MB
  * (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded) and every platform refuses reading more than
- * 5 million cells at once, so reads and writes go in pieces, one `context.sync()` per piece.
+ * 5 million cells at once, so reads and writes go in pieces, one round trip per piece.
  */
 import type { CellValue, WriteBlock } from '../sheet/types.ts';
 
