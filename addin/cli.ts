@@ -2,22 +2,40 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ApiError, createClient } from './api/client.ts';
-import type { SheetKind } from './sheet/index.ts';
+import { isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
 import type { SyncOutcome } from './sync/outcome.ts';
 import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
+import { writeYearSheets, type YearSheetsOutcome } from './sync/year-sheets.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 
 const USAGE = `Cách dùng / usage:
-  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--period YYYY-MM] [--kind person|unit]
-  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--period YYYY-MM] [--kind person|unit]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
   pull     chỉ lấy lại các cột tính toán (không gửi gì)
   summary  ghi trang "Tổng hợp T<MM>-<YYYY>" (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
-Mã thoát / exit code: 0 mọi dòng được nhận (summary: đã ghi); 1 có dòng lỗi hoặc xung đột (summary: tháng chưa có
-dữ liệu); 2 không làm được gì.`;
+  year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
+           của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
+
+  --kind   person      bảng tháng của cán bộ (mặc định)  --period YYYY-MM
+           unit        bảng tháng của khoa, phòng        --period YYYY-MM
+           year        bảng xếp loại năm của cán bộ      --period YYYY (hoặc --year YYYY)
+           initiative  bảng sáng kiến, đề tài của năm    --period YYYY (hoặc --year YYYY)
+           student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
+  Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
+Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi hoặc xung đột (summary, year:
+kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
+
+const PERIOD_FORMS: Record<PeriodKind, { test: RegExp; message: string }> = {
+  month: { test: /^\d{4}-(0[1-9]|1[0-2])$/, message: '--period phải có dạng YYYY-MM' },
+  year: { test: /^\d{4}$/, message: '--period (hoặc --year) phải có dạng YYYY' },
+  class: { test: /\S/, message: '--period (hoặc --class) phải là tên lớp' },
+};
+const PERIOD_WORDS: Record<PeriodKind, string> = { month: 'tháng', year: 'năm', class: 'lớp' };
 
 class UsageError extends Error {}
 
@@ -40,6 +58,8 @@ export async function runCli(
         in: { type: 'string' },
         sheet: { type: 'string' },
         period: { type: 'string' },
+        year: { type: 'string' },
+        class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -52,12 +72,18 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (command !== 'sync' && command !== 'pull' && command !== 'summary') fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
-    if (!input) fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!input) {
+      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+    }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, stderr);
-    if (values.kind !== 'person' && values.kind !== 'unit') fail('--kind phải là person hoặc unit');
-    if (values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) fail('--period phải có dạng YYYY-MM');
+    if (command === 'year') return await yearCommand(input, values.out, values.in, env, stderr);
+    const kind = values.kind;
+    if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
+    const periodKind = SHEET_KINDS[kind].period;
+    const period = values.period ?? (periodKind === 'year' ? values.year : periodKind === 'class' ? values.class : undefined);
+    if (period !== undefined && !PERIOD_FORMS[periodKind].test.test(period)) fail(PERIOD_FORMS[periodKind].message);
     const { baseUrl, token } = connection(env);
     const wb = await readXlsx(await readInput(input));
     const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: stderr }, cliProgress.Presets.shades_classic) : null;
@@ -70,10 +96,10 @@ export async function runCli(
         bar.update(p.done);
       },
     };
-    const options = { kind: values.kind as SheetKind, period: values.period ?? null, ...(values.sheet ? { sheet: values.sheet } : {}) };
+    const options = { kind: kind as SheetKind, period: period ?? null, ...(values.sheet ? { sheet: values.sheet } : {}) };
     const outcome = command === 'sync' ? await syncSheet(deps, options) : await refreshSheet(deps, options);
     bar?.stop();
-    report(outcome, stderr);
+    report(outcome, PERIOD_WORDS[periodKind], stderr);
     if (outcome.offline) return 2;
     if (outcome.missing.length > 0 || !outcome.period) return 2;
     await writeFile(values.out, await writeXlsx(wb));
@@ -131,7 +157,38 @@ function reportSummary(o: MonthSummaryOutcome, out: string, stream: NodeJS.Writa
   );
 }
 
-function report(o: SyncOutcome, out: NodeJS.WritableStream): void {
+/** year: the year's sheets and one per class into a new workbook, or into a copy of --in. */
+async function yearCommand(
+  year: string,
+  out: string,
+  input: string | undefined,
+  env: NodeJS.ProcessEnv,
+  stderr: NodeJS.WritableStream,
+): Promise<number> {
+  if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await readXlsx(await readInput(input));
+  const outcome = await writeYearSheets({ workbook: fileWorkbook(wb), client }, year, { classes: true });
+  await writeFile(out, await writeXlsx(wb));
+  reportYear(outcome, out, stderr);
+  return outcome.people === 0 ? 1 : 0;
+}
+
+function reportYear(o: YearSheetsOutcome, out: string, stream: NodeJS.WritableStream): void {
+  if (o.people === 0) stream.write(`Cảnh báo: máy chủ chưa có dữ liệu của năm ${o.year}; các trang để trống.\n`);
+  if (o.ties > 0) stream.write(`Đồng điểm tại ngưỡng tỷ lệ HTXS năm ${o.year}: ${o.ties} người chờ Hội đồng quyết định.\n`);
+  const titles = Object.entries(o.eligible).map(([label, n]) => `${label} ${n}`).join(', ');
+  if (titles) stream.write(`Đủ điều kiện: ${titles}; tiền thưởng dự kiến ${o.rewardTotal ?? 0} đồng.\n`);
+  for (const c of o.classes) {
+    stream.write(`Lớp ${c.class}: ${c.students} học viên, đề nghị khen thưởng ${c.commended}, đồng điểm ${c.ties}.\n`);
+  }
+  stream.write(
+    `Đã ghi ${o.sheets.length} trang vào ${out} (${o.sheets.map((s) => `"${s}"`).join(', ')}): ${o.people} cán bộ, ` +
+      `${o.units} khoa, phòng, năm ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`,
+  );
+}
+
+function report(o: SyncOutcome, periodWord: string, out: NodeJS.WritableStream): void {
   for (const issue of o.issues) {
     out.write(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.message}\n`);
   }
@@ -145,7 +202,7 @@ function report(o: SyncOutcome, out: NodeJS.WritableStream): void {
   }
   const c = o.counts;
   out.write(
-    `Trang "${o.sheet}", tháng ${o.period ?? '?'}: ${o.rows} dòng, đã gửi ${o.sent}: ` +
+    `Trang "${o.sheet}", ${periodWord} ${o.period ?? '?'}: ${o.rows} dòng, đã gửi ${o.sent}: ` +
       `${c.accepted} nhận, ${c.unchanged} không đổi, ${c.rejected} lỗi, ${c.conflict} xung đột.\n`,
   );
 }

@@ -2,6 +2,14 @@ import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
 import type { ErrorBody } from '../../server/contract/errors.ts';
 import type { PersonMonth, PersonPushResponse, UnitMonth, UnitPushResponse } from '../../server/contract/push.ts';
+import type { ClassCommendations, ClassList, ClassStudents, ClassStudentsPushResponse } from '../../server/contract/students.ts';
+import type { YearProposals, YearResults } from '../../server/contract/year-results.ts';
+import type {
+  InitiativePushResponse,
+  InitiativeSheet,
+  PersonYearPushResponse,
+  PersonYearSheet,
+} from '../../server/contract/year-sheets.ts';
 
 /**
  * The service's API, typed by its contract, for the task pane, the file page and the command line.
@@ -98,6 +106,9 @@ export function createClient(options: ClientOptions) {
   }
 
   const month = (period: string, kind: 'people' | 'units') => `/api/v1/months/${encodeURIComponent(period)}/${kind}`;
+  const year = (y: string, what: string) => `/api/v1/years/${encodeURIComponent(y)}/${what}`;
+  const klass = (name: string, what: string) => `/api/v1/classes/${encodeURIComponent(name)}/${what}`;
+  const idem = (key: string) => ({ 'idempotency-key': key });
 
   return {
     me: () => request<Me>('GET', '/api/v1/me'),
@@ -111,6 +122,21 @@ export function createClient(options: ClientOptions) {
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>
       request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),
+    pushYearPeople: (y: string, rows: unknown[], key: string = newIdempotencyKey()) =>
+      request<PersonYearPushResponse>('POST', year(y, 'people'), { rows }, idem(key)),
+    pullYearPeople: (y: string) => request<PersonYearSheet>('GET', year(y, 'people')),
+    pushInitiatives: (y: string, rows: unknown[], key: string = newIdempotencyKey()) =>
+      request<InitiativePushResponse>('POST', year(y, 'initiatives'), { rows }, idem(key)),
+    pullInitiatives: (y: string) => request<InitiativeSheet>('GET', year(y, 'initiatives')),
+    yearResults: (y: string) => request<YearResults>('GET', year(y, 'results')),
+    yearProposals: (y: string, baseSalary?: number) =>
+      request<YearProposals>('GET', year(y, `proposals${baseSalary === undefined ? '' : `?baseSalary=${baseSalary}`}`)),
+    decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
+    classes: () => request<ClassList>('GET', '/api/v1/classes'),
+    pushStudents: (name: string, rows: unknown[], key: string = newIdempotencyKey()) =>
+      request<ClassStudentsPushResponse>('POST', klass(name, 'students'), { rows }, idem(key)),
+    pullStudents: (name: string) => request<ClassStudents>('GET', klass(name, 'students')),
+    classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),
   };
 }
 

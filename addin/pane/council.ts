@@ -2,13 +2,15 @@ import type { BinhXetClient, Me } from '../api/client.ts';
 import type { TieRun } from '../report/tie-runs.ts';
 import { awardTie, finaliseMonth, reopenMonth } from '../sync/summary-decisions.ts';
 import { loadCouncilView, writeMonthSummary, type CouncilView } from '../sync/summary.ts';
+import { writeYearSheets } from '../sync/year-sheets.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { t } from './i18n.ts';
 import { $ } from './view.ts';
 
 /**
  * The council section (Hội đồng), for council and admin keys: the month's summary sheet, the tie runs with a
- * choice of members and a reason per run, and finalise / reopen with a reason. Every button goes through `run`.
+ * choice of members and a reason per run, finalise / reopen with a reason, and at year end the sheets
+ * "Xếp loại năm" and "Đề nghị khen thưởng" (with the students' per class). Every button goes through `run`.
  */
 export interface CouncilDeps {
   run(action: () => Promise<string | void>): Promise<void>;
@@ -106,6 +108,38 @@ export function councilSection(deps: CouncilDeps) {
     return $<HTMLInputElement>('decision-reason');
   }
 
+  /** The year of the Tháng / Năm box: "2021", or the year of a month "2021-10". */
+  function year(): string {
+    let period = '';
+    try {
+      period = deps.period();
+    } catch {
+      throw new RangeError(t('needYear'));
+    }
+    const found = /^((?:19|20|21)\d\d)(?:-\d\d)?$/.exec(period.trim());
+    if (!found) throw new RangeError(t('needYear'));
+    return found[1]!;
+  }
+
+  function wireYear(): void {
+    $('year-results').addEventListener('click', () =>
+      void deps.run(async () => {
+        const outcome = await writeYearSheets({ workbook: deps.workbook(), client: deps.client() }, year(), { sheets: ['results'] });
+        await deps.sheetsChanged();
+        return t('yearWritten', { sheet: outcome.sheets[0] ?? '', people: outcome.people, units: outcome.units, ties: outcome.ties });
+      }),
+    );
+    $('year-proposals').addEventListener('click', () =>
+      void deps.run(async () => {
+        const options = { sheets: ['proposals'] as const, classes: true };
+        const outcome = await writeYearSheets({ workbook: deps.workbook(), client: deps.client() }, year(), options);
+        await deps.sheetsChanged();
+        const total = (outcome.rewardTotal ?? 0).toLocaleString('vi-VN');
+        return t('proposalsWritten', { sheet: outcome.sheets[0] ?? '', classes: outcome.classes.length, total });
+      }),
+    );
+  }
+
   function wire(): void {
     $('council-summary').addEventListener('click', () =>
       void deps.run(async () => {
@@ -137,6 +171,7 @@ export function councilSection(deps: CouncilDeps) {
   }
 
   wire();
+  wireYear();
   render();
   return {
     /** Shown to council and admin keys only; the service checks the role again on every decision. */

@@ -1,5 +1,5 @@
 import { createClient, type BinhXetClient } from '../api/client.ts';
-import { fieldLabel, type SheetKind } from '../sheet/index.ts';
+import { fieldLabel, SHEET_KINDS, type SheetKind } from '../sheet/index.ts';
 import { createMonthSheet } from '../sync/new-month.ts';
 import type { SyncOutcome } from '../sync/outcome.ts';
 import { checkSheet, refreshSheet, syncSheet, type SyncOptions } from '../sync/sync-sheet.ts';
@@ -49,21 +49,25 @@ const progress = (p: { phase: string; done: number; total: number }) => {
   if (p.phase === 'send') view.showProgress(p.done, p.total);
 };
 
-function show(outcome: SyncOutcome): string {
+const PERIOD_TEXT = { month: 'periodMonth', year: 'periodYear', class: 'periodClass' } as const;
+
+function show(outcome: SyncOutcome, kind: SheetKind): string {
+  const label = (field: string) => fieldLabel(field, kind);
   view.renderProblems(view.problemsOf(outcome), jump);
-  view.renderMapping(outcome.missing, outcome.headers, fieldLabel);
-  if (outcome.period) $<HTMLInputElement>('period').placeholder = detectedPeriod = outcome.period;
+  view.renderMapping(outcome.missing, outcome.headers, label);
+  if (outcome.period) view.showDetectedPeriod((detectedPeriod = outcome.period));
   $<HTMLButtonElement>('download').disabled = fileDownload === null;
-  if (outcome.missing.length > 0) return outcome.missing.map((f) => `Không tìm thấy cột ${fieldLabel(f)}`).join('; ');
+  if (outcome.missing.length > 0) return outcome.missing.map((f) => `Không tìm thấy cột ${label(f)}`).join('; ');
   if (outcome.offline) return t('offline');
   const errors = outcome.issues.filter((i) => i.severity === 'error').length;
   if (outcome.action === 'check') {
     return t('checked', { rows: outcome.rows, errors, warnings: outcome.issues.length - errors });
   }
   if (!outcome.period) return outcome.issues.at(-1)?.message ?? '';
-  if (outcome.action === 'refresh') return t('refreshed', { period: outcome.period });
-  if (outcome.sent === 0) return t('nothingToSend', { period: outcome.period });
-  return t('synced', { period: outcome.period, ...outcome.counts });
+  const period = t(PERIOD_TEXT[SHEET_KINDS[kind].period], { period: outcome.period });
+  if (outcome.action === 'refresh') return t('refreshed', { period });
+  if (outcome.sent === 0) return t('nothingToSend', { period });
+  return t('synced', { ...outcome.counts, period });
 }
 
 function jump(cell: string): void {
@@ -152,13 +156,14 @@ function wire(): void {
     if (file) void run(() => openFile(file));
   });
   $('download').addEventListener('click', () => void run(async () => fileDownload?.()));
-  $('check').addEventListener('click', () => void run(async () => show(await checkSheet({ workbook: needWorkbook(), client, progress }, options()))));
-  $('sync').addEventListener('click', () =>
-    void run(async () => show(await syncSheet({ workbook: needWorkbook(), client: needClient(), progress }, options()))),
-  );
-  $('refresh').addEventListener('click', () =>
-    void run(async () => show(await refreshSheet({ workbook: needWorkbook(), client: needClient(), progress }, options()))),
-  );
+  const action = (act: typeof syncSheet, withClient: () => BinhXetClient | null) => () =>
+    void run(async () => {
+      const o = options();
+      return show(await act({ workbook: needWorkbook(), client: withClient(), progress }, o), o.kind);
+    });
+  $('check').addEventListener('click', action(checkSheet, () => client));
+  $('sync').addEventListener('click', action(syncSheet, needClient));
+  $('refresh').addEventListener('click', action(refreshSheet, needClient));
   $('new-month').addEventListener('click', () =>
     void run(async () => {
       const period = $<HTMLInputElement>('period').value.trim() || new Date().toISOString().slice(0, 7);

@@ -8,9 +8,16 @@ export const $ = <T extends HTMLElement>(id: string) => document.getElementById(
 export function translatePage(): void {
   document.documentElement.lang = language();
   for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(el.dataset.t as MessageKey);
-  // A month the last sync found stays in the box; only the "detected" hint is translated.
+  // A period the last sync found stays in the box; only the "detected" hint is translated.
   const period = $<HTMLInputElement>('period');
-  if (!/^\d{4}-\d{2}$/.test(period.placeholder)) period.placeholder = t('periodAuto');
+  if (period.dataset.detected === undefined) period.placeholder = t('periodAuto');
+}
+
+/** The period the last sync found (a month, a year, a class), shown greyed in the box. */
+export function showDetectedPeriod(period: string): void {
+  const box = $<HTMLInputElement>('period');
+  box.placeholder = period;
+  box.dataset.detected = period;
 }
 
 export function toggleLanguage(): void {
@@ -19,7 +26,8 @@ export function toggleLanguage(): void {
 }
 
 export function setBusy(on: boolean): void {
-  for (const id of ['check', 'sync', 'refresh', 'new-month', 'council-summary', 'finalise', 'reopen']) $<HTMLButtonElement>(id).disabled = on;
+  const buttons = ['check', 'sync', 'refresh', 'new-month', 'council-summary', 'year-results', 'year-proposals', 'finalise', 'reopen'];
+  for (const id of buttons) $<HTMLButtonElement>(id).disabled = on;
   for (const button of $('tie-list').querySelectorAll('button')) button.disabled = on;
   if (!on) $('progress').hidden = true;
 }

@@ -30,7 +30,8 @@ export const DENOMINATOR_LABELS: Record<QuotaFacts['denominator'], string> = {
   'htt-or-above': 'tính cả HTXS',
 };
 
-export function decisionLabel(decision: Pick<Decision, 'kind' | 'rate'>): string {
+/** A decision in words; `period` names what is finalised or reopened ("tháng", "năm"). */
+export function decisionLabel(decision: Pick<Decision, 'kind' | 'rate'>, period = 'tháng'): string {
   switch (decision.kind) {
     case 'award':
       return 'Xét HTXS trong tỷ lệ';
@@ -39,9 +40,9 @@ export function decisionLabel(decision: Pick<Decision, 'kind' | 'rate'>): string
     case 'raise-rate':
       return `Nâng tỷ lệ HTXS lên ${decision.rate ?? '?'}%`;
     case 'finalise':
-      return 'Chốt tháng';
+      return `Chốt ${period}`;
     case 'reopen':
-      return 'Mở lại tháng';
+      return `Mở lại ${period}`;
   }
 }
 
@@ -54,6 +55,19 @@ export function vietnamTime(iso: string): string {
   if (Number.isNaN(ms)) return iso;
   const d = new Date(ms + VIETNAM_OFFSET_MS);
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+const SHEET_NAME_MAX = 31;
+const NOT_IN_SHEET_NAMES = /[:\\/?*[\]]/g;
+
+/**
+ * A report sheet's name within Excel's rules: at most 31 characters, none of : \ / ? * [ ], no apostrophe at
+ * either end. A subject too long for the room left is cut and ends with "…".
+ */
+export function reportSheetName(prefix: string, subject: string): string {
+  const clean = subject.normalize('NFC').replace(NOT_IN_SHEET_NAMES, '-').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  const room = SHEET_NAME_MAX - prefix.length;
+  return prefix + (clean.length <= room ? clean : `${clean.slice(0, room - 1).trimEnd()}…`);
 }
 
 export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -24,7 +24,7 @@ export function changedRows(validRows: readonly ValidRow[], state: SyncState): C
   const pending = new Set(state.pending);
   const changed: ChangedRow[] = [];
   for (const row of validRows) {
-    const hash = rowHash(row.value);
+    const hash = rowHash(row.value, state.kind);
     const previous = Object.hasOwn(state.rows, row.key) ? state.rows[row.key] : undefined;
     if (previous && previous.hash === hash && !pending.has(row.key)) continue;
     // Never synced: the validated row goes as it is (shared, not copied: 20,000 rows add up).

@@ -2,7 +2,8 @@ import { cleanText } from '../../server/contract/text.ts';
 import { cellAddress, columnLetters } from './cell-address.ts';
 import { cellText, isBlank, isNumberLike } from './cell-text.ts';
 import { headerKey, matchHeader, parseMappingTarget } from './header-aliases.ts';
-import { COMPUTED_HEADERS, fieldLabel, REQUIRED_FIELDS } from './sheet-fields.ts';
+import { computedHeader, fieldLabel } from './sheet-fields.ts';
+import { SHEET_KINDS } from './sheet-kinds.ts';
 import type {
   CellValue,
   HeaderColumn,
@@ -143,16 +144,15 @@ function bestCandidate(grid: SheetGrid, kind: SheetKind, manual: ManualMapping):
   return best;
 }
 
+/** Required columns absent: one may stand in for another (RULES.md §1: the score as its two parts). */
 function missingFields(kind: SheetKind, fields: Partial<Record<InputField, number>>): InputField[] {
-  return REQUIRED_FIELDS[kind].filter((field) => {
-    if (fields[field] !== undefined) return false;
-    // RULES.md §1: the score may be given as its two parts instead.
-    return !(field === 'score' && fields.general !== undefined && fields.results !== undefined);
-  });
+  return SHEET_KINDS[kind].required
+    .filter(({ field, or }) => fields[field] === undefined && !(or && or.every((f) => fields[f] !== undefined)))
+    .map((r) => r.field);
 }
 
-function missingIssue(field: InputField): SheetIssue {
-  return { cell: null, row: null, field, message: `Không tìm thấy cột ${fieldLabel(field)}`, severity: 'error' };
+function missingIssue(field: InputField, kind: SheetKind): SheetIssue {
+  return { cell: null, row: null, field, message: `Không tìm thấy cột ${fieldLabel(field, kind)}`, severity: 'error' };
 }
 
 /**
@@ -163,7 +163,7 @@ export function findHeader(grid: SheetGrid, kind: SheetKind, mapping?: Record<st
   const manual = manualMapping(mapping, kind);
   const best = bestCandidate(grid, kind, manual);
   if (best === null) {
-    const missing = [...REQUIRED_FIELDS[kind]];
+    const missing = SHEET_KINDS[kind].required.map((r) => r.field);
     return {
       kind,
       headerRows: [],
@@ -174,7 +174,7 @@ export function findHeader(grid: SheetGrid, kind: SheetKind, mapping?: Record<st
       firstDataRow: grid.top,
       lastColumn: grid.left - 1,
       missing,
-      issues: missing.map(missingIssue),
+      issues: missing.map((field) => missingIssue(field, kind)),
     };
   }
   const fields: Partial<Record<InputField, number>> = {};
@@ -199,7 +199,7 @@ export function findHeader(grid: SheetGrid, kind: SheetKind, mapping?: Record<st
         continue;
       }
       roles.set(column, null);
-      const label = role.type === 'field' ? fieldLabel(role.field) : COMPUTED_HEADERS[role.column];
+      const label = role.type === 'field' ? fieldLabel(role.field, kind) : computedHeader(kind, role.column);
       const cell = cellAddress(grid.top + column.cellRow, sheetCol(column));
       issues.push({
         cell,
@@ -218,7 +218,7 @@ export function findHeader(grid: SheetGrid, kind: SheetKind, mapping?: Record<st
     role: roles.get(c) ?? null,
   }));
   const missing = missingFields(kind, fields);
-  issues.push(...missing.map(missingIssue));
+  issues.push(...missing.map((field) => missingIssue(field, kind)));
   const headerRows = best.rows.map((r) => grid.top + r);
   return {
     kind,

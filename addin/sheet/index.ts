@@ -9,6 +9,8 @@ export {
   PERSON_INPUT_FIELDS,
   REQUIRED_FIELDS,
   UNIT_INPUT_FIELDS,
+  computedColumns,
+  computedHeader,
   fieldLabel,
 } from './sheet-fields.ts';
 export { detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding.ts';
@@ -22,7 +24,9 @@ export {
   type PeriodDetection,
 } from './period.ts';
 export { readTable, type ReadOptions } from './read-table.ts';
-export { rowKey, nameUnitKey } from './row-key.ts';
+export { nameUnitKey } from './row-key.ts';
+export { SHEET_KINDS, SHEET_KIND_IDS, isSheetKind, rowKey, type KindSpec, type PeriodKind } from './sheet-kinds.ts';
+export { detectClass, detectYear, yearFromSheetName, yearFromTitle } from './period-kinds.ts';
 export { validateTable, type TableValidation, type ValidRow } from './validate-table.ts';
 export { hash53, rowHash } from './row-hash.ts';
 export { changedRows, markPending, nextSyncState, type ChangedRow } from './changes.ts';

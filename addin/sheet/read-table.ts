@@ -1,8 +1,9 @@
 import { excelSerialToDate, isBlank, tidyText } from './cell-text.ts';
 import { findHeader } from './find-header.ts';
 import { legacyCollector, type LegacyCollector } from './legacy-issues.ts';
-import { detectPeriod, type PeriodCell } from './period.ts';
-import { rowKey } from './row-key.ts';
+import type { PeriodCell } from './period.ts';
+import { detectKindPeriod } from './period-kinds.ts';
+import { SHEET_KINDS, type KindSpec } from './sheet-kinds.ts';
 import { hasFooterText, isFooterText, isNumberingRow } from './table-end.ts';
 import type { CellValue, HeaderInfo, InputField, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
 
@@ -10,17 +11,19 @@ export interface ReadOptions {
   kind: SheetKind;
   /** Header text → field, chosen in the pane; overrides matching by name. */
   mapping?: Record<string, string>;
-  /** The month picked in the pane (`YYYY-MM`), used when the sheet does not say. */
+  /** The period picked in the pane (a month `YYYY-MM`, a year, a class), used when the sheet does not say. */
   periodHint?: string | null;
 }
 
 /** Without a header the legacy-font check still looks at the top of the sheet: it is often why. */
 const UNHEADED_SCAN_ROWS = 30;
 
+const DATE_FIELDS: ReadonlySet<InputField> = new Set(['recruitedOn', 'recognisedOn']);
+
 /** What the contract gets from a cell: text in NFC with stray spaces gone, dates as ISO days. */
 function inputValue(field: InputField, raw: CellValue): unknown {
   if (typeof raw === 'string') return tidyText(raw);
-  if (field === 'recruitedOn' && typeof raw === 'number') {
+  if (DATE_FIELDS.has(field) && typeof raw === 'number') {
     return excelSerialToDate(raw)?.toISOString().slice(0, 10) ?? raw;
   }
   return raw;
@@ -69,7 +72,7 @@ export function readTable(grid: SheetGrid, options: ReadOptions): SheetTable {
     lastColumn = readRows(grid, header, rows, periodCells, legacy);
   }
 
-  const period = detectPeriod({
+  const period = detectKindPeriod(SHEET_KINDS[kind].period, {
     sheetName: grid.name,
     titles: titleTexts(grid, header),
     cells: periodCells,
@@ -94,16 +97,18 @@ function readRows(
   periodCells: PeriodCell[],
   legacy: LegacyCollector,
 ): number {
-  const { kind } = header;
+  const spec = SHEET_KINDS[header.kind];
+  // The column naming the period: "Tháng" (read, never sent) on months, "Lớp" (sent too) on class sheets.
+  const periodField: InputField | null = spec.period === 'month' ? 'period' : spec.period === 'class' ? 'class' : null;
   const entries = Object.entries(header.fields) as [InputField, number][];
   const fields = entries.map(([field]) => field);
   const cols = entries.map(([, col]) => col);
   const indexes = cols.map((col) => col - grid.left);
   const inputIndexes = indexes.filter((_, k) => fields[k] !== 'period');
   const at = (f: InputField) => (header.fields[f] === undefined ? -1 : header.fields[f]! - grid.left);
-  const nameIx = at('name');
-  const unitIx = at('unit');
-  const codeIx = at('code');
+  const groups = spec.dataRow.any.map((group) => group.map(at));
+  const footerIx = spec.dataRow.notFooter ? at(spec.dataRow.notFooter) : -1;
+  const firstIx = groups[0]?.[0] ?? -1;
 
   let lastColumn = header.lastColumn;
   let started = false;
@@ -115,10 +120,7 @@ function readRows(
       continue;
     }
     if (!started && isNumberingRow(values)) continue;
-    const dataLike =
-      kind === 'person'
-        ? present(values, nameIx) && (present(values, unitIx) || present(values, codeIx))
-        : present(values, unitIx) && !isFooterText(values[unitIx]) && anyPresent(values, inputIndexes, unitIx);
+    const dataLike = isDataRow(values, spec, groups, footerIx, inputIndexes, firstIx);
     if (!dataLike && (gap || hasFooterText(values))) break;
     started = true;
     gap = false;
@@ -131,15 +133,29 @@ function readRows(
       if (raw === undefined || isBlank(raw)) continue;
       const field = fields[k]!;
       cells[field] = raw;
-      if (field === 'period') periodCells.push({ row, col: cols[k]!, value: raw });
-      else input[field] = inputValue(field, raw);
+      if (field === periodField) periodCells.push({ row, col: cols[k]!, value: raw });
+      if (field !== 'period') input[field] = inputValue(field, raw);
     }
-    rows.push({ row, cells, input, key: rowKey(kind, input) });
+    rows.push({ row, cells, input, key: spec.key(input) });
     scanRow(legacy, values, row, grid.left);
     const last = lastNonBlank(values);
     if (last >= 0 && grid.left + last > lastColumn) lastColumn = grid.left + last;
   }
   return lastColumn;
+}
+
+/** A row of the table rather than a footer: one group of its identity cells all filled (`dataRow`). */
+function isDataRow(
+  values: readonly CellValue[],
+  spec: KindSpec,
+  groups: readonly (readonly number[])[],
+  footerIx: number,
+  inputIndexes: readonly number[],
+  firstIx: number,
+): boolean {
+  if (!groups.some((group) => group.every((ix) => present(values, ix)))) return false;
+  if (footerIx >= 0 && isFooterText(values[footerIx])) return false;
+  return !spec.dataRow.otherInput || anyPresent(values, inputIndexes, firstIx);
 }
 
 function present(values: readonly CellValue[], index: number): boolean {

@@ -1,5 +1,6 @@
-import { personRowSchema } from '../../server/contract/person-row.ts';
-import { unitRowSchema } from '../../server/contract/unit-row.ts';
+import { shapeOf } from './contract-check.ts';
+import { SHEET_KINDS } from './sheet-kinds.ts';
+import type { SheetKind } from './types.ts';
 
 /**
  * A change detector for rows, not a security measure: cyrb53 (two 32-bit multiply-xor lanes folded into
@@ -47,19 +48,27 @@ export function hash53(text: string, seed = 0): string {
   return digest();
 }
 
-/** Every field a validated row can hold, in name order; its origin (`ref`) and base version are not values. */
-const FIELDS = [...new Set([...Object.keys(personRowSchema.in.shape), ...Object.keys(unitRowSchema.in.shape)])]
-  .filter((key) => key !== 'ref' && key !== 'baseVersion')
-  .sort();
+const valueKeys = (keys: Iterable<string>) => [...new Set(keys)].filter((key) => key !== 'ref' && key !== 'baseVersion').sort();
+
+/**
+ * Every field a validated row of any kind can hold, in name order; its origin (`ref`) and base version are
+ * not values. A kind's rows hold only its own fields, so hashing them over their kind's fields alone (in the
+ * same order) gives the same hash, with fewer fields to look at.
+ */
+const FIELDS = valueKeys(Object.values(SHEET_KINDS).flatMap((spec) => Object.keys(shapeOf(spec.schema))));
+const KIND_FIELDS = new Map(
+  Object.entries(SHEET_KINDS).map(([kind, spec]) => [kind as SheetKind, valueKeys(Object.keys(shapeOf(spec.schema)))]),
+);
 
 /**
  * The hash of a row's validated values, keyed by field name and in name order, so it is the same wherever
  * the row sits and whatever the column order; blank (undefined or null) fields are left out.
  */
-export function rowHash(value: Readonly<Record<string, unknown>>): string {
+export function rowHash(value: Readonly<Record<string, unknown>>, kind?: SheetKind): string {
+  const fields = (kind && KIND_FIELDS.get(kind)) || FIELDS;
   start(0);
-  for (let i = 0; i < FIELDS.length; i++) {
-    const key = FIELDS[i]!;
+  for (let i = 0; i < fields.length; i++) {
+    const key = fields[i]!;
     const v = value[key];
     if (v === undefined || v === null) continue;
     feed(key);

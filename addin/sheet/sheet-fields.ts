@@ -1,83 +1,67 @@
-import { PERSON_FIELD_LABELS } from '../../server/contract/person-row.ts';
+import { SHEET_KINDS } from './sheet-kinds.ts';
 import type { ComputedColumn, InputField, SheetKind } from './types.ts';
 
+/** Fields and computed columns of each kind of sheet, as the rest of the engine and the pane ask for them. */
+
 /** The contract fields a person sheet may carry, in the order of the familiar sheet. */
-export const PERSON_INPUT_FIELDS = [
-  'code',
-  'name',
-  'title',
-  'unit',
-  'dutyGroup',
-  'sex',
-  'recruitedOn',
-  'leave',
-  'selfScore',
-  'general',
-  'results',
-  'score',
-  'allTasksDone',
-  'exceededPct',
-  'latePct',
-  'discipline',
-  'note',
-] as const satisfies readonly InputField[];
+export const PERSON_INPUT_FIELDS = SHEET_KINDS.person.fields;
 
 /** RULES.md §2: a unit's month has its name, the score and its parts, the gates, discipline and a note. */
-export const UNIT_INPUT_FIELDS = [
-  'unit',
-  'selfScore',
-  'general',
-  'results',
-  'score',
-  'allTasksDone',
-  'exceededPct',
-  'latePct',
-  'discipline',
-  'note',
-] as const satisfies readonly InputField[];
+export const UNIT_INPUT_FIELDS = SHEET_KINDS.unit.fields;
 
-const PERSON_SET: ReadonlySet<InputField> = new Set([...PERSON_INPUT_FIELDS, 'period']);
-const UNIT_SET: ReadonlySet<InputField> = new Set([...UNIT_INPUT_FIELDS, 'period']);
+const ALLOWED: Record<SheetKind, ReadonlySet<InputField>> = Object.fromEntries(
+  Object.entries(SHEET_KINDS).map(([kind, spec]) => [
+    kind,
+    new Set<InputField>([...spec.fields, ...(spec.period === 'month' ? (['period'] as const) : [])]),
+  ]),
+) as unknown as Record<SheetKind, ReadonlySet<InputField>>;
 
-/** Whether a column of this field is read on a sheet of this kind ("Tháng" is read on both). */
+/** Whether a column of this field is read on a sheet of this kind ("Tháng" is read on monthly sheets). */
 export function fieldAllowed(kind: SheetKind, field: InputField): boolean {
-  return (kind === 'person' ? PERSON_SET : UNIT_SET).has(field);
+  return ALLOWED[kind].has(field);
 }
 
 /** Fields sent to the service (the month is not a row field: it names the push). */
 export function contractFields(kind: SheetKind): readonly InputField[] {
-  return kind === 'person' ? PERSON_INPUT_FIELDS : UNIT_INPUT_FIELDS;
+  return SHEET_KINDS[kind].fields;
 }
 
-export const REQUIRED_FIELDS: Record<SheetKind, readonly InputField[]> = {
-  person: ['name', 'unit', 'score'],
-  unit: ['unit', 'score'],
-};
+/** The columns each kind must have (a score may be given as its two parts, a staff code as name and unit). */
+export const REQUIRED_FIELDS: Record<SheetKind, readonly InputField[]> = Object.fromEntries(
+  Object.entries(SHEET_KINDS).map(([kind, spec]) => [kind, spec.required.map((r) => r.field)]),
+) as unknown as Record<SheetKind, readonly InputField[]>;
 
-export function fieldLabel(field: string): string {
+/** A column's name in messages, as the kind's contract names it ("title" is Chức vụ, or Tên sáng kiến). */
+export function fieldLabel(field: string, kind: SheetKind = 'person'): string {
   if (field === 'period') return 'Tháng';
-  return (PERSON_FIELD_LABELS as Record<string, string>)[field] ?? field;
+  return SHEET_KINDS[kind].labels[field] ?? SHEET_KINDS.person.labels[field] ?? field;
 }
 
-export const COMPUTED_COLUMNS = [
-  'classification',
-  'rankInUnit',
-  'rankInOrg',
-  'explanation',
-  'syncStatus',
-] as const satisfies readonly ComputedColumn[];
+/** The computed columns of a person's month, in their order. */
+export const COMPUTED_COLUMNS = SHEET_KINDS.person.computed.map((c) => c.column);
 
-/** Written exactly so; recognised after folding case and diacritics. */
+/** Headers of every computed column, as the people's sheets write them (other kinds: `computedHeader`). */
 export const COMPUTED_HEADERS: Record<ComputedColumn, string> = {
   classification: 'Xếp loại',
   rankInUnit: 'Hạng trong đơn vị',
   rankInOrg: 'Hạng toàn trường',
+  band: 'Xếp loại học tập',
+  commended: 'Khen thưởng',
   explanation: 'Giải thích',
   syncStatus: 'Trạng thái đồng bộ',
 };
 
+export function computedColumns(kind: SheetKind): readonly ComputedColumn[] {
+  return SHEET_KINDS[kind].computed.map((c) => c.column);
+}
+
+/** The header a kind writes for one of its computed columns ("Xếp loại năm" on the yearly sheet). */
+export function computedHeader(kind: SheetKind, column: ComputedColumn): string {
+  return SHEET_KINDS[kind].computed.find((c) => c.column === column)?.header ?? COMPUTED_HEADERS[column];
+}
+
 export function isInputField(value: string): value is InputField {
-  return PERSON_SET.has(value as InputField);
+  return Object.values(ALLOWED).some((set) => set.has(value as InputField));
 }
 
 export function isComputedColumn(value: string): value is ComputedColumn {

@@ -2,7 +2,8 @@ import type { RowResult } from '../../server/contract/push.ts';
 import { lowerKey } from './cell-text.ts';
 import { parsedField } from './contract-check.ts';
 import { fieldLabel } from './sheet-fields.ts';
-import type { HeaderInfo, SheetRow } from './types.ts';
+import { SHEET_KINDS } from './sheet-kinds.ts';
+import type { HeaderInfo, InputField, SheetKind, SheetRow } from './types.ts';
 
 /** The words of the "Trạng thái đồng bộ" column. */
 
@@ -25,10 +26,15 @@ export function errorStatus(messages: readonly string[]): string {
   return clip(`Lỗi: ${messages.join('; ')}`);
 }
 
-const COMPARED = [
+// What two officers disagree about first (the scores), then who; the code keys the row, so it never differs.
+const ORDER: readonly InputField[] = [
   'score', 'selfScore', 'general', 'results', 'allTasksDone', 'exceededPct', 'latePct', 'discipline', 'note',
   'name', 'unit', 'dutyGroup', 'title', 'sex', 'recruitedOn', 'leave',
-] as const;
+];
+const compared = (kind: SheetKind): InputField[] => {
+  const fields = SHEET_KINDS[kind].fields;
+  return [...ORDER.filter((f) => fields.includes(f)), ...fields.filter((f) => !ORDER.includes(f) && f !== 'code')];
+};
 
 function display(value: unknown): string {
   if (value === undefined || value === null || value === '') return '(trống)';
@@ -50,12 +56,12 @@ export function conflictStatus(header: HeaderInfo, row: SheetRow, result: RowRes
   const { kind } = header;
   const stored = result.stored ?? {};
   const differences: string[] = [];
-  for (const field of COMPARED) {
+  for (const field of compared(kind)) {
     // Only what both sides show: a column the sheet lacks, or a value not sent back, is no disagreement.
     if (header.fields[field] === undefined || !(field in stored)) continue;
     const yours = parsedField(kind, field, row.input[field]);
     if (same(stored[field], yours)) continue;
-    differences.push(`${fieldLabel(field)} đã lưu ${display(stored[field])}, bạn nhập ${display(yours)}`);
+    differences.push(`${fieldLabel(field, kind)} đã lưu ${display(stored[field])}, bạn nhập ${display(yours)}`);
   }
   const version = result.version === null ? '' : ` (phiên bản ${result.version})`;
   if (differences.length === 0) {

@@ -12,7 +12,11 @@ export interface SheetGrid {
   left: number;
 }
 
-export type SheetKind = 'person' | 'unit';
+/**
+ * What a sheet holds: a month of people or of units (khoa, phòng), the yearly sheet of people, the year's
+ * initiatives (sáng kiến, đề tài), or the students of one class. `sheet-kinds.ts` says what each one reads.
+ */
+export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student';
 
 /** A problem found in the sheet, named by its cell (A1 style) when it has one. */
 export interface SheetIssue {
@@ -56,7 +60,11 @@ export interface SyncState {
   pending: string[];
 }
 
-/** A field the sheet engine reads from a column: a contract field of the row, or the month ("Tháng"). */
+/**
+ * A field the sheet engine reads from a column: a contract field of the kind's row (the same name can mean
+ * different columns on different kinds: `title` is Chức vụ for people, the initiative's name on the
+ * initiatives sheet), or the month ("Tháng", read but never sent).
+ */
 export type InputField =
   | 'code'
   | 'name'
@@ -75,10 +83,27 @@ export type InputField =
   | 'latePct'
   | 'discipline'
   | 'note'
+  | 'pendingDisciplineCase'
+  | 'voteAgree'
+  | 'voteTotal'
+  | 'priorTitles'
+  | 'kind'
+  | 'level'
+  | 'recognisedOn'
+  | 'class'
+  | 'gpa'
+  | 'conduct'
   | 'period';
 
-/** The columns the add-in writes: never read as input. */
-export type ComputedColumn = 'classification' | 'rankInUnit' | 'rankInOrg' | 'explanation' | 'syncStatus';
+/** The columns the add-in writes: never read as input. Each kind writes some of them (`sheet-kinds.ts`). */
+export type ComputedColumn =
+  | 'classification'
+  | 'rankInUnit'
+  | 'rankInOrg'
+  | 'band'
+  | 'commended'
+  | 'explanation'
+  | 'syncStatus';
 
 /** What one header column turned out to be. */
 export type HeaderRole =
@@ -114,9 +139,9 @@ export interface SheetRow {
   /** Sheet row, 0-based. */
   row: number;
   cells: Partial<Record<InputField, CellValue>>;
-  /** PersonRowInput or UnitRowInput; `ref` is the Excel row number. */
+  /** The kind's contract row input (PersonRowInput, StudentRowInput…); `ref` is the Excel row number. */
   input: Record<string, unknown> & { ref: number };
-  /** Staff code, or `name|unit` (NFC, lower case) without a code; the unit name (lower case) for units. */
+  /** What identifies the row across syncs (`row-key.ts`): a staff code, `name|unit`, a unit name… */
   key: string | null;
 }
 
@@ -127,6 +152,7 @@ export interface SheetTable {
   kind: SheetKind;
   header: HeaderInfo;
   rows: SheetRow[];
+  /** `YYYY-MM` for months, `YYYY` for the yearly and initiatives sheets, the class's name for students. */
   period: string | null;
   periodSource: PeriodSource | null;
   /** Rightmost non-empty column over the header and the rows read: new columns go right of it. */

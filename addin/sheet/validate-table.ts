@@ -1,14 +1,13 @@
-import type { PersonRow } from '../../server/contract/person-row.ts';
 import type { FieldError } from '../../server/contract/row-validation.ts';
-import type { UnitRow } from '../../server/contract/unit-row.ts';
 import { cellAddress } from './cell-address.ts';
-import { checkSheetRow } from './contract-check.ts';
+import { checkSheetRow, type ContractRow } from './contract-check.ts';
+import { SHEET_KINDS } from './sheet-kinds.ts';
 import type { CellRef, HeaderInfo, InputField, SheetIssue, SheetRow, SheetTable } from './types.ts';
 
 export interface ValidRow extends SheetRow {
   key: string;
   /** The row as the contract parsed it: numbers are numbers, texts are clean. */
-  value: PersonRow | UnitRow;
+  value: ContractRow;
 }
 
 export interface TableValidation {
@@ -53,6 +52,7 @@ function rowIssues(header: HeaderInfo, row: SheetRow, errors: readonly FieldErro
 
 function duplicateIssues(table: SheetTable): SheetIssue[] {
   const { header } = table;
+  const spec = SHEET_KINDS[table.kind];
   const byKey = new Map<string, SheetRow[]>();
   for (const row of table.rows) {
     if (row.key === null) continue;
@@ -65,13 +65,7 @@ function duplicateIssues(table: SheetTable): SheetIssue[] {
     if (group.length < 2) continue;
     for (const row of group) {
       const others = group.filter((r) => r !== row).map((r) => r.row + 1).join(', ');
-      const { code, unit } = row.input;
-      const [field, message] =
-        table.kind === 'unit'
-          ? (['unit', `Đơn vị "${String(unit)}" bị trùng với dòng ${others}`] as const)
-          : typeof code === 'string' || typeof code === 'number'
-            ? (['code', `Mã CB "${String(code)}" bị trùng với dòng ${others}`] as const)
-            : (['name', `Trùng họ tên và đơn vị với dòng ${others}, cần thêm cột Mã CB để phân biệt`] as const);
+      const { field, message } = spec.duplicate(row.input, others);
       const col = columnOf(header, field);
       const cell = cellAddress(row.row, col);
       const refs = [{ row: row.row, col }];

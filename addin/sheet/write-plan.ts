@@ -1,8 +1,6 @@
 import type { RowResult } from '../../server/contract/push.ts';
-import type { ComputedPerson, ComputedUnit } from '../../server/contract/results.ts';
-import { lowerKey, tidyText } from './cell-text.ts';
-import { nameUnitKey } from './row-key.ts';
-import { COMPUTED_COLUMNS, COMPUTED_HEADERS } from './sheet-fields.ts';
+import { ComputedIndex, type ComputedRow } from './computed-rows.ts';
+import { SHEET_KINDS, type ComputedSpec } from './sheet-kinds.ts';
 import { conflictStatus, EDITED_SINCE_SYNC, errorStatus, NOT_SYNCED, syncedStatus } from './sync-status.ts';
 import type { CellRef, CellValue, SheetIssue, SheetRow, SheetTable, WriteBlock, WritePlan } from './types.ts';
 
@@ -13,40 +11,14 @@ export interface WriteBackOptions {
 
 interface Target {
   col: number;
-  /** Index into the five computed values of a row. */
+  /** Index into the kind's computed values of a row. */
   value: number;
   appended: boolean;
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? tidyText(v) : typeof v === 'number' ? String(v) : '');
-
-/** Each computed row by the names a sheet row may know it by: code (or unit), and name with unit when needed. */
-class ComputedIndex {
-  readonly byKey = new Map<string, ComputedPerson | ComputedUnit>();
-  /** Built on first use (rows without a code); `null` marks a name and unit two people share. */
-  private nameUnit: Map<string, ComputedPerson | null> | null = null;
-
-  constructor(private readonly computed: readonly (ComputedPerson | ComputedUnit)[]) {
-    for (const c of computed) this.byKey.set('code' in c ? c.code : lowerKey(c.unit), c);
-  }
-
-  byNameUnit(key: string): ComputedPerson | undefined {
-    if (this.nameUnit === null) {
-      const map = new Map<string, ComputedPerson | null>();
-      for (const c of this.computed) {
-        if (!('code' in c)) continue;
-        const k = nameUnitKey(c.name, c.unit);
-        if (k !== null) map.set(k, map.has(k) ? null : c);
-      }
-      this.nameUnit = map;
-    }
-    return this.nameUnit.get(key) ?? undefined;
-  }
-}
-
-function targets(table: SheetTable): Target[] {
+function targets(table: SheetTable, computed: readonly ComputedSpec[]): Target[] {
   let next = table.lastColumn + 1;
-  return COMPUTED_COLUMNS.map((column, value) => {
+  return computed.map(({ column }, value) => {
     const existing = table.header.computed[column];
     return existing === undefined ? { col: next++, value, appended: true } : { col: existing, value, appended: false };
   }).sort((a, b) => a.col - b.col);
@@ -74,15 +46,16 @@ function errorsByRow(issues: readonly SheetIssue[]): Map<number, SheetIssue[]> {
 }
 
 /**
- * What a sync writes back: for every table row, Xếp loại, the two ranks, Giải thích and Trạng thái đồng bộ,
- * matched by staff code (or name and unit; unit name on unit sheets), never by position. As few blocks as the
- * layout allows: one per run of adjacent rows and of adjacent columns. Only those five columns, and their
- * headers when they are new, are written; what people typed and unknown columns never are. Bad cells are
- * highlighted, and cells highlighted before that are now fine are cleared.
+ * What a sync writes back: for every table row, the kind's computed columns (on a month: Xếp loại, the two
+ * ranks, Giải thích and Trạng thái đồng bộ), matched by the row's id (staff code, unit, Mã HV…) or name,
+ * never by position (`computed-rows.ts`). As few blocks as the layout allows: one per run of adjacent rows
+ * and of adjacent columns. Only those columns, and their headers when they are new, are written; what people
+ * typed and unknown columns never are. Bad cells are highlighted, and cells highlighted before that are now
+ * fine are cleared.
  */
 export function planWriteBack(
   table: SheetTable,
-  computed: readonly (ComputedPerson | ComputedUnit)[],
+  computed: readonly ComputedRow[],
   rowResults: readonly RowResult[],
   issues: readonly SheetIssue[],
   previousHighlight: readonly CellRef[] = [],
@@ -95,20 +68,24 @@ export function planWriteBack(
   const localErrors = errorsByRow(issues);
 
   if (header.headerRows.length > 0) {
-    const index = new ComputedIndex(computed);
+    const columns = SHEET_KINDS[table.kind].computed;
+    const index = new ComputedIndex(table.kind, computed);
     const results = new Map<number, RowResult>();
     for (const r of rowResults) if (r.ref !== null) results.set(Number(r.ref), r);
 
     const rowValues: CellValue[][] = [];
     for (const row of table.rows) {
       const result = results.get(row.input.ref);
-      const found = findComputed(table, row, result, index);
-      const status = statusOf(table, row, result, found, localErrors.get(row.row), options.unsynced);
-      rowValues.push(
-        found
-          ? [found.label, found.rankInUnit ?? '', found.rankInOrg ?? '', found.reasons.join('; '), status]
-          : ['', '', '', '', status],
-      );
+      const found = index.find(row.input, result?.key);
+      const version = found ? index.version(found) : null;
+      const status = statusOf(table, row, result, version, localErrors.get(row.row), options.unsynced);
+      const values = found ? index.values(found) : null;
+      const line: CellValue[] = new Array<CellValue>(columns.length);
+      for (let k = 0; k < columns.length; k++) {
+        const column = columns[k]!.column;
+        line[k] = column === 'syncStatus' ? status : (values?.[column] ?? '');
+      }
+      rowValues.push(line);
       if (result?.status === 'rejected') {
         for (const e of result.errors) {
           const col = header.fields[e.field as keyof typeof header.fields];
@@ -116,7 +93,7 @@ export function planWriteBack(
         }
       }
     }
-    plan.blocks = blocks(table, targets(table), rowValues);
+    plan.blocks = blocks(table, columns, targets(table, columns), rowValues);
   }
 
   for (const list of localErrors.values()) for (const issue of list) for (const ref of issue.refs ?? []) mark(ref);
@@ -125,32 +102,12 @@ export function planWriteBack(
   return plan;
 }
 
-function findComputed(
-  table: SheetTable,
-  row: SheetRow,
-  result: RowResult | undefined,
-  index: ComputedIndex,
-): ComputedPerson | ComputedUnit | undefined {
-  if (table.kind === 'unit') {
-    const unit = text(row.input.unit);
-    return unit ? index.byKey.get(lowerKey(unit)) : undefined;
-  }
-  const code = text(row.input.code);
-  if (code) return index.byKey.get(code);
-  // A row sent without a code: the service answered with the code it gave the person.
-  if (result?.key) {
-    const byResult = index.byKey.get(result.key);
-    if (byResult) return byResult;
-  }
-  const k = nameUnitKey(row.input.name, row.input.unit);
-  return k === null ? undefined : index.byNameUnit(k);
-}
-
 function statusOf(
   table: SheetTable,
   row: SheetRow,
   result: RowResult | undefined,
-  found: ComputedPerson | ComputedUnit | undefined,
+  /** The version of the row's answer, if it has one. */
+  found: number | null,
   errors: readonly SheetIssue[] | undefined,
   unsynced: ReadonlySet<string> | undefined,
 ): string {
@@ -158,16 +115,20 @@ function statusOf(
   if (result) {
     if (result.status === 'conflict') return conflictStatus(table.header, row, result);
     if (result.status === 'rejected') return errorStatus(result.errors.map((e) => e.message));
-    const version = result.version ?? found?.version;
-    return version === undefined ? NOT_SYNCED : syncedStatus(version);
+    const version = result.version ?? found;
+    return version === null ? NOT_SYNCED : syncedStatus(version);
   }
   if (row.key !== null && unsynced?.has(row.key)) return EDITED_SINCE_SYNC;
-  return found ? syncedStatus(found.version) : NOT_SYNCED;
+  return found === null ? NOT_SYNCED : syncedStatus(found);
 }
 
-const headerOf = (t: Target) => COMPUTED_HEADERS[COMPUTED_COLUMNS[t.value]!];
-
-function blocks(table: SheetTable, cols: readonly Target[], rowValues: readonly CellValue[][]): WriteBlock[] {
+function blocks(
+  table: SheetTable,
+  computed: readonly ComputedSpec[],
+  cols: readonly Target[],
+  rowValues: readonly CellValue[][],
+): WriteBlock[] {
+  const headerOf = (t: Target) => computed[t.value]!.header;
   const { headerRows } = table.header;
   const top = headerRows[0]!;
   const lastHeader = headerRows[headerRows.length - 1]!;
@@ -178,8 +139,8 @@ function blocks(table: SheetTable, cols: readonly Target[], rowValues: readonly 
   const out: WriteBlock[] = [];
   for (const colRun of runs(cols, (t) => t.col)) {
     const allNew = colRun.every((t) => t.appended);
-    // The usual case, five columns side by side in their own order: a row's values are the block's row.
-    const whole = colRun.length === COMPUTED_COLUMNS.length && colRun.every((t, k) => t.value === k);
+    // The usual case, the kind's columns side by side in their own order: a row's values are the block's row.
+    const whole = colRun.length === computed.length && colRun.every((t, k) => t.value === k);
     const headerValues = (r: number) => colRun.map((t) => (r === top ? headerOf(t) : ''));
     const joinHeader = allNew && rowRuns[0] !== undefined && rowRuns[0][0]!.row === lastHeader + 1;
     if (allNew && !joinHeader) out.push({ row: top, col: colRun[0]!.col, values: [headerValues(top)] });

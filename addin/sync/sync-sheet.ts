@@ -1,4 +1,4 @@
-import type { PersonMonth, PersonPushResponse, UnitMonth, UnitPushResponse } from '../../server/contract/push.ts';
+import type { RowResult } from '../../server/contract/push.ts';
 import { ApiError, newIdempotencyKey, type BinhXetClient } from '../api/client.ts';
 import {
   changedRows,
@@ -8,6 +8,7 @@ import {
   nextSyncState,
   planWriteBack,
   readTable,
+  SHEET_KINDS,
   validateTable,
   withRosterCodes,
   type ChangedRow,
@@ -17,6 +18,7 @@ import {
   type WritePlan,
 } from '../sheet/index.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
+import { KIND_API, NEED_PERIOD, type PeriodAnswer } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
 import { memoryKey, readMemory, type SheetMemory } from './sheet-memory.ts';
 
@@ -29,7 +31,7 @@ export interface SyncDeps {
 export interface SyncOptions {
   sheet?: string;
   kind: SheetKind;
-  /** The month from the pane or the command line, when the sheet does not say. */
+  /** The period from the pane or the command line (a month, a year, a class), when the sheet does not say. */
   period?: string | null;
   /** Header text → field, chosen by the user; remembered in the workbook. */
   mapping?: Record<string, string>;
@@ -38,13 +40,13 @@ export interface SyncOptions {
 /** Rows per request: the service takes 50,000; smaller pieces give the progress bar something to show. */
 const PUSH_CHUNK = 5_000;
 
-const needPeriod: SheetIssue = {
+const needPeriod = (kind: SheetKind): SheetIssue => ({
   cell: null,
   row: null,
   field: 'period',
-  message: 'Không xác định được tháng: hãy ghi tháng vào tên trang tính (T10-2021), tiêu đề, cột "Tháng" hoặc chọn ở khung bên phải',
+  message: NEED_PERIOD[SHEET_KINDS[kind].period],
   severity: 'error',
-};
+});
 
 interface Prepared {
   name: string;
@@ -63,7 +65,7 @@ async function prepare(session: WorkbookSession, deps: SyncDeps, options: SyncOp
   const grid = await session.readSheet(name);
   deps.progress?.({ phase: 'read', done: 1, total: 1 });
   let table = readTable(grid, { kind: options.kind, mapping: memory.mapping, periodHint: options.period ?? memory.period });
-  if (options.kind === 'person' && table.header.fields.code === undefined && deps.client && table.rows.length > 0) {
+  if (SHEET_KINDS[options.kind].rosterCodes && table.header.fields.code === undefined && deps.client && table.rows.length > 0) {
     // No staff-code column: names are matched within units to the roster; an unknown name goes without a code
     // (the service creates the person), an ambiguous one is held back with its reason, never guessed.
     const roster = await deps.client.roster();
@@ -73,7 +75,7 @@ async function prepare(session: WorkbookSession, deps: SyncDeps, options: SyncOp
   const validation = validateTable(table);
   const issues = validation.issues;
   const period = table.period ?? options.period ?? null;
-  if (!period) issues.push(needPeriod);
+  if (!period) issues.push(needPeriod(options.kind));
   return { name, memory, table, period, issues, changes: changedRows(validation.valid, memory), rows: table.rows.length };
 }
 
@@ -111,12 +113,10 @@ export function checkSheet(deps: SyncDeps, options: SyncOptions): Promise<SyncOu
   });
 }
 
-type MonthAnswer = PersonMonth | UnitMonth;
-type PushAnswer = PersonPushResponse | UnitPushResponse;
-
 /**
  * Đồng bộ: pushes the rows changed since the last sync, with the versions they were synced at, and writes
  * the computed columns of every row back. Offline, the rows stay pending in the workbook for the next sync.
+ * Every kind of sheet goes the same way, to its own endpoints (`kind-api.ts`).
  */
 export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' | 'refresh' = 'sync'): Promise<SyncOutcome> {
   const client = deps.client;
@@ -127,8 +127,9 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
     const period = p.period;
     const send = action === 'sync' ? p.changes : [];
     const counts = noCounts();
-    const results: PushAnswer['results'] = [];
-    let month: MonthAnswer | null = null;
+    const api = KIND_API[options.kind];
+    const results: RowResult[] = [];
+    let month: PeriodAnswer | null = null;
     let memory: SheetMemory = { ...p.memory, period };
     try {
       for (let start = 0; start < send.length; start += PUSH_CHUNK) {
@@ -137,15 +138,14 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
         const hash = String(hash53(`${options.kind}|${period}|${JSON.stringify(body)}`));
         const key = memory.lastPush?.hash === hash ? memory.lastPush.key : newIdempotencyKey();
         memory = { ...memory, ...markPending(memory, chunk), lastPush: { key, hash } };
-        const answer: PushAnswer =
-          options.kind === 'person' ? await client.pushPeople(period, body, key) : await client.pushUnits(period, body, key);
+        const answer = await api.push(client, period, body, key);
         memory = { ...memory, ...nextSyncState(memory, chunk, answer.results), lastPush: null };
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += answer.counts[k];
         results.push(...answer.results);
         month = answer;
         deps.progress?.({ phase: 'send', done: Math.min(start + PUSH_CHUNK, send.length), total: send.length });
       }
-      month ??= options.kind === 'person' ? await client.pullPeople(period) : await client.pullUnits(period);
+      month ??= await api.pull(client, period);
     } catch (error) {
       if (!(error instanceof ApiError) || !error.retryable) throw error;
       await session.saveState(memoryKey(p.name), memory);
@@ -166,7 +166,7 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
   });
 }
 
-/** Làm mới: pulls the month's computed columns without sending anything; edited rows are marked unsynced. */
+/** Làm mới: pulls the period's computed columns without sending anything; edited rows are marked unsynced. */
 export function refreshSheet(deps: SyncDeps, options: SyncOptions): Promise<SyncOutcome> {
   return syncSheet(deps, options, 'refresh');
 }

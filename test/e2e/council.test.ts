@@ -40,6 +40,13 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     await page.click('#connect-form button[type=submit]');
     await page.waitForSelector('#council:not([hidden])');
     expect(await page.textContent('#council-summary')).toBe('Tổng hợp tháng');
+    expect(await page.$$eval('#kind option', (os) => os.map((o) => `${(o as HTMLOptionElement).value}:${o.textContent}`))).toEqual([
+      'person:Cán bộ',
+      'unit:Khoa, phòng',
+      'year:Năm (xếp loại năm)',
+      'initiative:Sáng kiến, đề tài',
+      'student:Học viên',
+    ]);
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
     await page.click('#sync');
@@ -84,8 +91,31 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     expect(charts).toEqual(['xl/charts/chart1.xml']);
     expect(await zip.file(charts[0]!)!.async('string')).toContain(`'${SHEET}'!$A$`);
 
+    // Year end, from the same section: the year of the month found by the last sync, or the year typed in the box.
+    await page.click('#year-results');
+    expect(await settled(page)).toMatch(/^Đã ghi trang "Xếp loại năm 2021": 50 cán bộ, 0 khoa, phòng; \d+ người đồng điểm chờ Hội đồng\.$/);
+    await page.fill('#period', 'năm ngoái');
+    await page.click('#year-proposals');
+    expect(await settled(page)).toBe('Hãy ghi năm (YYYY, ví dụ 2021) vào ô Tháng / Năm / Lớp.');
+    await page.fill('#period', '2021');
+    await page.click('#year-proposals');
+    expect(await settled(page)).toMatch(/^Đã ghi trang "Đề nghị khen thưởng 2021" và 0 trang khen thưởng học viên; tiền thưởng dự kiến [\d.]+ đồng\.$/);
+    expect(await page.inputValue('#sheet')).toBe('T10-2021');
+    const [yearDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const yearBytes = readFileSync((await yearDownload.path())!);
+    const yearBook = await readXlsx(yearBytes);
+    expect(yearBook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'T10-2021',
+      SHEET,
+      'Xếp loại năm 2021',
+      'Đề nghị khen thưởng 2021',
+    ]);
+    const yearZip = await JSZip.loadAsync(yearBytes);
+    expect(Object.keys(yearZip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(3);
+
     await page.click('#language');
     expect(await page.textContent('#council-summary')).toBe('Month summary');
+    expect(await page.textContent('#year-proposals')).toBe('Title proposals');
     expect(await page.textContent('#council-state')).toContain('finalised');
     expect(errors).toEqual([]);
   });

@@ -1,0 +1,42 @@
+import type { RowResult } from '../../server/contract/push.ts';
+import type { BinhXetClient } from '../api/client.ts';
+import type { ComputedRow } from '../sheet/computed-rows.ts';
+import type { PeriodKind, SheetKind } from '../sheet/index.ts';
+
+/** The service's endpoints for each kind of sheet, answering alike: the period's rows, and a push's results. */
+
+export interface PeriodAnswer {
+  rows: readonly ComputedRow[];
+}
+
+export interface PushAnswer extends PeriodAnswer {
+  results: RowResult[];
+  counts: { accepted: number; unchanged: number; rejected: number; conflict: number };
+}
+
+export interface KindApi {
+  push(client: BinhXetClient, period: string, rows: unknown[], key: string): Promise<PushAnswer>;
+  pull(client: BinhXetClient, period: string): Promise<PeriodAnswer>;
+}
+
+export const KIND_API: Readonly<Record<SheetKind, KindApi>> = {
+  person: { push: (c, p, rows, key) => c.pushPeople(p, rows, key), pull: (c, p) => c.pullPeople(p) },
+  unit: { push: (c, p, rows, key) => c.pushUnits(p, rows, key), pull: (c, p) => c.pullUnits(p) },
+  year: { push: (c, p, rows, key) => c.pushYearPeople(p, rows, key), pull: (c, p) => c.pullYearPeople(p) },
+  initiative: { push: (c, p, rows, key) => c.pushInitiatives(p, rows, key), pull: (c, p) => c.pullInitiatives(p) },
+  student: {
+    push: async (c, p, rows, key) => {
+      const answer = await c.pushStudents(p, rows, key);
+      return { rows: answer.students, results: answer.results, counts: answer.counts };
+    },
+    pull: async (c, p) => ({ rows: (await c.pullStudents(p)).students }),
+  },
+};
+
+/** What the pane and the command line say when a sheet's period cannot be found. */
+export const NEED_PERIOD: Record<PeriodKind, string> = {
+  month:
+    'Không xác định được tháng: hãy ghi tháng vào tên trang tính (T10-2021), tiêu đề, cột "Tháng" hoặc chọn ở khung bên phải',
+  year: 'Không xác định được năm: hãy ghi năm vào tên trang tính ("Năm 2021"), tiêu đề, hoặc ở khung bên phải (--period 2021)',
+  class: 'Không xác định được lớp: hãy thêm cột "Lớp", đặt tên trang tính là tên lớp, hoặc ghi lớp ở khung bên phải (--period "TC K45")',
+};
