@@ -44,6 +44,8 @@ const vi = {
   saveMapping: 'Lưu cách ghép cột',
   notMapped: '(không có)',
   addCodes: 'Thêm cột "Mã CB" từ danh sách',
+  codesAdded: 'Đã thêm cột "Mã CB": {matched} người khớp danh sách, {left} người cần kiểm tra.',
+  codesExist: 'Trang tính đã có cột "Mã CB".',
   unexpected: 'Lỗi không mong đợi: {message}',
   council: 'Hội đồng',
   councilHint:
@@ -125,6 +127,8 @@ const en: Record<Key, string> = {
   saveMapping: 'Save the column mapping',
   notMapped: '(none)',
   addCodes: 'Add a "Mã CB" column from the roster',
+  codesAdded: 'Added a "Mã CB" column: {matched} people matched the roster, {left} to check.',
+  codesExist: 'The sheet already has a "Mã CB" column.',
   unexpected: 'Unexpected error: {message}',
   council: 'Council',
   councilHint:

@@ -1,5 +1,6 @@
 import { createClient, type BinhXetClient } from '../api/client.ts';
 import { fieldLabel, SHEET_KINDS, type SheetKind } from '../sheet/index.ts';
+import { addCodeColumn } from '../sync/code-column.ts';
 import { createMonthSheet } from '../sync/new-month.ts';
 import type { SyncOutcome } from '../sync/outcome.ts';
 import { checkSheet, refreshSheet, syncSheet, type SyncOptions } from '../sync/sync-sheet.ts';
@@ -171,6 +172,14 @@ function wire(): void {
       await listSheets();
       $<HTMLSelectElement>('sheet').value = created.sheet;
       return t('created', created);
+    }),
+  );
+  $('add-codes').addEventListener('click', () =>
+    void run(async () => {
+      const sheet = $<HTMLSelectElement>('sheet').value;
+      const added = await addCodeColumn({ workbook: needWorkbook(), client: needClient() }, sheet ? { sheet } : {});
+      view.renderProblems(added.issues.map((i) => ({ cell: i.cell, message: i.message, severity: i.severity })), jump);
+      return added.existed ? t('codesExist') : t('codesAdded', { matched: added.matched, left: added.issues.length });
     }),
   );
   $('save-mapping').addEventListener('click', () => {

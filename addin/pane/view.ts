@@ -26,7 +26,7 @@ export function toggleLanguage(): void {
 }
 
 export function setBusy(on: boolean): void {
-  const buttons = ['check', 'sync', 'refresh', 'new-month', 'council-summary', 'year-results', 'year-proposals', 'finalise', 'reopen'];
+  const buttons = ['check', 'sync', 'refresh', 'new-month', 'add-codes', 'council-summary', 'year-results', 'year-proposals', 'finalise', 'reopen'];
   for (const id of buttons) $<HTMLButtonElement>(id).disabled = on;
   for (const button of $('tie-list').querySelectorAll('button')) button.disabled = on;
   if (!on) $('progress').hidden = true;

@@ -9,15 +9,15 @@ import type { WorkbookAdapter } from '../workbook/adapter.ts';
 export function addCodeColumn(
   deps: { workbook: WorkbookAdapter; client: BinhXetClient },
   options: { sheet?: string },
-): Promise<{ sheet: string; matched: number; issues: SheetIssue[] }> {
+): Promise<{ sheet: string; existed: boolean; matched: number; issues: SheetIssue[] }> {
   return deps.workbook.session(async (session) => {
     const sheet = options.sheet ?? (await session.activeSheetName());
     const table = readTable(await session.readSheet(sheet), { kind: 'person' });
-    if (table.header.fields.code !== undefined) return { sheet, matched: 0, issues: [] };
+    if (table.header.fields.code !== undefined) return { sheet, existed: true, matched: 0, issues: [] };
     const roster = await deps.client.roster();
     const entries = roster.people.flatMap((p) => (p.unit ? [{ code: p.code, name: p.name, unit: p.unit }] : []));
     const matching = matchRoster(table.rows, entries, table.header);
     await session.applyPlan(sheet, planCodeColumn(table, matching.matches));
-    return { sheet, matched: matching.matches.filter((m) => m.status === 'matched').length, issues: matching.issues };
+    return { sheet, existed: false, matched: matching.matches.filter((m) => m.status === 'matched').length, issues: matching.issues };
   });
 }

@@ -1,4 +1,5 @@
 import type { RowResult } from '../../server/contract/push.ts';
+import { DISCIPLINES } from '../../server/contract/levels.ts';
 import { ApiError, newIdempotencyKey, type BinhXetClient } from '../api/client.ts';
 import {
   changedRows,
@@ -155,6 +156,7 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
     const plan = planWriteBack(p.table, month.rows, results, p.issues, p.memory.highlight, { unsynced });
     deps.progress?.({ phase: 'write', done: 0, total: 1 });
     await session.applyPlan(p.name, plan);
+    await offerDisciplineList(session, p.name, p.table);
     await session.saveState(memoryKey(p.name), { ...memory, highlight: plan.highlight });
     deps.progress?.({ phase: 'write', done: 1, total: 1 });
     const rowProblems = results.flatMap((r) =>
@@ -169,4 +171,13 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
 /** Làm mới: pulls the period's computed columns without sending anything; edited rows are marked unsynced. */
 export function refreshSheet(deps: SyncDeps, options: SyncOptions): Promise<SyncOutcome> {
   return syncSheet(deps, options, 'refresh');
+}
+
+/** The discipline column gets the six legal forms as a drop-down where Excel can keep one (ExcelApi 1.8). */
+async function offerDisciplineList(session: WorkbookSession, sheet: string, table: SheetTable): Promise<void> {
+  const col = table.header.fields.discipline;
+  const last = table.rows.at(-1)?.row;
+  if (!session.setChoices || col === undefined || last === undefined) return;
+  const first = table.header.firstDataRow;
+  await session.setChoices(sheet, [{ row: first, col, rows: last - first + 1, values: [...DISCIPLINES] }]);
 }

@@ -33,6 +33,11 @@ export interface WorkbookSession {
   loadState(key: string): Promise<unknown>;
   saveState(key: string, value: unknown): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * In-cell drop-down lists (Excel with ExcelApi 1.8); absent where the workbook cannot keep them. A list is a
+   * convenience, never a check: the engine and the service validate every cell.
+   */
+  setChoices?(sheet: string, lists: readonly { row: number; col: number; rows: number; values: string[] }[]): Promise<boolean>;
 }
 
 export interface WorkbookAdapter {

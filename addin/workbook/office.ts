@@ -332,13 +332,13 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     },
 
     async setChoices(sheetName, lists) {
-      await flush();
+      // Queued with the action's other writes: a drop-down costs no round trip of its own.
       if (!features.dropDowns) return false;
       const sheet = worksheets.getItem(sheetName);
       const usable = lists.filter((list) =>
         list.rows > 0 && list.values.length > 0 && !list.values.some((value) => value.includes(','))
         && list.values.join(',').length <= LIST_SOURCE_MAX);
-      await runBatches(usable.map((list) => ({
+      queued.push(...usable.map((list) => ({
         bytes: OPERATION_BYTES * 3 + jsonBytes(list.values),
         queue: () => {
           const validation = rangeOf(sheet, { row: list.row, col: list.col, rows: list.rows, cols: 1 }).dataValidation;
@@ -352,7 +352,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
             message: 'Giá trị này không có trong danh sách.',
           };
         },
-      })), sheetName);
+      })));
       return usable.length === lists.length;
     },
 
