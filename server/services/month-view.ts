@@ -1,113 +1,99 @@
 import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { PersonMonth, UnitMonth } from '../contract/push.ts';
+import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
-import { loadPersonMonth, loadUnitMonth } from '../db/month-rows.ts';
-import { classifyMonth } from '../rules/index.ts';
-import { periodContext } from './period-decisions.ts';
+import { loadPersonMonth, loadUnitMonth, type StoredUnitMonth } from '../db/month-rows.ts';
+import { classifyMonth, type MonthInput, type MonthOutcome, type MonthResult, type PeriodDecisions } from '../rules/index.ts';
+import { periodContext, type PeriodContext } from './period-decisions.ts';
 import { loadRuleSet } from './rule-sets.ts';
 
 /**
  * The computed month: nothing computed is stored, so what is answered always equals the rules applied to
  * the stored rows, the rule set and the council's decisions of this moment.
  */
+
+type StoredRating = Omit<StoredUnitMonth, 'unit' | 'memberDisciplined'>;
+
+interface Classified<R> {
+  rows: R[];
+  outcome: MonthOutcome;
+  state: Omit<PersonMonth, 'rows' | 'quotas'>;
+}
+
+/** Loads a month's rows with the rule set and decisions in force, and classifies them. */
+async function classified<R extends StoredRating>(
+  db: Db,
+  orgId: number,
+  period: string,
+  load: Promise<R[]>,
+  pick: (ruleSet: RuleSet, context: PeriodContext) => { quota: QuotaSettings; decisions: PeriodDecisions },
+  toInput: (row: R) => Omit<MonthInput, 'score' | 'allTasksDone' | 'exceededPct' | 'latePct' | 'discipline'>,
+): Promise<Classified<R>> {
+  const [rows, { version, ruleSet }, context] = await Promise.all([load, loadRuleSet(db, orgId), periodContext(db, orgId, period)]);
+  const { quota, decisions } = pick(ruleSet, context);
+  const inputs = rows.map((r) => ({
+    ...toInput(r),
+    score: r.score,
+    allTasksDone: r.allTasksDone,
+    exceededPct: r.exceededPct,
+    latePct: r.latePct,
+    discipline: r.discipline,
+  }));
+  return {
+    rows,
+    outcome: classifyMonth(inputs, ruleSet, quota, decisions),
+    state: { period, finalised: context.state.finalised, rate: decisions.raisedRate?.rate ?? quota.rate, ruleSetVersion: version },
+  };
+}
+
+/** The computed columns every row of a month carries, people's and units' alike. */
+function computedColumns(r: StoredRating, c: MonthResult) {
+  return {
+    score: r.score,
+    selfScore: r.selfScore,
+    level: c.level,
+    label: LEVEL_LABELS[c.level],
+    levelBeforeQuota: c.levelBeforeQuota,
+    rankInOrg: c.rankInOrg,
+    reasons: c.reasons,
+    tieAtQuota: c.tieAtQuota,
+    quotaGroup: c.quota?.group ?? null,
+    version: r.version,
+    updatedAt: r.updatedAt,
+  };
+}
+
 export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
-  const [rows, { version, ruleSet }, context] = await Promise.all([
+  const { rows, outcome, state } = await classified(
+    db,
+    orgId,
+    period,
     loadPersonMonth(db, orgId, period),
-    loadRuleSet(db, orgId),
-    periodContext(db, orgId, period),
-  ]);
-  const quota = ruleSet.quota.personMonth;
-  const outcome = classifyMonth(
-    rows.map((r) => ({
-      key: r.code,
-      unit: r.unit,
-      dutyGroup: r.dutyGroup,
-      score: r.score,
-      allTasksDone: r.allTasksDone,
-      exceededPct: r.exceededPct,
-      latePct: r.latePct,
-      discipline: r.discipline,
-    })),
-    ruleSet,
-    quota,
-    context.person,
+    (ruleSet, context) => ({ quota: ruleSet.quota.personMonth, decisions: context.person }),
+    (r) => ({ key: r.code, unit: r.unit, dutyGroup: r.dutyGroup }),
   );
   return {
-    period,
-    finalised: context.state.finalised,
-    rate: context.person.raisedRate?.rate ?? quota.rate,
-    ruleSetVersion: version,
+    ...state,
     quotas: outcome.quotas,
     rows: rows.map((r, i) => {
       const c = outcome.rows[i]!;
-      return {
-        code: r.code,
-        name: r.name,
-        unit: r.unit,
-        dutyGroup: r.dutyGroup,
-        score: r.score,
-        selfScore: r.selfScore,
-        level: c.level,
-        label: LEVEL_LABELS[c.level],
-        levelBeforeQuota: c.levelBeforeQuota,
-        rankInUnit: c.rankInUnit,
-        rankInOrg: c.rankInOrg,
-        reasons: c.reasons,
-        tieAtQuota: c.tieAtQuota,
-        quotaGroup: c.quota?.group ?? null,
-        version: r.version,
-        updatedAt: r.updatedAt,
-      };
+      return { code: r.code, name: r.name, unit: r.unit, dutyGroup: r.dutyGroup, ...computedColumns(r, c), rankInUnit: c.rankInUnit };
     }),
   };
 }
 
 export async function unitMonthView(db: Db, orgId: number, period: string): Promise<UnitMonth> {
-  const [rows, { version, ruleSet }, context] = await Promise.all([
+  const { rows, outcome, state } = await classified(
+    db,
+    orgId,
+    period,
     loadUnitMonth(db, orgId, period),
-    loadRuleSet(db, orgId),
-    periodContext(db, orgId, period),
-  ]);
-  const quota = ruleSet.quota.unitMonth;
-  const outcome = classifyMonth(
-    rows.map((r) => ({
-      key: r.unit,
-      unit: r.unit,
-      dutyGroup: null,
-      score: r.score,
-      allTasksDone: r.allTasksDone,
-      exceededPct: r.exceededPct,
-      latePct: r.latePct,
-      discipline: r.discipline,
-      memberDisciplined: r.memberDisciplined,
-    })),
-    ruleSet,
-    quota,
-    context.unit,
+    (ruleSet, context) => ({ quota: ruleSet.quota.unitMonth, decisions: context.unit }),
+    (r) => ({ key: r.unit, unit: r.unit, dutyGroup: null, memberDisciplined: r.memberDisciplined }),
   );
   return {
-    period,
-    finalised: context.state.finalised,
-    rate: context.unit.raisedRate?.rate ?? quota.rate,
-    ruleSetVersion: version,
+    ...state,
     quotas: outcome.quotas,
-    rows: rows.map((r, i) => {
-      const c = outcome.rows[i]!;
-      return {
-        unit: r.unit,
-        score: r.score,
-        selfScore: r.selfScore,
-        level: c.level,
-        label: LEVEL_LABELS[c.level],
-        levelBeforeQuota: c.levelBeforeQuota,
-        rankInUnit: null,
-        rankInOrg: c.rankInOrg,
-        reasons: c.reasons,
-        tieAtQuota: c.tieAtQuota,
-        quotaGroup: c.quota?.group ?? null,
-        version: r.version,
-        updatedAt: r.updatedAt,
-      };
-    }),
+    rows: rows.map((r, i) => ({ unit: r.unit, ...computedColumns(r, outcome.rows[i]!), rankInUnit: null })),
   };
 }
