@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../addin/cli.ts';
@@ -9,17 +8,8 @@ import { readXlsx } from '../../addin/workbook/file.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startHttpService } from '../support/http-service.ts';
 import { yearGrid } from './sheet/kind-grids.ts';
+import { capture } from '../support/capture.ts';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-}
 
 describe.each(testDatabases())('the command line\'s year kinds and year command on $name', (database) => {
   let s: Awaited<ReturnType<typeof startHttpService>>;

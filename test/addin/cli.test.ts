@@ -1,24 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../addin/cli.ts';
 import { plainValue, readXlsx, writeXlsx } from '../../addin/workbook/file.ts';
 import { testDatabases } from '../support/databases.ts';
 import { FIXTURE_EXPECTED, FIXTURE_XLSX } from '../support/fixture.ts';
 import { startHttpService } from '../support/http-service.ts';
+import { capture } from '../support/capture.ts';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  }) as Writable & { isTTY?: boolean };
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-}
 
 describe.each(testDatabases())('the command line on $name', (database) => {
   let s: Awaited<ReturnType<typeof startHttpService>>;

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../addin/cli.ts';
@@ -10,17 +9,8 @@ import { plainValue, readXlsx } from '../../addin/workbook/file.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startHttpService } from '../support/http-service.ts';
 import { CLASS_A, CLASS_B, TIE, YEAR, writeSchoolYear, type YearFile } from './school-year-files.ts';
+import { capture } from '../support/capture.ts';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-}
 
 type Grid = unknown[][];
 
