@@ -34,7 +34,7 @@ const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfSc
 export async function loadPersonMonth(db: Db, orgId: number, period: string): Promise<StoredPersonMonth[]> {
   return db.query<StoredPersonMonth>(
     `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT}
-     from person_month m join person p on p.id = m.person_id join unit u on u.id = m.unit_id
+     from person_month m join person p on p.id = m.person_id and p.org_id = m.org_id join unit u on u.id = m.unit_id and u.org_id = m.org_id
      where m.org_id = $1 and m.period = $2`,
     [orgId, period],
   ).then((rows) => rows.sort((a, b) => byText(a.code, b.code)));

@@ -48,14 +48,14 @@ const PERSON_COLUMNS = `p.id, p.code, p.full_name as name, p.name_key as "nameKe
 
 export async function listPeople(db: Db, orgId: number): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
-    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id where p.org_id = $1 order by p.code`,
+    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id and u.org_id = p.org_id where p.org_id = $1 order by p.code`,
     [orgId],
   );
 }
 
 export async function peopleByCode(db: Db, orgId: number, codes: string[]): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
-    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id
+    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id and u.org_id = p.org_id
      where p.org_id = $1 and p.code = any($2::text[])`,
     [orgId, codes],
   );
@@ -63,7 +63,7 @@ export async function peopleByCode(db: Db, orgId: number, codes: string[]): Prom
 
 export async function peopleByNameKey(db: Db, orgId: number, nameKeys: string[]): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
-    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id
+    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id and u.org_id = p.org_id
      where p.org_id = $1 and p.name_key = any($2::text[])`,
     [orgId, nameKeys],
   );

@@ -28,7 +28,7 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
     `select p.code, p.full_name as name, p.sex, to_char(p.recruited_on, 'YYYY-MM-DD') as "recruitedOn",
        substr(m.period, 6, 2)::int as month, u.name as unit, m.duty_group as "dutyGroup",
        m.score::float8 as score, m.leave, m.discipline
-     from person_month m join person p on p.id = m.person_id join unit u on u.id = m.unit_id
+     from person_month m join person p on p.id = m.person_id and p.org_id = m.org_id join unit u on u.id = m.unit_id and u.org_id = m.org_id
      where ${YEAR_RANGE}
      order by p.code, m.period`,
     [orgId, year],
@@ -38,7 +38,7 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
 export async function loadUnitMonthsOfYear(db: Db, orgId: number, year: string): Promise<StoredUnitMonthOfYear[]> {
   return db.query<StoredUnitMonthOfYear>(
     `select u.name as unit, substr(m.period, 6, 2)::int as month, m.score::float8 as score
-     from unit_month m join unit u on u.id = m.unit_id
+     from unit_month m join unit u on u.id = m.unit_id and u.org_id = m.org_id
      where ${YEAR_RANGE}
      order by u.name, m.period`,
     [orgId, year],

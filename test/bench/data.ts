@@ -20,14 +20,14 @@ export const UNITS = [
   'Thư viện',
 ];
 export const DUTY_GROUPS = ['Lãnh đạo', 'Giảng viên', 'Chuyên viên'];
-const TITLES: Record<string, string[]> = {
+export const TITLES: Record<string, string[]> = {
   'Lãnh đạo': ['Trưởng khoa', 'Phó Trưởng khoa', 'Trưởng phòng', 'Phó Trưởng phòng'],
   'Giảng viên': ['Giảng viên', 'Giảng viên chính'],
   'Chuyên viên': ['Chuyên viên', 'Kế toán', 'Thủ thư', 'Nhân viên'],
 };
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Lò', 'Cầm', 'Điêu', 'Vì', 'Hà', 'Đặng', 'Ngô'];
-const MIDDLE = ['Văn', 'Thị', 'Đức', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Xuân', 'Hồng', 'Quốc'];
-const GIVEN = ['Long', 'Hương', 'Hùng', 'Lan', 'Tuấn', 'Trang', 'Dũng', 'Thắng', 'Cường', 'Hà', 'Mai', 'Sơn', 'Yến', 'Phương', 'Nam'];
+export const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Lò', 'Cầm', 'Điêu', 'Vì', 'Hà', 'Đặng', 'Ngô'];
+export const MIDDLE = ['Văn', 'Thị', 'Đức', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Xuân', 'Hồng', 'Quốc'];
+export const GIVEN = ['Long', 'Hương', 'Hùng', 'Lan', 'Tuấn', 'Trang', 'Dũng', 'Thắng', 'Cường', 'Hà', 'Mai', 'Sơn', 'Yến', 'Phương', 'Nam'];
 
 export interface BenchRow {
   ref: number;

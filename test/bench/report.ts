@@ -4,6 +4,9 @@ import type { Figure } from './measure.ts';
 
 const MEMORY_KEYS = ['baseRssMb', 'peakRssMb', 'baseHeapMb', 'peakHeapMb'] as const;
 
+const num = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
+const kb = (bytes: unknown) => `${(num(bytes) / 1024).toFixed(0)} KB`;
+
 function notes(f: Figure): string {
   const parts: string[] = [];
   if (MEMORY_KEYS.every((k) => typeof f[k] === 'number')) {
@@ -11,19 +14,44 @@ function notes(f: Figure): string {
   }
   if (typeof f.dbCpuMs === 'number' && f.dbCpuMs > 0) parts.push(`server cpu ${f.dbCpuMs.toFixed(0)} ms`);
   if (typeof f.answerKb === 'number') parts.push(`answer ${(f.answerKb / 1024).toFixed(1)} MB`);
+  // Province: how many organisations share the database, and this cost against the smallest step's.
+  if (typeof f.orgs === 'number' && typeof f.vsFirst === 'number') {
+    const read = typeof f.readMs === 'number' ? `, repository read ${f.readMs} ms, ${num(f.readRows).toLocaleString('en-US')} rows examined (seq scans: ${f.seqScans})` : '';
+    parts.push(`${f.orgs} orgs × ${f.peoplePerOrg} people; ${f.vsFirst.toFixed(2)}× the ${f.firstOrgs}-org time${read}`);
+  } else if (typeof f.orgs === 'number') {
+    parts.push(`to ${f.orgs} orgs${typeof f.rowsPerS === 'number' ? `, ${f.rowsPerS.toLocaleString('en-US')} rows/s with ANALYZE` : ''}`);
+  }
+  // Excel: round trips and payloads of one sync, and the part of its time spent in the service.
+  if (typeof f.roundTrips === 'number') {
+    parts.push(
+      `${f.roundTrips} round trips, largest request ${kb(f.maxRequestBytes)} / response ${kb(f.maxResponseBytes)}, ` +
+        `${f.sent} rows sent in ${f.requests} requests, service ${num(f.serviceMs).toFixed(0)} ms`,
+    );
+  }
+  // The task pane: gzipped sizes (ms is the build's time) and the page load.
+  if (typeof f.gzipKb === 'number') {
+    const budget =
+      typeof f.budgetKb === 'number'
+        ? ` of ${f.budgetKb} KB budget: taskpane.js ${f.mainGzipKb} KB + ${num(f.files) - 1} static chunk(s); ms = build`
+        : ` ${f.file}`;
+    parts.push(`${f.gzipKb} KB gzipped (${f.rawKb} KB raw)${budget}`);
+  }
+  if (typeof f.wallMs === 'number') {
+    parts.push(`navigation → data-ready; wall ${f.wallMs} ms, ${f.requests} requests, ${f.transferKb} KB (office.js ${f.officeKb} KB)`);
+  }
   return parts.join('; ');
 }
 
 export function printTable(figures: readonly Figure[]): void {
   const header = ['case', 'rows', 'database', 'ms', 'cpu ms', 'floor ms', 'ratio', 'runs', 'notes'];
-  const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '');
+  const fixed = (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '');
   const lines = figures.map((f) => [
     f.name,
     f.rows.toLocaleString('en-US'),
     f.database,
     f.ms.toFixed(1),
-    num(f.cpuMs),
-    num(f.floorMs),
+    fixed(f.cpuMs),
+    fixed(f.floorMs),
     f.ratio === undefined ? '' : `${f.ratio.toFixed(2)}×`,
     typeof f.runs === 'number' ? String(f.runs) : '',
     notes(f),
@@ -47,11 +75,12 @@ function check(label: string, f: Figure | undefined, limit: number): string {
 }
 
 export function targetLines(figures: readonly Figure[], tiny: boolean): string[] {
-  if (tiny) return ['targets: not checked in --tiny'];
-  const lines = [
+  const lines = [...provinceLines(figures), ...excelLines(figures), ...paneLines(figures)];
+  if (tiny) return ['targets: not checked in --tiny (the lines above are the tiny sizes)', ...lines].filter((l) => !l.includes('not measured'));
+  lines.push(
     check('push 5,000 rows on PostgreSQL', find(figures, 'push', 5000, 'postgres'), 300),
     check('push 50,000 rows on PostgreSQL', find(figures, 'push', 50000, 'postgres'), 3000),
-  ];
+  );
   for (const n of [1000, 5000, 50000]) {
     const lite = find(figures, 'push', n, 'pglite')?.ms;
     const server = find(figures, 'push', n, 'postgres')?.ms;
@@ -65,4 +94,57 @@ export function targetLines(figures: readonly Figure[], tiny: boolean): string[]
     if (f.ratio !== undefined && f.ratio > 2) lines.push(`ratio above 2: ${f.name} ${f.rows} ${f.database} ${f.ratio}× its floor`);
   }
   return lines;
+}
+
+/**
+ * Province: one organisation's cost at the last step (most organisations) against the first. The verdict goes by
+ * the rows the repositories' reads examined (a count the machine's load cannot blur), not by the milliseconds.
+ */
+export function provinceLines(figures: readonly Figure[]): string[] {
+  const lines: string[] = [];
+  const n = (v: unknown) => num(v).toLocaleString('en-US');
+  for (const name of ['province month', 'province year']) {
+    for (const database of ['postgres', 'pglite'] as const) {
+      const steps = figures.filter((f) => f.name === name && f.database === database);
+      if (steps.length < 2) continue;
+      const a = steps[0]!;
+      const b = steps[steps.length - 1]!;
+      const x = b.ms / a.ms;
+      const work = num(b.readRows) / num(a.readRows);
+      const verdict = work <= 1.5 ? 'flat' : `GROWS with the province${b.seqScans !== 'none' ? `: whole ${b.seqScans} read` : ''}`;
+      lines.push(
+        `${name} (${database}) per organisation, ${b.orgs} vs ${a.orgs} orgs: ${b.ms.toFixed(1)} vs ${a.ms.toFixed(1)} ms = ${x.toFixed(2)}×; ` +
+          `rows examined ${n(a.readRows)} → ${n(b.readRows)} = ${work.toFixed(2)}× (${verdict}); ` +
+          `repository read ${a.readMs} → ${b.readMs} ms; bare read ${a.floorMs ?? '?'} → ${b.floorMs ?? '?'} ms`,
+      );
+    }
+  }
+  return lines;
+}
+
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export function excelLines(figures: readonly Figure[]): string[] {
+  const syncs = figures.filter((f) => f.name.startsWith('excel'));
+  if (syncs.length === 0) return [];
+  const lines: string[] = [];
+  const sync = syncs.find((f) => f.name === 'excel sync' && f.rows === 5000);
+  if (sync) {
+    const trips = num(sync.roundTrips);
+    lines.push(`target 5,000-row sync ≤ 6 Excel round trips: ${trips} ${trips <= 6 ? 'met' : 'MISSED'}`);
+  } else lines.push('target 5,000-row sync ≤ 6 Excel round trips: not measured');
+  for (const f of syncs) {
+    const biggest = Math.max(num(f.maxRequestBytes), num(f.maxResponseBytes));
+    if (biggest > PAYLOAD_LIMIT) lines.push(`excel: ${f.name} ${f.rows} rows sent a payload over 5 MB (${biggest} bytes)`);
+    if (num(f.failedSyncs) > 0) lines.push(`excel: ${f.name} ${f.rows} rows had ${f.failedSyncs} refused sync(s) (payload too large, retried smaller)`);
+  }
+  return lines;
+}
+
+export function paneLines(figures: readonly Figure[]): string[] {
+  const bundle = figures.find((f) => f.name === 'pane bundle');
+  if (!bundle) return [];
+  const gz = num(bundle.gzipKb);
+  const budget = num(bundle.budgetKb);
+  return [`target task pane ≤ ${budget} KB gzipped: ${gz.toFixed(1)} KB ${gz <= budget ? 'met' : 'MISSED'}`];
 }

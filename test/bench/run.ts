@@ -4,9 +4,10 @@ import '@hono/zod-openapi';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { makeRows } from './data.ts';
-import { dropLeftovers, pgliteOpener, postgresOpener, type Opener } from './databases.ts';
+import { dropLeftovers, pgliteOpener, postgresOpener, type BenchDatabase, type Opener } from './databases.ts';
 import { parseFloor, storageFloor } from './floors.ts';
 import { collectGarbage, progress, round, withFloor, type Figure, type Plan } from './measure.ts';
+import { provinceCases, provinceSize } from './province.ts';
 import { printTable, targetLines } from './report.ts';
 import { serviceCases } from './service-cases.ts';
 
@@ -14,8 +15,14 @@ import { serviceCases } from './service-cases.ts';
  * npm run bench [-- --tiny] [-- --json <file>]: the service on PGlite (and PostgreSQL when DATABASE_URL
  * is set) at 1,000 / 5,000 / 50,000 people, floors measured in the same run, peak memory of the largest
  * push, and the sheet engine. A benchmark: it reports, it never fails on a figure.
+ * Then the province (4 / 40 / 400 organisations of 100 people in one database: one organisation's month and
+ * year recomputed at each step), Excel round trips of a sync (10 / 5,000 / 50,000 rows on the counting fake
+ * Excel) and the task pane (bundle size, time to first render in headless Chromium). These run on PostgreSQL
+ * when DATABASE_URL is set, else on PGlite.
+ * --province, --excel, --pane run only those new cases (any combination).
  * For profiling: --db pglite|postgres|none, --rows <n>[,<n>…], --no-engine, --trace (statements of each push),
  * --explain (EXPLAIN ANALYZE of each bulk statement, rolled back, before it runs).
+ * --load runs the load test instead (test/load/run.ts: 50 raters pushing and pulling for 60 s, then a recount).
  */
 interface Args {
   tiny: boolean;
@@ -26,12 +33,14 @@ interface Args {
   engine: boolean;
   trace: boolean;
   explain: boolean;
+  /** Only these of the newer cases (and none of the others) when any is given. */
+  only: Set<'province' | 'excel' | 'pane'>;
 }
 
-const USAGE = 'usage: npm run bench -- [--tiny] [--json <file>] [--db pglite|postgres|none] [--rows 5000[,50000]] [--no-engine] [--trace] [--explain]\n';
+const USAGE = 'usage: npm run bench -- [--tiny] [--json <file>] [--db pglite|postgres|none] [--rows 5000[,50000]] [--no-engine] [--trace] [--explain] [--province] [--excel] [--pane]\n       npm run bench -- --load [--duration 60] [--connections 50] [--pulls 3] [--db pglite|postgres] [--in-process] [--json <file>]\n';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { tiny: false, json: null, db: null, rows: null, engine: true, trace: false, explain: false };
+  const args: Args = { tiny: false, json: null, db: null, rows: null, engine: true, trace: false, explain: false, only: new Set() };
   const value = (i: number) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new Error(`${argv[i - 1]} needs a value\n${USAGE}`);
@@ -49,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-engine') args.engine = false;
     else if (a === '--trace') args.trace = true;
     else if (a === '--explain') args.explain = true;
+    else if (a === '--province' || a === '--excel' || a === '--pane') args.only.add(a.slice(2) as 'province' | 'excel' | 'pane');
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -102,6 +112,12 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
   return figures;
 }
 
+/** The newer cases' database: PostgreSQL when there is one (and --db allows), else PGlite; none with --db none. */
+function newCasesDatabase(args: Args, url: string | undefined): Figure['database'] {
+  if (args.db === 'none') return 'none';
+  return url && args.db !== 'pglite' ? 'postgres' : 'pglite';
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
@@ -119,28 +135,91 @@ async function main(): Promise<void> {
   );
   if (!url) process.stdout.write('DATABASE_URL is not set: measuring PGlite alone.\n');
   if (args.db === 'postgres' && !url) throw new Error('--db postgres needs DATABASE_URL');
+  const all = args.only.size === 0;
+  let lite: Opener | null = null;
+  const pglite = async () => (lite ??= await pgliteOpener());
 
   const figures: Figure[] = [];
-  for (const n of sizes) {
-    progress(`parse floor ${n}`);
-    const parse = await parseFloor(makeRows(n), plan);
-    figures.push({ name: 'parse floor', rows: n, database: 'none', ms: round(parse.ms), cpuMs: round(parse.cpuMs), runs: parse.runs });
+  if (all) {
+    for (const n of sizes) {
+      progress(`parse floor ${n}`);
+      const parse = await parseFloor(makeRows(n), plan);
+      figures.push({ name: 'parse floor', rows: n, database: 'none', ms: round(parse.ms), cpuMs: round(parse.cpuMs), runs: parse.runs });
+    }
+    if (args.db === null || args.db === 'pglite') figures.push(...(await databaseCases('pglite', await pglite(), sizes, plan, args)));
+    if (url && (args.db === null || args.db === 'postgres')) figures.push(...(await databaseCases('postgres', postgresOpener(url), sizes, plan, args)));
+    if (args.engine) {
+      progress('sheet engine');
+      try {
+        // Loaded here, not at the top: an engine in the middle of a change must not stop the service cases.
+        const { sheetEngineCases } = await import('./sheet-engine.ts');
+        figures.push(...(await sheetEngineCases(engineSizes, plan)));
+      } catch (error) {
+        notes.push(`sheet engine skipped: ${(error as Error).message}`);
+      }
+    }
   }
-  if (args.db === null || args.db === 'pglite') figures.push(...(await databaseCases('pglite', await pgliteOpener(), sizes, plan, args)));
-  if (url && (args.db === null || args.db === 'postgres')) figures.push(...(await databaseCases('postgres', postgresOpener(url), sizes, plan, args)));
-  if (args.engine) {
-    progress('sheet engine');
+
+  const kind = newCasesDatabase(args, url);
+  const open = async (): Promise<BenchDatabase | null> =>
+    kind === 'none' ? null : kind === 'postgres' ? postgresOpener(url!)() : (await pglite())();
+  if (all || args.only.has('province')) {
+    const bench = await open();
+    if (!bench) notes.push('province skipped: --db none');
+    else {
+      try {
+        const size = provinceSize(args.tiny);
+        if (bench.kind === 'pglite' && !args.tiny) {
+          notes.push('province on PGlite (DATABASE_URL not set): full size, the whole province in one in-memory WebAssembly process');
+        }
+        const provincePlan: Plan = args.tiny
+          ? { warmups: () => 0, runs: () => 2, budgetMs: 0 }
+          : { warmups: () => 4, runs: () => 20, budgetMs: 20_000 };
+        figures.push(...(await provinceCases(bench, size, provincePlan)));
+      } finally {
+        await bench.close();
+      }
+      collectGarbage();
+    }
+  }
+  if (all || args.only.has('excel')) {
+    const bench = await open();
+    if (!bench) notes.push('excel skipped: --db none');
+    else {
+      try {
+        // Loaded here: the add-in's sync flow, mid-change in another hand, must not stop the other cases.
+        const { excelCases, EXCEL_SIZES } = await import('./excel.ts');
+        figures.push(...(await excelCases(bench, args.tiny ? EXCEL_SIZES.tiny : EXCEL_SIZES.full, args.tiny)));
+      } catch (error) {
+        notes.push(`excel skipped: ${(error as Error).message.split('\n')[0]}`);
+      } finally {
+        await bench.close();
+      }
+      collectGarbage();
+    }
+  }
+  if (all || args.only.has('pane')) {
     try {
-      // Loaded here, not at the top: an engine in the middle of a change must not stop the service cases.
-      const { sheetEngineCases } = await import('./sheet-engine.ts');
-      figures.push(...(await sheetEngineCases(engineSizes, plan)));
+      const { bundleFigures, firstRenderFigure } = await import('./pane.ts');
+      figures.push(...(await bundleFigures()));
+      const bench = await open();
+      if (!bench) notes.push('pane first render skipped: --db none');
+      else {
+        try {
+          figures.push(await firstRenderFigure(bench, args.tiny ? 2 : 5));
+        } finally {
+          await bench.close();
+        }
+      }
     } catch (error) {
-      notes.push(`sheet engine skipped: ${(error as Error).message}`);
+      notes.push(`pane skipped: ${(error as Error).message.split('\n')[0]}`);
     }
   }
 
   printTable(figures);
-  for (const line of [...targetLines(figures, args.tiny), ...notes]) process.stdout.write(`${line}\n`);
+  // Running only some of the newer cases: the other targets were not measured, not missed.
+  const targets = targetLines(figures, args.tiny).filter((line) => all || !line.endsWith('not measured'));
+  for (const line of [...targets, ...notes]) process.stdout.write(`${line}\n`);
   process.stdout.write(`total ${Math.round((performance.now() - started) / 1000)} s, load ${load()}\n`);
   if (args.json) {
     writeFileSync(args.json, JSON.stringify(figures, null, 2) + '\n');
@@ -149,14 +228,20 @@ async function main(): Promise<void> {
 }
 
 const url = process.env.DATABASE_URL || undefined;
-process.once('SIGINT', () => {
-  void dropLeftovers(url).finally(() => process.exit(130));
-});
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    await dropLeftovers(url);
-    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+if (process.argv.includes('--load')) {
+  // npm run bench -- --load [--duration 60] [--connections 50] …: the load test (test/load/run.ts) instead.
+  const { loadMain } = await import('../load/run.ts');
+  loadMain(process.argv.slice(2).filter((a) => a !== '--load'));
+} else {
+  process.once('SIGINT', () => {
+    void dropLeftovers(url).finally(() => process.exit(130));
+  });
+  main().then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      await dropLeftovers(url);
+      process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
