@@ -69,6 +69,19 @@ export async function peopleByNameKey(db: Db, orgId: number, nameKeys: string[])
   );
 }
 
+/** A person's fields as the unnest arrays of the insert and the update take them, after the key. */
+function personArrays(people: readonly NewPerson[]): unknown[][] {
+  return [
+    people.map((p) => p.name),
+    people.map((p) => p.nameKey),
+    people.map((p) => p.unitId),
+    people.map((p) => p.dutyGroup),
+    people.map((p) => p.title),
+    people.map((p) => p.sex),
+    people.map((p) => p.recruitedOn),
+  ];
+}
+
 export interface NewPerson {
   code: string;
   name: string;
@@ -100,13 +113,7 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
     [
       orgId,
       people.map((p) => p.code),
-      people.map((p) => p.name),
-      people.map((p) => p.nameKey),
-      people.map((p) => p.unitId),
-      people.map((p) => p.dutyGroup),
-      people.map((p) => p.title),
-      people.map((p) => p.sex),
-      people.map((p) => p.recruitedOn),
+      ...personArrays(people),
       actor,
       pushKey,
     ],
@@ -171,13 +178,7 @@ export async function updatePeople(
     [
       orgId,
       people.map((p) => p.id),
-      people.map((p) => p.name),
-      people.map((p) => p.nameKey),
-      people.map((p) => p.unitId),
-      people.map((p) => p.dutyGroup),
-      people.map((p) => p.title),
-      people.map((p) => p.sex),
-      people.map((p) => p.recruitedOn),
+      ...personArrays(people),
       actor,
       pushKey,
     ],

@@ -121,3 +121,28 @@ export function assertCanWriteUnit(caller: Caller, unitKey: string): FieldError 
   if (caller.role === 'rater' && caller.units.includes(unitKey)) return null;
   return { field: 'unit', message: 'Bạn không được phân công ghi kết quả cho đơn vị này' };
 }
+
+/** The rating inputs of a row (RULES.md §1), in the order of the rating columns of the month tables. */
+export function ratingValues(row: {
+  score?: number | undefined;
+  selfScore?: number | undefined;
+  general?: number | undefined;
+  results?: number | undefined;
+  allTasksDone?: boolean | undefined;
+  exceededPct?: number | undefined;
+  latePct?: number | undefined;
+  discipline?: string | null | undefined;
+  note?: string | undefined;
+}): unknown[] {
+  return [
+    row.score ?? null,
+    row.selfScore ?? null,
+    row.general ?? null,
+    row.results ?? null,
+    row.allTasksDone ?? null,
+    row.exceededPct ?? null,
+    row.latePct ?? null,
+    row.discipline ?? null,
+    row.note ?? null,
+  ];
+}

@@ -6,21 +6,13 @@ import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts
 import type { Caller } from './access.ts';
 import { personMonthView } from './month-view.ts';
 import { ensureRowUnits, onePersonOneRow, personFields, resolvePeople, screenPersonRows } from './people-resolve.ts';
-import { countResults, idempotentPush, outcomeStatus, storedForClient, type StoredAnswer } from './push-common.ts';
+import { countResults, idempotentPush, outcomeStatus, ratingValues, storedForClient, type StoredAnswer } from './push-common.ts';
 
 function monthValues(row: PersonRow, unitId: number): unknown[] {
   return [
     unitId,
     row.dutyGroup ?? null,
-    row.score ?? null,
-    row.selfScore ?? null,
-    row.general ?? null,
-    row.results ?? null,
-    row.allTasksDone ?? null,
-    row.exceededPct ?? null,
-    row.latePct ?? null,
-    row.discipline ?? null,
-    row.note ?? null,
+    ...ratingValues(row),
     row.leave ?? null,
   ];
 }

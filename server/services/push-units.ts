@@ -15,21 +15,9 @@ import {
   rejected,
   storedForClient,
   type StoredAnswer,
+  ratingValues,
 } from './push-common.ts';
 
-function unitValues(row: UnitRow): unknown[] {
-  return [
-    row.score ?? null,
-    row.selfScore ?? null,
-    row.general ?? null,
-    row.results ?? null,
-    row.allTasksDone ?? null,
-    row.exceededPct ?? null,
-    row.latePct ?? null,
-    row.discipline ?? null,
-    row.note ?? null,
-  ];
-}
 
 /** Unit rows (RULES.md §2) go through the same path as people's: per-row checks, one statement, one transaction. */
 export async function pushUnits(
@@ -65,7 +53,7 @@ export async function pushUnits(
     const writes = ready.map((r) => ({
       keyId: units.get(r.key)!.id,
       label: units.get(r.key)!.name,
-      values: unitValues(r.row),
+      values: ratingValues(r.row),
       baseVersion: r.row.baseVersion ?? null,
     }));
     const outcomes = await upsertMonthRows(
