@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPane } from '../../addin/build.ts';
 import { plainValue, readXlsx } from '../../addin/workbook/file.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startChildService, type ChildService } from '../support/child-service.ts';
+import type { ChildService } from '../support/child-service.ts';
+import { startPaneHarness, type PaneHarness } from '../support/pane-harness.ts';
 import { FIXTURE_XLSX } from '../support/fixture.ts';
 
 const SHEET = 'Tổng hợp T10-2021';
@@ -16,24 +15,18 @@ async function settled(page: Page): Promise<string> {
 }
 
 describe('the council section of the task pane (file mode, headless Chromium)', () => {
+  let harness: PaneHarness;
   let service: ChildService;
-  let browser: Browser;
   beforeAll(async () => {
-    await buildPane({ quiet: true });
-    service = await startChildService();
-    browser = await launchChromium();
+    harness = await startPaneHarness();
+    service = harness.service;
   });
   afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
+    await harness?.close();
   });
 
   it('lets an admin write the month summary with its chart, award a tie, finalise, and download it all', async () => {
-    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 380, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${service.url}/addin/taskpane.html`);
-    await page.waitForSelector('body[data-ready=true]');
+    const { page, errors } = await harness.openPane({ width: 380, height: 900 });
     expect(await page.isHidden('#council')).toBe(true);
 
     await page.fill('#token', service.token);

@@ -1,31 +1,23 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPane } from '../../addin/build.ts';
 import { plainValue, readXlsx } from '../../addin/workbook/file.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startChildService, type ChildService } from '../support/child-service.ts';
+import type { ChildService } from '../support/child-service.ts';
+import { startPaneHarness, type PaneHarness } from '../support/pane-harness.ts';
 import { FIXTURE_EXPECTED, FIXTURE_XLSX } from '../support/fixture.ts';
 
 describe('the task pane as a plain web page (file mode) in headless Chromium', () => {
+  let harness: PaneHarness;
   let service: ChildService;
-  let browser: Browser;
   beforeAll(async () => {
-    await buildPane({ quiet: true });
-    service = await startChildService();
-    browser = await launchChromium();
+    harness = await startPaneHarness();
+    service = harness.service;
   });
   afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
+    await harness?.close();
   });
 
   it('loads from the service, syncs the uploaded fixture and downloads it with the expected results', async () => {
-    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 380, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${service.url}/addin/taskpane.html`);
-    await page.waitForSelector('body[data-ready=true]');
+    const { page, errors } = await harness.openPane({ width: 380, height: 800 });
     expect(await page.textContent('#sync')).toBe('Đồng bộ');
     expect(await page.inputValue('#server')).toBe(service.url);
     await page.fill('#token', 'wrong-key-000000000');
