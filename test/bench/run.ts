@@ -19,7 +19,7 @@ import { serviceCases } from './service-cases.ts';
  * year recomputed at each step), Excel round trips of a sync (10 / 5,000 / 50,000 rows on the counting fake
  * Excel) and the task pane (bundle size, time to first render in headless Chromium). These run on PostgreSQL
  * when DATABASE_URL is set, else on PGlite.
- * --province, --excel, --pane run only those new cases (any combination).
+ * --service, --engine, --province, --excel, --pane run only those cases (any combination).
  * For profiling: --db pglite|postgres|none, --rows <n>[,<n>…], --no-engine, --trace (statements of each push),
  * --explain (EXPLAIN ANALYZE of each bulk statement, rolled back, before it runs).
  * --load runs the load test instead (test/load/run.ts: 50 raters pushing and pulling for 60 s, then a recount).
@@ -34,10 +34,10 @@ interface Args {
   trace: boolean;
   explain: boolean;
   /** Only these of the newer cases (and none of the others) when any is given. */
-  only: Set<'province' | 'excel' | 'pane'>;
+  only: Set<'service' | 'engine' | 'province' | 'excel' | 'pane'>;
 }
 
-const USAGE = 'usage: npm run bench -- [--tiny] [--json <file>] [--db pglite|postgres|none] [--rows 5000[,50000]] [--no-engine] [--trace] [--explain] [--province] [--excel] [--pane]\n       npm run bench -- --load [--duration 60] [--connections 50] [--pulls 3] [--db pglite|postgres] [--in-process] [--json <file>]\n';
+const USAGE = 'usage: npm run bench -- [--tiny] [--json <file>] [--db pglite|postgres|none] [--rows 5000[,50000]] [--no-engine] [--trace] [--explain] [--service] [--engine] [--province] [--excel] [--pane]\n       npm run bench -- --load [--duration 60] [--connections 50] [--pulls 3] [--db pglite|postgres] [--in-process] [--json <file>]\n';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { tiny: false, json: null, db: null, rows: null, engine: true, trace: false, explain: false, only: new Set() };
@@ -58,7 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-engine') args.engine = false;
     else if (a === '--trace') args.trace = true;
     else if (a === '--explain') args.explain = true;
-    else if (a === '--province' || a === '--excel' || a === '--pane') args.only.add(a.slice(2) as 'province' | 'excel' | 'pane');
+    else if (['--service', '--engine', '--province', '--excel', '--pane'].includes(a)) args.only.add(a.slice(2) as Args['only'] extends Set<infer K> ? K : never);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   const pglite = async () => (lite ??= await pgliteOpener());
 
   const figures: Figure[] = [];
-  if (all) {
+  if (all || args.only.has('service')) {
     for (const n of sizes) {
       progress(`parse floor ${n}`);
       const parse = await parseFloor(makeRows(n), plan);
@@ -148,7 +148,9 @@ async function main(): Promise<void> {
     }
     if (args.db === null || args.db === 'pglite') figures.push(...(await databaseCases('pglite', await pglite(), sizes, plan, args)));
     if (url && (args.db === null || args.db === 'postgres')) figures.push(...(await databaseCases('postgres', postgresOpener(url), sizes, plan, args)));
-    if (args.engine) {
+  }
+  if ((all && args.engine) || args.only.has('engine')) {
+    {
       progress('sheet engine');
       try {
         // Loaded here, not at the top: an engine in the middle of a change must not stop the service cases.

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import type { Db } from '../../server/db/database.ts';
 import { openEmbedded } from '../../server/db/embedded.ts';
 import { openServer } from '../../server/db/server.ts';
-import { PG_TEMPLATE, withDatabase } from './global-setup.ts';
+import { withDatabase } from './global-setup.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
@@ -23,7 +23,7 @@ const server = (url: string): TestDatabase => ({
   open: async () => {
     const name = `binhxet_t_${randomBytes(6).toString('hex')}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name} template ${PG_TEMPLATE}`);
+    await admin.unsafe(`create database ${name} template ${inject('postgresTemplate')}`);
     await admin.end();
     const db = openServer(withDatabase(url, name), 4);
     return {

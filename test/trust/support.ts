@@ -11,7 +11,7 @@ import { revokeKey } from '../../server/db/access-keys.ts';
 import { createLogger } from '../../server/log.ts';
 import { issueKey } from '../../server/services/access.ts';
 import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
-import { PG_TEMPLATE, withDatabase } from '../support/global-setup.ts';
+import { withDatabase } from '../support/global-setup.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -128,7 +128,7 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
   const server = inject('postgresUrl');
   const name = `binhxet_trust_${randomBytes(6).toString('hex')}`;
   const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${PG_TEMPLATE}`);
+  await admin.unsafe(`create database ${name} template ${inject('postgresTemplate')}`);
   await admin.end();
   return {
     url: withDatabase(server, name),
