@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { PERSON_FIELD_LABELS, personRowSchema } from '../../server/contract/person-row.ts';
-import { STUDENT_FIELD_LABELS, studentRowSchema } from '../../server/contract/students.ts';
-import { UNIT_FIELD_LABELS, unitRowSchema } from '../../server/contract/unit-row.ts';
-import { INITIATIVE_FIELD_LABELS, initiativeRowSchema } from '../../server/contract/year-initiative-row.ts';
-import { PERSON_YEAR_FIELD_LABELS, personYearRowSchema } from '../../server/contract/year-person-row.ts';
+import { PERSON_FIELD_LABELS, personRowCrossField, personRowSchema } from '../../server/contract/person-row.ts';
+import { STUDENT_FIELD_LABELS, studentRowCrossField, studentRowSchema } from '../../server/contract/students.ts';
+import { UNIT_FIELD_LABELS, unitRowCrossField, unitRowSchema } from '../../server/contract/unit-row.ts';
+import { INITIATIVE_FIELD_LABELS, initiativeRowCrossField, initiativeRowSchema } from '../../server/contract/year-initiative-row.ts';
+import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema } from '../../server/contract/year-person-row.ts';
 import { INITIATIVE_ALIASES, MONTH_ALIASES, STUDENT_ALIASES, YEAR_ALIASES, type AliasRule } from './alias-rules.ts';
 import { initiativeKey, personKey, studentKey, textOf, unitKey } from './row-key.ts';
 import type { ComputedColumn, InputField, SheetKind } from './types.ts';
@@ -43,7 +43,7 @@ export interface KindSpec {
   key(input: Record<string, unknown>): string | null;
   /** The field and message naming a row whose key another row has (`others`: their Excel rows). */
   duplicate(input: Record<string, unknown>, others: string): { field: InputField; message: string };
-  /** A cross-field rule of the contract may apply to this parsed row: check it whole. */
+  /** A cross-field rule of the contract may apply to this parsed row: check it whole (the contract's predicate). */
   crossField(row: Record<string, unknown>): boolean;
   /** Rows without a staff code get one from the roster, by name within the unit. */
   rosterCodes: boolean;
@@ -62,7 +62,6 @@ const EXPLANATION: ComputedSpec = { column: 'explanation', header: 'Giải thíc
 const RATING_FIELDS = ['selfScore', 'general', 'results', 'score', 'allTasksDone', 'exceededPct', 'latePct', 'discipline', 'note'] as const;
 const IDENTITY_FIELDS = ['code', 'name', 'title', 'unit', 'dutyGroup', 'sex', 'recruitedOn'] as const;
 const SCORE: Requirement = { field: 'score', or: ['general', 'results'] };
-const bothParts = (row: Record<string, unknown>) => row.general !== undefined && row.results !== undefined;
 
 function personDuplicate(input: Record<string, unknown>, others: string): { field: InputField; message: string } {
   const code = textOf(input.code);
@@ -85,7 +84,7 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
     dataRow: PEOPLE_ROWS,
     key: personKey,
     duplicate: personDuplicate,
-    crossField: bothParts,
+    crossField: personRowCrossField,
     rosterCodes: true,
   },
   unit: {
@@ -99,7 +98,7 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
     dataRow: { any: [['unit']], notFooter: 'unit', otherInput: true },
     key: unitKey,
     duplicate: (input, others) => ({ field: 'unit', message: `Đơn vị "${textOf(input.unit)}" bị trùng với dòng ${others}` }),
-    crossField: bothParts,
+    crossField: unitRowCrossField,
     rosterCodes: false,
   },
   year: {
@@ -116,7 +115,7 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
     dataRow: PEOPLE_ROWS,
     key: personKey,
     duplicate: personDuplicate,
-    crossField: (row) => row.voteAgree !== undefined || row.voteTotal !== undefined,
+    crossField: personYearRowCrossField,
     rosterCodes: true,
   },
   initiative: {
@@ -133,8 +132,7 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
       field: 'title',
       message: `Cùng người, cùng loại và cùng tên «${textOf(input.title)}» với dòng ${others}`,
     }),
-    // Who (code or name and unit), the level of a sáng kiến and its date are checked across fields.
-    crossField: () => true,
+    crossField: initiativeRowCrossField,
     rosterCodes: false,
   },
   student: {
@@ -158,7 +156,7 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
         ? { field: 'code', message: `Mã HV "${code}" bị trùng với dòng ${others}` }
         : { field: 'name', message: `Trùng họ tên với dòng ${others}, cần thêm cột Mã HV để phân biệt` };
     },
-    crossField: () => false,
+    crossField: studentRowCrossField,
     rosterCodes: false,
   },
 };

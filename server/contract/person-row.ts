@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseVersionField, refField } from './fields.ts';
 import { PERSON_IDENTITY_LABELS, personIdentityFields } from './person-identity.ts';
-import { RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
+import { hasBothParts, RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
 export const PERSON_FIELD_LABELS = {
   ...RATING_FIELD_LABELS,
@@ -40,3 +40,6 @@ export const personRowSchema = z
 
 export type PersonRowInput = z.input<typeof personRowSchema>;
 export type PersonRow = z.output<typeof personRowSchema>;
+
+/** The rows a rule across fields of `personRowSchema` may apply to (see row-checker.ts). */
+export const personRowCrossField = hasBothParts;

@@ -39,6 +39,9 @@ type RatingShape = {
  * RULES.md §1 validation: both parts and a blank score → the score is their sum; all three given → they
  * must agree within 0.05.
  */
+/** Whether `reconcileParts` may change or refuse a row: both parts of the score are given. */
+export const hasBothParts = (row: Record<string, unknown>) => row.general !== undefined && row.results !== undefined;
+
 export function reconcileParts<T extends RatingShape>(row: T, ctx: z.RefinementCtx): T {
   const { score, general, results } = row;
   if (general === undefined || results === undefined) return row;

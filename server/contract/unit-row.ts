@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { baseVersionField, refField, requiredTextField } from './fields.ts';
-import { RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
+import { hasBothParts, RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
 export const UNIT_FIELD_LABELS = { ...RATING_FIELD_LABELS, unit: 'Đơn vị' } as const;
 
@@ -17,3 +17,6 @@ export const unitRowSchema = z
 
 export type UnitRowInput = z.input<typeof unitRowSchema>;
 export type UnitRow = z.output<typeof unitRowSchema>;
+
+/** The rows a rule across fields of `unitRowSchema` may apply to (see row-checker.ts). */
+export const unitRowCrossField = hasBothParts;

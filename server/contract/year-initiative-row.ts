@@ -90,3 +90,6 @@ export const initiativeRowSchema = z
 
 export type InitiativeRowInput = z.input<typeof initiativeRowSchema>;
 export type InitiativeRow = z.output<typeof initiativeRowSchema>;
+
+/** Who, the level of a sáng kiến and its date are checked across fields: every row is checked whole (see row-checker.ts). */
+export const initiativeRowCrossField = () => true;

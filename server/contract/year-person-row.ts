@@ -82,3 +82,6 @@ export const personYearRowSchema = z
 
 export type PersonYearRowInput = z.input<typeof personYearRowSchema>;
 export type PersonYearRow = z.output<typeof personYearRowSchema>;
+
+/** The rows a rule across fields of `personYearRowSchema` may apply to: a vote given (see row-checker.ts). */
+export const personYearRowCrossField = (row: Record<string, unknown>) => row.voteAgree !== undefined || row.voteTotal !== undefined;

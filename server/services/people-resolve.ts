@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import type { FieldError } from '../contract/row-validation.ts';
 import type { RowResult } from '../contract/push.ts';
-import { checkRow } from '../contract/row-validation.ts';
+import type { RowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { reserveCodes } from '../db/organisations.ts';
@@ -48,16 +47,16 @@ export const refOf = (raw: Record<string, unknown>) => {
 };
 
 /** Validates every row on its own; bad rows, rows outside a rater's units and duplicates are rejected. */
-export function screenPersonRows<S extends z.ZodType<PersonIdentityRow>>(
+export function screenPersonRows<R extends PersonIdentityRow>(
   caller: Caller,
   rows: Record<string, unknown>[],
-  schema: S,
-): { candidates: Candidate<z.output<S>>[]; results: RowResults } {
+  checker: RowChecker<R>,
+): { candidates: Candidate<R>[]; results: RowResults } {
   const results: RowResults = rows.map(() => null);
-  const candidates: Candidate<z.output<S>>[] = [];
+  const candidates: Candidate<R>[] = [];
   const seen = new Map<string, number>();
   rows.forEach((raw, index) => {
-    const check = checkRow(schema, raw);
+    const check = checker.check(raw);
     const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
       results[index] = rejected(index, refOf(raw), code, check.errors);

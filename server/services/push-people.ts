@@ -1,4 +1,5 @@
-import { personRowSchema, type PersonRow } from '../contract/person-row.ts';
+import { personRowCrossField, personRowSchema, type PersonRow } from '../contract/person-row.ts';
+import { rowChecker } from '../contract/row-checker.ts';
 import type { PersonPushResponse, PushRequest, RowResult } from '../contract/push.ts';
 import type { Db } from '../db/database.ts';
 import { PERSON_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
@@ -24,7 +25,7 @@ export async function pushPeople(
   body: PushRequest,
   idempotencyKey: string | null,
 ): Promise<PersonPushResponse> {
-  const { candidates, results } = screenPersonRows(caller, body.rows, personRowSchema);
+  const { candidates, results } = screenPersonRows(caller, body.rows, rowChecker(personRowSchema, personRowCrossField));
   const write = async (): Promise<StoredAnswer> => {
     const unitIds = await ensureRowUnits(db, caller.orgId, candidates);
     await resolvePeople(db, caller, candidates, unitIds, results, idempotencyKey, (c) => personFields(c, unitIds));

@@ -1,7 +1,7 @@
 import type { PushRequest, RowResult, UnitPushResponse } from '../contract/push.ts';
-import { checkRow } from '../contract/row-validation.ts';
+import { rowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';
-import { unitRowSchema, type UnitRow } from '../contract/unit-row.ts';
+import { unitRowCrossField, unitRowSchema, type UnitRow } from '../contract/unit-row.ts';
 import type { Db } from '../db/database.ts';
 import { UNIT_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
 import { ensureUnits } from '../db/roster.ts';
@@ -30,9 +30,10 @@ export async function pushUnits(
   const results: (RowResult | null)[] = body.rows.map(() => null);
   const ready: { index: number; row: UnitRow; key: string }[] = [];
   const seen = new Set<string>();
+  const checker = rowChecker(unitRowSchema, unitRowCrossField);
   body.rows.forEach((raw, index) => {
     const ref = typeof raw.ref === 'string' || typeof raw.ref === 'number' ? raw.ref : null;
-    const check = checkRow(unitRowSchema, raw);
+    const check = checker.check(raw);
     if (!check.ok) {
       results[index] = rejected(index, ref, typeof raw.unit === 'string' ? raw.unit : null, check.errors);
       return;

@@ -1,6 +1,6 @@
 import type { PushRequest, RowResult } from '../contract/push.ts';
-import { checkRow } from '../contract/row-validation.ts';
-import { STUDENT_FIELD_LABELS, studentRowSchema, type ClassStudentsPushResponse, type StudentRow } from '../contract/students.ts';
+import { rowChecker } from '../contract/row-checker.ts';
+import { STUDENT_FIELD_LABELS, studentRowCrossField, studentRowSchema, type ClassStudentsPushResponse, type StudentRow } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { STUDENT, storedClassName } from '../db/students.ts';
@@ -33,8 +33,9 @@ function screenStudents(caller: Caller, classKey: string, className: string, row
   const seen = new Set<string>();
   // A rater writes the classes named among its units, as it writes its units' people.
   const scopeError = assertCanWriteUnit(caller, classKey);
+  const checker = rowChecker(studentRowSchema, studentRowCrossField);
   rows.forEach((raw, index) => {
-    const check = checkRow(studentRowSchema, raw);
+    const check = checker.check(raw);
     const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
       results[index] = rejected(index, refOf(raw), code, check.errors);

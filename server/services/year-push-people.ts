@@ -1,5 +1,6 @@
 import type { PushRequest, RowResult } from '../contract/push.ts';
-import { PERSON_YEAR_FIELD_LABELS, personYearRowSchema, type PersonYearRow } from '../contract/year-person-row.ts';
+import { rowChecker } from '../contract/row-checker.ts';
+import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema, type PersonYearRow } from '../contract/year-person-row.ts';
 import { parsePriorTitles } from '../contract/year-prior-titles.ts';
 import type { PersonYearPushResponse } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
@@ -81,7 +82,7 @@ export async function pushYearPeople(
   body: PushRequest,
   idempotencyKey: string | null,
 ): Promise<PersonYearPushResponse> {
-  const screened = screenPersonRows(caller, body.rows, personYearRowSchema);
+  const screened = screenPersonRows(caller, body.rows, rowChecker(personYearRowSchema, personYearRowCrossField));
   const { results } = screened;
   const candidates = checkPriorYears(Number(year), screened.candidates, results);
   const write = async (): Promise<StoredAnswer> => {
