@@ -23,7 +23,9 @@ export interface ChangedRow {
 export function changedRows(validRows: readonly ValidRow[], state: SyncState): ChangedRow[] {
   const pending = new Set(state.pending);
   const changed: ChangedRow[] = [];
-  for (const row of validRows) {
+  // Indexed, not for-of: a heap profile of the engine bench found an iterator result allocated per row here.
+  for (let i = 0; i < validRows.length; i++) {
+    const row = validRows[i]!;
     const hash = rowHash(row.value, state.kind);
     const previous = Object.hasOwn(state.rows, row.key) ? state.rows[row.key] : undefined;
     if (previous && previous.hash === hash && !pending.has(row.key)) continue;

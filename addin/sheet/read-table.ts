@@ -100,16 +100,29 @@ function readRows(
   const spec = SHEET_KINDS[header.kind];
   // The column naming the period: "Tháng" (read, never sent) on months, "Lớp" (sent too) on class sheets.
   const periodField: InputField | null = spec.period === 'month' ? 'period' : spec.period === 'class' ? 'class' : null;
-  const entries = Object.entries(header.fields) as [InputField, number][];
-  const fields = entries.map(([field]) => field);
-  const cols = entries.map(([, col]) => col);
-  const indexes = cols.map((col) => col - grid.left);
-  const inputIndexes = indexes.filter((_, k) => fields[k] !== 'period');
+  // Plain pushes, not map/filter: these arrays then have the same layout on every read, so the per-row
+  // helpers optimised for them are not thrown away when the reader itself gets optimised (measured).
+  const fields: InputField[] = [];
+  const cols: number[] = [];
+  const indexes: number[] = [];
+  const inputIndexes: number[] = [];
+  for (const [field, col] of Object.entries(header.fields) as [InputField, number][]) {
+    fields.push(field);
+    cols.push(col);
+    indexes.push(col - grid.left);
+    if (field !== 'period') inputIndexes.push(col - grid.left);
+  }
   const at = (f: InputField) => (header.fields[f] === undefined ? -1 : header.fields[f]! - grid.left);
-  const groups = spec.dataRow.any.map((group) => group.map(at));
+  const groups: number[][] = [];
+  for (const group of spec.dataRow.any) {
+    const ixs: number[] = [];
+    for (const f of group) ixs.push(at(f));
+    groups.push(ixs);
+  }
   const footerIx = spec.dataRow.notFooter ? at(spec.dataRow.notFooter) : -1;
   const firstIx = groups[0]?.[0] ?? -1;
 
+  const shapes = rowShapes(fields);
   let lastColumn = header.lastColumn;
   let started = false;
   let gap = false;
@@ -126,11 +139,18 @@ function readRows(
     gap = false;
 
     const row = grid.top + i;
-    const cells: SheetRow['cells'] = {};
-    const input: SheetRow['input'] = { ref: row + 1 };
+    let filled = 0;
     for (let k = 0; k < fields.length; k++) {
       const raw = values[indexes[k]!];
-      if (raw === undefined || isBlank(raw)) continue;
+      if (raw !== undefined && !isBlank(raw)) filled |= 1 << k;
+    }
+    const shape = shapes.get(filled) ?? addRowShape(shapes, filled, fields);
+    const cells: SheetRow['cells'] = { ...shape.cells };
+    const input: SheetRow['input'] = { ...shape.input };
+    input.ref = row + 1;
+    for (let k = 0; k < fields.length; k++) {
+      if ((filled & (1 << k)) === 0) continue;
+      const raw = values[indexes[k]!]!;
       const field = fields[k]!;
       cells[field] = raw;
       if (field === periodField) periodCells.push({ row, col: cols[k]!, value: raw });
@@ -144,6 +164,51 @@ function readRows(
   return lastColumn;
 }
 
+/**
+ * A row's `cells` and `input` are copied from blank objects holding its keys (`ref`, then its filled columns,
+ * in the order the row fills them), then filled in: each object is made at its final size instead of growing
+ * key by key. The blanks are kept between reads, so the objects of every read share their layout and the
+ * optimised reader stays valid from one sync to the next (otherwise it is recompiled on each).
+ */
+interface RowShape {
+  cells: SheetRow['cells'];
+  input: SheetRow['input'];
+}
+
+/** Blank objects by columns read (in header order), then by which of them a row fills; a few of each at most. */
+const ROW_SHAPES = new Map<string, Map<number, RowShape>>();
+const MAX_LAYOUTS = 64;
+const MAX_SHAPES = 256;
+
+// Which columns a row fills is a 31-bit mask: a kind reads at most 31 fields.
+if (Object.values(SHEET_KINDS).some((spec) => spec.fields.length + 1 > 31)) throw new Error('a kind reads more than 31 fields');
+
+function rowShapes(fields: readonly InputField[]): Map<number, RowShape> {
+  const layout = fields.join();
+  let shapes = ROW_SHAPES.get(layout);
+  if (!shapes) {
+    if (ROW_SHAPES.size >= MAX_LAYOUTS) ROW_SHAPES.clear();
+    shapes = new Map();
+    ROW_SHAPES.set(layout, shapes);
+  }
+  return shapes;
+}
+
+function addRowShape(shapes: Map<number, RowShape>, filled: number, fields: readonly InputField[]): RowShape {
+  const cells: Record<string, null> = {};
+  const input: Record<string, number | null> = { ref: 0 };
+  for (let k = 0; k < fields.length; k++) {
+    if ((filled & (1 << k)) === 0) continue;
+    cells[fields[k]!] = null;
+    if (fields[k] !== 'period') input[fields[k]!] = null;
+  }
+  // Through JSON: a parsed object holds all its keys inline, and so do its copies.
+  const shape = JSON.parse(JSON.stringify({ cells, input })) as RowShape;
+  if (shapes.size >= MAX_SHAPES) shapes.clear();
+  shapes.set(filled, shape);
+  return shape;
+}
+
 /** A row of the table rather than a footer: one group of its identity cells all filled (`dataRow`). */
 function isDataRow(
   values: readonly CellValue[],
@@ -153,13 +218,24 @@ function isDataRow(
   inputIndexes: readonly number[],
   firstIx: number,
 ): boolean {
-  if (!groups.some((group) => group.every((ix) => present(values, ix)))) return false;
+  if (!anyGroupFilled(values, groups)) return false;
   if (footerIx >= 0 && isFooterText(values[footerIx])) return false;
   return !spec.dataRow.otherInput || anyPresent(values, inputIndexes, firstIx);
 }
 
 function present(values: readonly CellValue[], index: number): boolean {
   return index >= 0 && !isBlank(values[index]);
+}
+
+/** `groups.some(group => group.every(present))`, without two closures per row. */
+function anyGroupFilled(values: readonly CellValue[], groups: readonly (readonly number[])[]): boolean {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    let filled = true;
+    for (let k = 0; k < group.length && filled; k++) filled = present(values, group[k]!);
+    if (filled) return true;
+  }
+  return false;
 }
 
 function anyPresent(values: readonly CellValue[], indexes: readonly number[], except = -1): boolean {

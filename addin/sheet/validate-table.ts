@@ -53,16 +53,24 @@ function rowIssues(header: HeaderInfo, row: SheetRow, errors: readonly FieldErro
 function duplicateIssues(table: SheetTable): SheetIssue[] {
   const { header } = table;
   const spec = SHEET_KINDS[table.kind];
-  const byKey = new Map<string, SheetRow[]>();
-  for (const row of table.rows) {
+  // Each key's first row; a group only for keys seen twice (a sheet has few), in the order of first rows.
+  const first = new Map<string, number>();
+  const groups = new Map<string, SheetRow[]>();
+  const { rows } = table;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.key === null) continue;
-    const group = byKey.get(row.key);
-    if (group) group.push(row);
-    else byKey.set(row.key, [row]);
+    const at = first.get(row.key);
+    if (at === undefined) first.set(row.key, i);
+    else {
+      const group = groups.get(row.key);
+      if (group) group.push(row);
+      else groups.set(row.key, [rows[at]!, row]);
+    }
   }
+  const ordered = [...groups].sort(([a], [b]) => first.get(a)! - first.get(b)!);
   const issues: SheetIssue[] = [];
-  for (const group of byKey.values()) {
-    if (group.length < 2) continue;
+  for (const [, group] of ordered) {
     for (const row of group) {
       const others = group.filter((r) => r !== row).map((r) => r.row + 1).join(', ');
       const { field, message } = spec.duplicate(row.input, others);
@@ -92,7 +100,9 @@ export function validateTable(table: SheetTable): TableValidation {
 
   const valid: ValidRow[] = [];
   const invalid: SheetRow[] = [];
-  for (const row of table.rows) {
+  const { rows } = table;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const check = checkSheetRow(table.kind, row.input);
     if (!check.ok) {
       issues.push(...rowIssues(table.header, row, check.errors));

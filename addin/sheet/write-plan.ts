@@ -34,6 +34,35 @@ function runs<T>(items: readonly T[], position: (item: T) => number): T[][] {
   return out;
 }
 
+/** Runs of table rows on adjacent sheet rows, as index ranges into the table's rows (20,000 rows, few runs). */
+export function rowRanges(rows: readonly SheetRow[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const last = out[out.length - 1];
+    if (last && rows[last.end - 1]!.row + 1 === rows[i]!.row) last.end = i + 1;
+    else out.push({ start: i, end: i + 1 });
+  }
+  return out;
+}
+
+/** Excel's last row is 1,048,576: any row number fits an array. */
+const MAX_REF = 1_048_577;
+const isRowNumber = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_REF;
+
+/** The last answer naming each Excel row (`ref`): an array by row number, a Map for any other ref. */
+export function resultsByRef(rowResults: readonly RowResult[]): (ref: number) => RowResult | undefined {
+  const byRow: (RowResult | undefined)[] = [];
+  const other = new Map<number, RowResult>();
+  for (let i = 0; i < rowResults.length; i++) {
+    const r = rowResults[i]!;
+    if (r.ref === null) continue;
+    const ref = Number(r.ref);
+    if (isRowNumber(ref)) byRow[ref] = r;
+    else other.set(ref, r);
+  }
+  return (ref) => (isRowNumber(ref) ? byRow[ref] : other.get(ref));
+}
+
 function errorsByRow(issues: readonly SheetIssue[]): Map<number, SheetIssue[]> {
   const map = new Map<number, SheetIssue[]>();
   for (const issue of issues) {
@@ -70,15 +99,23 @@ export function planWriteBack(
   if (header.headerRows.length > 0) {
     const columns = SHEET_KINDS[table.kind].computed;
     const index = new ComputedIndex(table.kind, computed);
-    const results = new Map<number, RowResult>();
-    for (const r of rowResults) if (r.ref !== null) results.set(Number(r.ref), r);
+    const resultOf = resultsByRef(rowResults);
+    // Most rows share a handful of versions: one status text per version, not one per row.
+    const synced = new Map<number, string>();
+    const syncedText = (version: number) => {
+      let text = synced.get(version);
+      if (text === undefined) synced.set(version, (text = syncedStatus(version)));
+      return text;
+    };
 
     const rowValues: CellValue[][] = [];
-    for (const row of table.rows) {
-      const result = results.get(row.input.ref);
+    const { rows } = table;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const result = resultOf(row.input.ref);
       const found = index.find(row.input, result?.key);
       const version = found ? index.version(found) : null;
-      const status = statusOf(table, row, result, version, localErrors.get(row.row), options.unsynced);
+      const status = statusOf(table, row, result, version, localErrors.get(row.row), options.unsynced, syncedText);
       const values = found ? index.values(found) : null;
       const line: CellValue[] = new Array<CellValue>(columns.length);
       for (let k = 0; k < columns.length; k++) {
@@ -110,16 +147,17 @@ function statusOf(
   found: number | null,
   errors: readonly SheetIssue[] | undefined,
   unsynced: ReadonlySet<string> | undefined,
+  synced: (version: number) => string,
 ): string {
   if (errors && errors.length > 0) return errorStatus(errors.map((e) => e.message));
   if (result) {
     if (result.status === 'conflict') return conflictStatus(table.header, row, result);
     if (result.status === 'rejected') return errorStatus(result.errors.map((e) => e.message));
     const version = result.version ?? found;
-    return version === null ? NOT_SYNCED : syncedStatus(version);
+    return version === null ? NOT_SYNCED : synced(version);
   }
   if (row.key !== null && unsynced?.has(row.key)) return EDITED_SINCE_SYNC;
-  return found === null ? NOT_SYNCED : syncedStatus(found);
+  return found === null ? NOT_SYNCED : synced(found);
 }
 
 function blocks(
@@ -132,31 +170,28 @@ function blocks(
   const { headerRows } = table.header;
   const top = headerRows[0]!;
   const lastHeader = headerRows[headerRows.length - 1]!;
-  const rowRuns = runs(
-    table.rows.map((r, i) => ({ row: r.row, i })),
-    (r) => r.row,
-  );
+  const rowRuns = rowRanges(table.rows);
   const out: WriteBlock[] = [];
   for (const colRun of runs(cols, (t) => t.col)) {
     const allNew = colRun.every((t) => t.appended);
     // The usual case, the kind's columns side by side in their own order: a row's values are the block's row.
     const whole = colRun.length === computed.length && colRun.every((t, k) => t.value === k);
     const headerValues = (r: number) => colRun.map((t) => (r === top ? headerOf(t) : ''));
-    const joinHeader = allNew && rowRuns[0] !== undefined && rowRuns[0][0]!.row === lastHeader + 1;
+    const joinHeader = allNew && rowRuns[0] !== undefined && table.rows[rowRuns[0].start]!.row === lastHeader + 1;
     if (allNew && !joinHeader) out.push({ row: top, col: colRun[0]!.col, values: [headerValues(top)] });
     else if (!allNew) {
       for (const newRun of runs(colRun.filter((t) => t.appended), (t) => t.col)) {
         out.push({ row: top, col: newRun[0]!.col, values: [newRun.map(headerOf)] });
       }
     }
-    rowRuns.forEach((rowRun, k) => {
+    rowRuns.forEach(({ start, end }, k) => {
       const values: CellValue[][] = [];
       if (k === 0 && joinHeader) for (let r = top; r <= lastHeader; r++) values.push(headerValues(r));
-      for (const { i } of rowRun) {
+      for (let i = start; i < end; i++) {
         const v = rowValues[i]!;
         values.push(whole ? v : colRun.map((t) => v[t.value]!));
       }
-      out.push({ row: k === 0 && joinHeader ? top : rowRun[0]!.row, col: colRun[0]!.col, values });
+      out.push({ row: k === 0 && joinHeader ? top : table.rows[start]!.row, col: colRun[0]!.col, values });
     });
   }
   return out;

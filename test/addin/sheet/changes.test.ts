@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedRows, markPending, nextSyncState } from '../../../addin/sheet/changes.ts';
+import { shapeOf } from '../../../addin/sheet/contract-check.ts';
 import { readTable } from '../../../addin/sheet/read-table.ts';
 import { hash53, rowHash } from '../../../addin/sheet/row-hash.ts';
+import { SHEET_KINDS, SHEET_KIND_IDS } from '../../../addin/sheet/sheet-kinds.ts';
 import type { CellValue, SheetGrid, SyncState } from '../../../addin/sheet/types.ts';
 import { validateTable } from '../../../addin/sheet/validate-table.ts';
 import type { RowResult } from '../../../server/contract/push.ts';
@@ -65,6 +68,67 @@ describe('row hashes', () => {
     const after = hashesByKey(changed);
     expect(after.get('CB00001')).not.toBe(before.get('CB00001'));
     expect(after.get('CB00002')).toBe(before.get('CB00002'));
+  });
+});
+
+describe('row hashes as kept in the sync state', () => {
+  // Fields a row's hash reads, as row-hash.ts defines them: every contract field but its origin and base version.
+  const hashed = (keys: string[]) => [...new Set(keys)].filter((k) => k !== 'ref' && k !== 'baseVersion').sort();
+  const kindFields = (kind: (typeof SHEET_KIND_IDS)[number]) => hashed(Object.keys(shapeOf(SHEET_KINDS[kind].schema)));
+  const allFields = hashed(SHEET_KIND_IDS.flatMap((kind) => Object.keys(shapeOf(SHEET_KINDS[kind].schema))));
+
+  /** The definition the hash keeps: one text of every filled field, in name order, hashed whole. */
+  function definedHash(value: Record<string, unknown>, fields: readonly string[]): string {
+    let text = '';
+    for (const key of fields) {
+      const v = value[key];
+      if (v === undefined || v === null) continue;
+      if (typeof v === 'string') text += `${key}\u0001s${v}\u0002`;
+      else text += `${key}\u0001${typeof v === 'number' ? 'n' : 'o'}${typeof v === 'object' ? JSON.stringify(v) : String(v)}\u0002`;
+    }
+    return hash53(text);
+  }
+
+  it('stay what earlier versions stored', () => {
+    const { valid } = validateTable(readTable(familiarGrid(3), { kind: 'person' }));
+    expect(valid.map((r) => rowHash(r.value, 'person'))).toEqual(['13a335f238982e', '1d3380b0267502', '03d624c5af3e7d']);
+    expect(valid.map((r) => rowHash(r.value))).toEqual(['13a335f238982e', '1d3380b0267502', '03d624c5af3e7d']);
+    expect([hash53('Bình Xét'), hash53(''), hash53('a', 7)]).toEqual(['1c7a46bc59dd1f', '0bdcb81aee8d83', '0766340f251d09']);
+    expect(rowHash({ name: 'Lò Văn Long', score: 85.5, allTasksDone: true, note: null, x: [1, 'a'] })).toBe('1c579398431d41');
+    expect(rowHash({ name: 'Lò Văn Long', score: 85.5, allTasksDone: true, priorTitles: { a: 1 } }, 'year')).toBe('0750f073485c87');
+  });
+
+  const value = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+    fc.double(),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.constantFrom(0, -0, 85.5, 0.1 + 0.2, 1e21, 1e-7, Number.NaN, Number.POSITIVE_INFINITY),
+    fc.boolean(),
+    fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+    fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 3 })), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
+  );
+  const row = fc.dictionary(fc.constantFrom(...allFields, 'ref', 'baseVersion', 'other'), value, { maxKeys: 12 });
+
+  it('equal the hash of their defining text, for any values of any kind', () => {
+    fc.assert(
+      fc.property(row, fc.constantFrom(...SHEET_KIND_IDS), (v, kind) => {
+        expect(rowHash(v)).toBe(definedHash(v, allFields));
+        const own = Object.fromEntries(Object.entries(v).filter(([k]) => kindFields(kind).includes(k)));
+        expect(rowHash(own, kind)).toBe(definedHash(own, kindFields(kind)));
+        expect(rowHash(own, kind)).toBe(rowHash(own));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stay the same past the numbers whose text is kept', () => {
+    const scores = Array.from({ length: 6000 }, (_, i) => i / 7);
+    for (const score of scores) expect(rowHash({ score }, 'person')).toBe(definedHash({ score }, ['score']));
+    for (const score of scores.slice(0, 50)) expect(rowHash({ score }, 'person')).toBe(definedHash({ score }, ['score']));
   });
 });
 

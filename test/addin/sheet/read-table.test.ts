@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { excelSerialToDate, isBlank, tidyText } from '../../../addin/sheet/cell-text.ts';
 import { readTable } from '../../../addin/sheet/read-table.ts';
-import type { CellValue } from '../../../addin/sheet/types.ts';
+import type { CellValue, SheetGrid, SheetKind, SheetRow } from '../../../addin/sheet/types.ts';
 import { FAMILIAR_HEADER, familiarGrid, grid, personRow } from './grids.ts';
 
 describe('readTable', () => {
@@ -89,5 +91,83 @@ describe('readTable', () => {
     expect(table.rows).toEqual([]);
     expect(table.period).toBe('2021-10');
     expect(table.issues.map((i) => i.field)).toEqual(['name', 'unit', 'score']);
+  });
+});
+
+describe('the objects of a row read', () => {
+  /** A row's cells and input as built key by key: its filled columns in header order, `ref` first in input. */
+  function keyByKey(g: SheetGrid, header: Record<string, number>, row: number): Pick<SheetRow, 'cells' | 'input'> {
+    const values = g.values[row - g.top]!;
+    const cells: Record<string, CellValue> = {};
+    const input: Record<string, unknown> = { ref: row + 1 };
+    for (const [field, col] of Object.entries(header)) {
+      const raw = values[col - g.left];
+      if (raw === undefined || isBlank(raw)) continue;
+      cells[field] = raw;
+      if (field === 'period') continue;
+      const dated = (field === 'recruitedOn' || field === 'recognisedOn') && typeof raw === 'number';
+      input[field] = typeof raw === 'string' ? tidyText(raw) : dated ? (excelSerialToDate(raw)?.toISOString().slice(0, 10) ?? raw) : raw;
+    }
+    return { cells, input: input as SheetRow['input'] };
+  }
+
+  const headers: Record<SheetKind, string[]> = {
+    person: [...FAMILIAR_HEADER, 'Tháng', 'Ngày tuyển dụng', 'Tiêu chí chung', 'Kết quả thực hiện nhiệm vụ', 'Giới tính'],
+    unit: ['Đơn vị', 'Điểm đánh giá', 'Kỷ luật', 'Ghi chú', 'Tháng'],
+    year: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Ngày tuyển dụng', 'Số phiếu đồng ý', 'Tổng số phiếu', 'Ghi chú'],
+    initiative: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Loại', 'Tên sáng kiến/đề tài', 'Ngày công nhận'],
+    student: ['Lớp', 'Mã HV', 'Họ và tên', 'Điểm trung bình', 'Rèn luyện'],
+  };
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom('', '  ', '\u00a0', 'CB001', 'Lò Văn Long', ' Khoa  Xây dựng Đảng ', 'Họ và tên'.normalize('NFD'), '85,5', '10/2021', 'x'),
+    fc.double({ min: -10, max: 120, noNaN: true }),
+    fc.integer({ min: 0, max: 60_000 }),
+    fc.boolean(),
+    fc.string({ maxLength: 6 }),
+  );
+  const sheet = fc.constantFrom<SheetKind>('person', 'unit', 'year', 'initiative', 'student').chain((kind) =>
+    fc.record({
+      kind: fc.constant(kind),
+      header: fc.shuffledSubarray(headers[kind], { minLength: headers[kind].length }),
+      rows: fc.array(fc.array(cell, { minLength: 3, maxLength: headers[kind].length + 1 }), { maxLength: 12 }),
+      top: fc.nat(3),
+      left: fc.nat(3),
+    }),
+  );
+
+  it('are built as key by key: same keys in the same order, same values, whatever sheets were read before', () => {
+    fc.assert(
+      fc.property(fc.array(sheet, { minLength: 1, maxLength: 3 }), (sheets) => {
+        for (const { kind, header, rows, top, left } of sheets) {
+          const g = grid([header, ...rows], 'T10-2021', top, left);
+          const table = readTable(g, { kind });
+          for (const row of table.rows) {
+            const expected = keyByKey(g, table.header.fields, row.row);
+            expect(Object.keys(row.cells)).toEqual(Object.keys(expected.cells));
+            expect(Object.keys(row.input)).toEqual(Object.keys(expected.input));
+            expect(row.cells).toStrictEqual(expected.cells);
+            expect(row.input).toStrictEqual(expected.input);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('are built as key by key on a sheet where rows leave hundreds of different cells blank', () => {
+    const header = headers.person;
+    const rows: CellValue[][] = Array.from({ length: 1500 }, (_, i) =>
+      header.map((_h, k) => (k > 4 && ((i * 2654435761) >>> (k + 3)) & 1 ? null : k === 0 ? i + 1 : k < 5 ? `Ô ${i} ${k}` : 80)),
+    );
+    const g = grid([header, ...rows], 'T10-2021');
+    const table = readTable(g, { kind: 'person' });
+    expect(new Set(table.rows.map((r) => Object.keys(r.cells).join())).size).toBeGreaterThan(300);
+    for (const row of table.rows) {
+      const expected = keyByKey(g, table.header.fields, row.row);
+      expect(Object.keys(row.input)).toEqual(Object.keys(expected.input));
+      expect(row.cells).toStrictEqual(expected.cells);
+      expect(row.input).toStrictEqual(expected.input);
+    }
   });
 });

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellAddress } from '../../../addin/sheet/cell-address.ts';
 import { checkSheetRow } from '../../../addin/sheet/contract-check.ts';
 import { readTable } from '../../../addin/sheet/read-table.ts';
-import type { CellValue } from '../../../addin/sheet/types.ts';
+import { SHEET_KINDS } from '../../../addin/sheet/sheet-kinds.ts';
+import type { CellValue, SheetIssue, SheetKind, SheetRow, SheetTable } from '../../../addin/sheet/types.ts';
 import { validateTable } from '../../../addin/sheet/validate-table.ts';
 import { personRowSchema } from '../../../server/contract/person-row.ts';
 import { checkRow } from '../../../server/contract/row-validation.ts';
@@ -143,6 +145,55 @@ describe('checkSheetRow (the contract, kept cheap for big sheets)', () => {
         expect(checkSheetRow('unit', withRef)).toEqual(checkRow(unitRowSchema, withRef));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('duplicate rows', () => {
+  /** The duplicates as first written: every key's rows grouped in one map, groups in the order of first rows. */
+  function groupedDuplicates(table: SheetTable): SheetIssue[] {
+    const f = table.header.fields;
+    const columnOf = (field: string) =>
+      table.header.fields[field as keyof typeof f] ?? f.code ?? f.name ?? f.unit ?? table.header.columns[0]?.col ?? 0;
+    const byKey = new Map<string, SheetRow[]>();
+    for (const row of table.rows) if (row.key !== null) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+    const issues: SheetIssue[] = [];
+    for (const group of byKey.values()) {
+      if (group.length < 2) continue;
+      for (const row of group) {
+        const others = group.filter((r) => r !== row).map((r) => r.row + 1).join(', ');
+        const { field, message } = SHEET_KINDS[table.kind].duplicate(row.input, others);
+        const col = columnOf(field);
+        const cell = cellAddress(row.row, col);
+        issues.push({ cell, row: row.row, field, message: `${cell}: ${message}`, severity: 'error', refs: [{ row: row.row, col }] });
+      }
+    }
+    return issues;
+  }
+
+  const person = fc.tuple(
+    fc.constantFrom(null, 'CB1', 'CB2', 'cb2', 'CB3'),
+    fc.constantFrom('Lò Văn Long', 'lò văn long', 'Cầm Thị Hương'),
+    fc.constantFrom('Khoa Xây dựng Đảng', 'Thư viện'),
+    fc.constantFrom(80, 95, 'abc'),
+  );
+  const unit = fc.tuple(fc.constantFrom('Khoa Xây dựng Đảng', 'khoa xây dựng đảng', 'Thư viện', 'Phòng Tổ chức'), fc.constantFrom(80, -5));
+  const tables = fc.oneof(
+    fc.array(person, { maxLength: 14 }).map((rows) => ['person', [['Mã CB', 'Họ và tên', 'Đơn vị', 'Điểm đánh giá'], ...rows]] as const),
+    fc.array(unit, { maxLength: 10 }).map((rows) => ['unit', [['Đơn vị', 'Điểm đánh giá'], ...rows]] as const),
+  );
+
+  it('are named row by row exactly as when every key had its own group', () => {
+    fc.assert(
+      fc.property(tables, ([kind, values]) => {
+        const table = readTable(grid(values.map((r) => [...r]) as CellValue[][], 'T10-2021'), { kind: kind as SheetKind });
+        const expected = groupedDuplicates(table);
+        const issues = validateTable(table).issues;
+        expect(issues.slice(table.issues.length, table.issues.length + expected.length)).toEqual(expected);
+        const rest = issues.slice(table.issues.length + expected.length);
+        expect(rest.some((i) => i.message.includes('trùng'))).toBe(false);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

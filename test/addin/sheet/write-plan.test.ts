@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../addin/sheet/read-table.ts';
 import type { CellValue, SheetTable, WritePlan } from '../../../addin/sheet/types.ts';
 import { validateTable } from '../../../addin/sheet/validate-table.ts';
-import { planWriteBack } from '../../../addin/sheet/write-plan.ts';
+import { planWriteBack, resultsByRef, rowRanges } from '../../../addin/sheet/write-plan.ts';
 import type { RowResult } from '../../../server/contract/push.ts';
 import type { ComputedPerson, ComputedUnit } from '../../../server/contract/results.ts';
 import { FAMILIAR_HEADER, familiarGrid, grid } from './grids.ts';
@@ -198,5 +199,41 @@ describe('planWriteBack', () => {
       ['', 2],
       ['', 1],
     ]);
+  });
+});
+
+describe('the lookups of a write plan', () => {
+  it('finds the last answer naming each row, as a Map keyed by Number(ref) would', () => {
+    const ref = fc.oneof(
+      fc.integer({ min: 0, max: 40 }),
+      fc.constantFrom(null, -1, -0, 2.5, 1_048_577, 1_048_578, 2 ** 40, Number.NaN, '7', ' 8', '-0', '3.0', 'abc', ''),
+    );
+    const lookups = [...Array.from({ length: 42 }, (_, i) => i), -1, -0, 2.5, 1_048_577, 1_048_578, 2 ** 40, Number.NaN];
+    fc.assert(
+      fc.property(fc.array(fc.record({ ref, index: fc.nat(99) }), { maxLength: 30 }), (answers) => {
+        const results = answers.map(({ ref, index }) => ({ ...result(1, 'accepted'), ref, index }) as RowResult);
+        const byRef = new Map<number, RowResult>();
+        for (const r of results) if (r.ref !== null) byRef.set(Number(r.ref), r);
+        const find = resultsByRef(results);
+        for (const n of lookups) expect(find(n)).toBe(byRef.get(n));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('cuts rows into runs of adjacent sheet rows', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60), { maxLength: 25 }), fc.boolean(), (numbers, sorted) => {
+        const rows = (sorted ? [...numbers].sort((a, b) => a - b) : numbers).map((row) => ({ row }) as SheetTable['rows'][number]);
+        const runs: number[][] = [];
+        rows.forEach((r, i) => {
+          const run = runs[runs.length - 1];
+          if (run && rows[run[run.length - 1]!]!.row + 1 === r.row) run.push(i);
+          else runs.push([i]);
+        });
+        expect(rowRanges(rows)).toEqual(runs.map((run) => ({ start: run[0]!, end: run[run.length - 1]! + 1 })));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
