@@ -55,7 +55,8 @@ export function createApp(options: AppOptions) {
     '/api/*',
     cors({
       origin: (origin) => (origins.has(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Prefer'],
+      exposeHeaders: ['Preference-Applied'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     }),

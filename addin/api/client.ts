@@ -1,12 +1,27 @@
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
 import type { ErrorBody } from '../../server/contract/errors.ts';
-import type { PersonMonth, PersonPushResponse, UnitMonth, UnitPushResponse } from '../../server/contract/push.ts';
-import type { ClassCommendations, ClassList, ClassStudents, ClassStudentsPushResponse } from '../../server/contract/students.ts';
+import type {
+  MonthPushMinimal,
+  PersonMonth,
+  PersonPushResponse,
+  ReturnPreference,
+  UnitMonth,
+  UnitPushResponse,
+} from '../../server/contract/push.ts';
+import type {
+  ClassCommendations,
+  ClassList,
+  ClassStudents,
+  ClassStudentsPushMinimal,
+  ClassStudentsPushResponse,
+} from '../../server/contract/students.ts';
 import type { YearProposals, YearResults } from '../../server/contract/year-results.ts';
 import type {
+  InitiativePushMinimal,
   InitiativePushResponse,
   InitiativeSheet,
+  PersonYearPushMinimal,
   PersonYearPushResponse,
   PersonYearSheet,
 } from '../../server/contract/year-sheets.ts';
@@ -58,6 +73,9 @@ export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** A push's answer by the representation asked for (`Prefer: return=minimal` answers no computed rows). */
+export type PushAnswerOf<P extends ReturnPreference, Full, Minimal> = P extends 'minimal' ? Minimal : Full;
+
 export function createClient(options: ClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -108,33 +126,36 @@ export function createClient(options: ClientOptions) {
   const month = (period: string, kind: 'people' | 'units') => `/api/v1/months/${encodeURIComponent(period)}/${kind}`;
   const year = (y: string, what: string) => `/api/v1/years/${encodeURIComponent(y)}/${what}`;
   const klass = (name: string, what: string) => `/api/v1/classes/${encodeURIComponent(name)}/${what}`;
-  const idem = (key: string) => ({ 'idempotency-key': key });
+  const pushHeaders = (key: string, prefer: ReturnPreference | undefined) => ({
+    'idempotency-key': key,
+    ...(prefer === 'minimal' ? { prefer: 'return=minimal' } : {}),
+  });
+  /** A push of rows; with 'minimal' the service answers the row results without computing the period. */
+  const push =
+    <Full, Minimal>(path: (scope: string) => string) =>
+    <P extends ReturnPreference = 'representation'>(scope: string, rows: unknown[], key: string = newIdempotencyKey(), prefer?: P) =>
+      request<PushAnswerOf<P, Full, Minimal>>('POST', path(scope), { rows }, pushHeaders(key, prefer));
 
   return {
     me: () => request<Me>('GET', '/api/v1/me'),
     roster: () => request<Roster>('GET', '/api/v1/roster'),
-    pushPeople: (period: string, rows: unknown[], key: string = newIdempotencyKey()) =>
-      request<PersonPushResponse>('POST', month(period, 'people'), { rows }, { 'idempotency-key': key }),
+    pushPeople: push<PersonPushResponse, MonthPushMinimal>((period) => month(period, 'people')),
     pullPeople: (period: string) => request<PersonMonth>('GET', month(period, 'people')),
-    pushUnits: (period: string, rows: unknown[], key: string = newIdempotencyKey()) =>
-      request<UnitPushResponse>('POST', month(period, 'units'), { rows }, { 'idempotency-key': key }),
+    pushUnits: push<UnitPushResponse, MonthPushMinimal>((period) => month(period, 'units')),
     pullUnits: (period: string) => request<UnitMonth>('GET', month(period, 'units')),
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>
       request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),
-    pushYearPeople: (y: string, rows: unknown[], key: string = newIdempotencyKey()) =>
-      request<PersonYearPushResponse>('POST', year(y, 'people'), { rows }, idem(key)),
+    pushYearPeople: push<PersonYearPushResponse, PersonYearPushMinimal>((y) => year(y, 'people')),
     pullYearPeople: (y: string) => request<PersonYearSheet>('GET', year(y, 'people')),
-    pushInitiatives: (y: string, rows: unknown[], key: string = newIdempotencyKey()) =>
-      request<InitiativePushResponse>('POST', year(y, 'initiatives'), { rows }, idem(key)),
+    pushInitiatives: push<InitiativePushResponse, InitiativePushMinimal>((y) => year(y, 'initiatives')),
     pullInitiatives: (y: string) => request<InitiativeSheet>('GET', year(y, 'initiatives')),
     yearResults: (y: string) => request<YearResults>('GET', year(y, 'results')),
     yearProposals: (y: string, baseSalary?: number) =>
       request<YearProposals>('GET', year(y, `proposals${baseSalary === undefined ? '' : `?baseSalary=${baseSalary}`}`)),
     decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
     classes: () => request<ClassList>('GET', '/api/v1/classes'),
-    pushStudents: (name: string, rows: unknown[], key: string = newIdempotencyKey()) =>
-      request<ClassStudentsPushResponse>('POST', klass(name, 'students'), { rows }, idem(key)),
+    pushStudents: push<ClassStudentsPushResponse, ClassStudentsPushMinimal>((name) => klass(name, 'students')),
     pullStudents: (name: string) => request<ClassStudents>('GET', klass(name, 'students')),
     classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),
   };

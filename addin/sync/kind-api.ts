@@ -9,26 +9,49 @@ export interface PeriodAnswer {
   rows: readonly ComputedRow[];
 }
 
-export interface PushAnswer extends PeriodAnswer {
+/** A push's row results, all a minimal answer (`Prefer: return=minimal`) carries. */
+export interface PushReceipt {
   results: RowResult[];
   counts: { accepted: number; unchanged: number; rejected: number; conflict: number };
 }
 
+export interface PushAnswer extends PeriodAnswer, PushReceipt {}
+
 export interface KindApi {
+  /** A push answered with the period's computed rows. */
   push(client: BinhXetClient, period: string, rows: unknown[], key: string): Promise<PushAnswer>;
+  /** A push answered with its row results alone: the service does not compute the period for it. */
+  pushMinimal(client: BinhXetClient, period: string, rows: unknown[], key: string): Promise<PushReceipt>;
   pull(client: BinhXetClient, period: string): Promise<PeriodAnswer>;
 }
 
 export const KIND_API: Readonly<Record<SheetKind, KindApi>> = {
-  person: { push: (c, p, rows, key) => c.pushPeople(p, rows, key), pull: (c, p) => c.pullPeople(p) },
-  unit: { push: (c, p, rows, key) => c.pushUnits(p, rows, key), pull: (c, p) => c.pullUnits(p) },
-  year: { push: (c, p, rows, key) => c.pushYearPeople(p, rows, key), pull: (c, p) => c.pullYearPeople(p) },
-  initiative: { push: (c, p, rows, key) => c.pushInitiatives(p, rows, key), pull: (c, p) => c.pullInitiatives(p) },
+  person: {
+    push: (c, p, rows, key) => c.pushPeople(p, rows, key),
+    pushMinimal: (c, p, rows, key) => c.pushPeople(p, rows, key, 'minimal'),
+    pull: (c, p) => c.pullPeople(p),
+  },
+  unit: {
+    push: (c, p, rows, key) => c.pushUnits(p, rows, key),
+    pushMinimal: (c, p, rows, key) => c.pushUnits(p, rows, key, 'minimal'),
+    pull: (c, p) => c.pullUnits(p),
+  },
+  year: {
+    push: (c, p, rows, key) => c.pushYearPeople(p, rows, key),
+    pushMinimal: (c, p, rows, key) => c.pushYearPeople(p, rows, key, 'minimal'),
+    pull: (c, p) => c.pullYearPeople(p),
+  },
+  initiative: {
+    push: (c, p, rows, key) => c.pushInitiatives(p, rows, key),
+    pushMinimal: (c, p, rows, key) => c.pushInitiatives(p, rows, key, 'minimal'),
+    pull: (c, p) => c.pullInitiatives(p),
+  },
   student: {
     push: async (c, p, rows, key) => {
       const answer = await c.pushStudents(p, rows, key);
       return { rows: answer.students, results: answer.results, counts: answer.counts };
     },
+    pushMinimal: (c, p, rows, key) => c.pushStudents(p, rows, key, 'minimal'),
     pull: async (c, p) => ({ rows: (await c.pullStudents(p)).students }),
   },
 };

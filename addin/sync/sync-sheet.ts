@@ -19,7 +19,7 @@ import {
   type WritePlan,
 } from '../sheet/index.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
-import { KIND_API, NEED_PERIOD, type PeriodAnswer } from './kind-api.ts';
+import { KIND_API, NEED_PERIOD, type PeriodAnswer, type PushReceipt } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
 import { memoryKey, readMemory, type SheetMemory } from './sheet-memory.ts';
 
@@ -36,6 +36,8 @@ export interface SyncOptions {
   period?: string | null;
   /** Header text → field, chosen by the user; remembered in the workbook. */
   mapping?: Record<string, string>;
+  /** Rows per request (default 5,000). */
+  chunkRows?: number;
 }
 
 /** Rows per request: the service takes 50,000; smaller pieces give the progress bar something to show. */
@@ -132,19 +134,23 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
     const results: RowResult[] = [];
     let month: PeriodAnswer | null = null;
     let memory: SheetMemory = { ...p.memory, period };
+    const size = options.chunkRows ?? PUSH_CHUNK;
     try {
-      for (let start = 0; start < send.length; start += PUSH_CHUNK) {
-        const chunk = send.slice(start, start + PUSH_CHUNK);
+      for (let start = 0; start < send.length; start += size) {
+        const chunk = send.slice(start, start + size);
         const body = chunk.map((c) => ({ ...c.payload, ref: c.ref }));
         const hash = String(hash53(`${options.kind}|${period}|${JSON.stringify(body)}`));
         const key = memory.lastPush?.hash === hash ? memory.lastPush.key : newIdempotencyKey();
         memory = { ...memory, ...markPending(memory, chunk), lastPush: { key, hash } };
-        const answer = await api.push(client, period, body, key);
+        // Only the last piece's answer carries the computed period the sheet is written from; the others are
+        // answered minimally (Prefer: return=minimal), so the service does not compute the period once per piece.
+        let answer: PushReceipt;
+        if (start + size < send.length) answer = await api.pushMinimal(client, period, body, key);
+        else answer = month = await api.push(client, period, body, key);
         memory = { ...memory, ...nextSyncState(memory, chunk, answer.results), lastPush: null };
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += answer.counts[k];
         results.push(...answer.results);
-        month = answer;
-        deps.progress?.({ phase: 'send', done: Math.min(start + PUSH_CHUNK, send.length), total: send.length });
+        deps.progress?.({ phase: 'send', done: Math.min(start + size, send.length), total: send.length });
       }
       month ??= await api.pull(client, period);
     } catch (error) {

@@ -35,6 +35,7 @@ export const periodStateSchema = z.object({
   rate: z.number().int().describe('The HTXS rate in force for the period'),
   ruleSetVersion: z.number().int(),
 });
+export type MonthState = z.infer<typeof periodStateSchema>;
 
 export const personMonthSchema = periodStateSchema
   .extend({ rows: z.array(computedPersonSchema), quotas: z.array(quotaFactsSchema) })
@@ -46,18 +47,26 @@ export const unitMonthSchema = periodStateSchema
   .meta({ id: 'UnitMonth' });
 export type UnitMonth = z.infer<typeof unitMonthSchema>;
 
-export const personPushResponseSchema = personMonthSchema
-  .extend({
-    results: z.array(rowResultSchema),
-    counts: z.object({ accepted: z.number(), unchanged: z.number(), rejected: z.number(), conflict: z.number() }),
-  })
-  .meta({ id: 'PersonPushResponse' });
+export const pushCountsSchema = z.object({ accepted: z.number(), unchanged: z.number(), rejected: z.number(), conflict: z.number() });
+
+/** What every push answers, whichever representation is asked for: each row's result and their counts. */
+export const pushOutcomeFields = { results: z.array(rowResultSchema), counts: pushCountsSchema };
+
+export const personPushResponseSchema = personMonthSchema.extend(pushOutcomeFields).meta({ id: 'PersonPushResponse' });
 export type PersonPushResponse = z.infer<typeof personPushResponseSchema>;
 
-export const unitPushResponseSchema = unitMonthSchema
-  .extend({
-    results: z.array(rowResultSchema),
-    counts: z.object({ accepted: z.number(), unchanged: z.number(), rejected: z.number(), conflict: z.number() }),
-  })
-  .meta({ id: 'UnitPushResponse' });
+export const unitPushResponseSchema = unitMonthSchema.extend(pushOutcomeFields).meta({ id: 'UnitPushResponse' });
 export type UnitPushResponse = z.infer<typeof unitPushResponseSchema>;
+
+/**
+ * How much a push answers (RFC 7240 `Prefer: return=…`): `representation`, the default, carries the whole
+ * computed period; `minimal` only the row results, the counts and the period's state, and the service does not
+ * compute the period for it. A client sending a big sheet in pieces asks the minimal answer for all but the last.
+ */
+export const RETURN_PREFERENCES = ['representation', 'minimal'] as const;
+export type ReturnPreference = (typeof RETURN_PREFERENCES)[number];
+
+export const monthPushMinimalSchema = periodStateSchema
+  .extend(pushOutcomeFields)
+  .meta({ id: 'MonthPushMinimal', description: 'The answer to a month push under `Prefer: return=minimal`: no computed rows, no quotas' });
+export type MonthPushMinimal = z.infer<typeof monthPushMinimalSchema>;

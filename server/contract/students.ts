@@ -106,6 +106,14 @@ export const classStudentsPushResponseSchema = classStudentsSchema
   .meta({ id: 'ClassStudentsPushResponse' });
 export type ClassStudentsPushResponse = z.infer<typeof classStudentsPushResponseSchema>;
 
+export const classStudentsPushMinimalSchema = classStudentsPushResponseSchema
+  .pick({ class: true, ruleSetVersion: true, results: true, counts: true })
+  .meta({
+    id: 'ClassStudentsPushMinimal',
+    description: 'The answer to a class push under `Prefer: return=minimal`: the class and rule set, no students, no commendation counts',
+  });
+export type ClassStudentsPushMinimal = z.infer<typeof classStudentsPushMinimalSchema>;
+
 const listedStudent = computedStudentSchema.pick({ key: true, code: true, name: true, gpa: true, band: true, reasons: true });
 
 export const classCommendationsSchema = classCommendationSchema

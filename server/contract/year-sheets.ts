@@ -41,6 +41,12 @@ export const personYearPushResponseSchema = personYearSheetSchema
   .meta({ id: 'PersonYearPushResponse' });
 export type PersonYearPushResponse = z.infer<typeof personYearPushResponseSchema>;
 
+export const personYearPushMinimalSchema = personYearSheetSchema
+  .omit({ quotas: true, rows: true })
+  .extend({ results: z.array(rowResultSchema), counts: pushCounts })
+  .meta({ id: 'PersonYearPushMinimal', description: 'The answer to a yearly push under `Prefer: return=minimal`: no computed rows, no quotas' });
+export type PersonYearPushMinimal = z.infer<typeof personYearPushMinimalSchema>;
+
 export const storedInitiativeSchema = z
   .object({
     code: z.string(),
@@ -66,3 +72,9 @@ export const initiativePushResponseSchema = initiativeSheetSchema
   .extend({ results: z.array(rowResultSchema), counts: pushCounts })
   .meta({ id: 'InitiativePushResponse' });
 export type InitiativePushResponse = z.infer<typeof initiativePushResponseSchema>;
+
+export const initiativePushMinimalSchema = initiativeSheetSchema
+  .omit({ rows: true })
+  .extend({ results: z.array(rowResultSchema), counts: pushCounts })
+  .meta({ id: 'InitiativePushMinimal', description: 'The answer to an initiatives push under `Prefer: return=minimal`: no stored rows' });
+export type InitiativePushMinimal = z.infer<typeof initiativePushMinimalSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decisionRequestSchema, decisionSchema, monthSummarySchema } from '../contract/council.ts';
 import { periodSchema } from '../contract/period.ts';
 import {
+  monthPushMinimalSchema,
   personMonthSchema,
   personPushResponseSchema,
   pushRequestSchema,
@@ -15,21 +16,10 @@ import { personMonthView, unitMonthView } from '../services/month-view.ts';
 import { pushPeople } from '../services/push-people.ts';
 import { pushUnits } from '../services/push-units.ts';
 import { errorResponses } from './error-body.ts';
+import { applyReturnPreference, body, json, pushAnswer, pushHeaders, returnPreference } from './route-parts.ts';
 import { newRouter } from './router.ts';
 
 const params = z.object({ period: periodSchema });
-const pushHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8, 'Idempotency-Key phải dài từ 8 đến 255 ký tự')
-    .max(255, 'Idempotency-Key phải dài từ 8 đến 255 ký tự')
-    .optional(),
-});
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
 
 const pushPeopleRoute = createRoute({
   method: 'post',
@@ -38,9 +28,13 @@ const pushPeopleRoute = createRoute({
   summary: 'Gửi kết quả đánh giá tháng của cán bộ (tối đa 50.000 dòng)',
   description:
     'Mỗi dòng được kiểm tra riêng: `accepted`, `unchanged`, `rejected` (kèm lỗi từng trường) hoặc `conflict` (kèm giá trị đã lưu). ' +
-    'Cả lần gửi là một giao dịch. Câu trả lời mang các cột tính toán của mọi dòng trong tháng.',
+    'Cả lần gửi là một giao dịch. Câu trả lời mang các cột tính toán của mọi dòng trong tháng ' +
+    '(với `Prefer: return=minimal`: chỉ kết quả từng dòng, số lượng và trạng thái tháng, không tính lại tháng).',
   request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-  responses: { 200: json(personPushResponseSchema, 'Kết quả từng dòng và cả tháng'), ...errorResponses(401, 403, 409, 413, 422) },
+  responses: {
+    200: pushAnswer(personPushResponseSchema, monthPushMinimalSchema, 'Kết quả từng dòng và cả tháng'),
+    ...errorResponses(401, 403, 409, 413, 422),
+  },
 });
 
 const pullPeopleRoute = createRoute({
@@ -58,7 +52,10 @@ const pushUnitsRoute = createRoute({
   tags: ['Tháng'],
   summary: 'Gửi kết quả đánh giá tháng của khoa, phòng',
   request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-  responses: { 200: json(unitPushResponseSchema, 'Kết quả từng dòng và cả tháng'), ...errorResponses(401, 403, 409, 413, 422) },
+  responses: {
+    200: pushAnswer(unitPushResponseSchema, monthPushMinimalSchema, 'Kết quả từng dòng và cả tháng'),
+    ...errorResponses(401, 403, 409, 413, 422),
+  },
 });
 
 const pullUnitsRoute = createRoute({
@@ -94,8 +91,11 @@ export function monthRoutes() {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
     const { period } = c.req.valid('param');
-    const key = c.req.valid('header')['idempotency-key'] ?? null;
-    return c.json(await pushPeople(c.get('db'), caller, period, c.req.valid('json'), key), 200);
+    const headers = c.req.valid('header');
+    const prefer = returnPreference(headers.prefer);
+    const answer = await pushPeople(c.get('db'), caller, period, c.req.valid('json'), headers['idempotency-key'] ?? null, prefer);
+    applyReturnPreference(c, prefer);
+    return c.json(answer, 200);
   });
   app.openapi(pullPeopleRoute, async (c) =>
     c.json(await personMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
@@ -104,8 +104,11 @@ export function monthRoutes() {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
     const { period } = c.req.valid('param');
-    const key = c.req.valid('header')['idempotency-key'] ?? null;
-    return c.json(await pushUnits(c.get('db'), caller, period, c.req.valid('json'), key), 200);
+    const headers = c.req.valid('header');
+    const prefer = returnPreference(headers.prefer);
+    const answer = await pushUnits(c.get('db'), caller, period, c.req.valid('json'), headers['idempotency-key'] ?? null, prefer);
+    applyReturnPreference(c, prefer);
+    return c.json(answer, 200);
   });
   app.openapi(pullUnitsRoute, async (c) =>
     c.json(await unitMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),

@@ -4,6 +4,7 @@ import {
   classCommendationsSchema,
   classListSchema,
   classParamSchema,
+  classStudentsPushMinimalSchema,
   classStudentsPushResponseSchema,
   classStudentsSchema,
   studentRowSchema,
@@ -12,7 +13,7 @@ import { requireRole } from '../services/access.ts';
 import { pushStudents } from '../services/students-push.ts';
 import { classCommendations, classList, classStudents } from '../services/students-view.ts';
 import { errorResponses } from './error-body.ts';
-import { body, documentRowSchema, json, pushHeaders } from './route-parts.ts';
+import { applyReturnPreference, body, documentRowSchema, json, pushAnswer, pushHeaders, returnPreference } from './route-parts.ts';
 import { newRouter } from './router.ts';
 
 const params = classParamSchema;
@@ -35,7 +36,10 @@ const routes = {
       'Mỗi dòng được kiểm tra riêng: `accepted`, `unchanged`, `rejected` hoặc `conflict`. Học viên được nhận biết theo Mã HV, ' +
       'hoặc theo họ tên khi không có mã. Cả lần gửi là một giao dịch.',
     request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-    responses: { 200: json(classStudentsPushResponseSchema, 'Kết quả từng dòng và cả lớp'), ...errorResponses(401, 403, 409, 413, 422) },
+    responses: {
+      200: pushAnswer(classStudentsPushResponseSchema, classStudentsPushMinimalSchema, 'Kết quả từng dòng và cả lớp'),
+      ...errorResponses(401, 403, 409, 413, 422),
+    },
   }),
   pull: createRoute({
     method: 'get',
@@ -62,8 +66,12 @@ export function studentRoutes() {
   app.openapi(routes.push, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
-    const key = c.req.valid('header')['idempotency-key'] ?? null;
-    return c.json(await pushStudents(c.get('db'), caller, c.req.valid('param').class, c.req.valid('json'), key), 200);
+    const headers = c.req.valid('header');
+    const prefer = returnPreference(headers.prefer);
+    const key = headers['idempotency-key'] ?? null;
+    const answer = await pushStudents(c.get('db'), caller, c.req.valid('param').class, c.req.valid('json'), key, prefer);
+    applyReturnPreference(c, prefer);
+    return c.json(answer, 200);
   });
   app.openapi(routes.pull, async (c) =>
     c.json(await classStudents(c.get('db'), c.get('caller').orgId, c.req.valid('param').class), 200),

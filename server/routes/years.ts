@@ -7,8 +7,10 @@ import { initiativeRowSchema } from '../contract/year-initiative-row.ts';
 import { personYearRowSchema } from '../contract/year-person-row.ts';
 import { proposalsQuerySchema, yearProposalsSchema, yearResultsSchema } from '../contract/year-results.ts';
 import {
+  initiativePushMinimalSchema,
   initiativePushResponseSchema,
   initiativeSheetSchema,
+  personYearPushMinimalSchema,
   personYearPushResponseSchema,
   personYearSheetSchema,
 } from '../contract/year-sheets.ts';
@@ -21,7 +23,7 @@ import { pushInitiatives } from '../services/year-push-initiatives.ts';
 import { pushYearPeople } from '../services/year-push-people.ts';
 import { yearResults } from '../services/year-results.ts';
 import { errorResponses } from './error-body.ts';
-import { body, documentRowSchema, json, pushHeaders } from './route-parts.ts';
+import { applyReturnPreference, body, documentRowSchema, json, pushAnswer, pushHeaders, returnPreference } from './route-parts.ts';
 import { newRouter } from './router.ts';
 
 const params = z.object({ year: yearPeriodSchema });
@@ -38,7 +40,10 @@ const routes = {
     summary: 'Gửi bảng xếp loại năm của cán bộ (các dòng PersonYearRow)',
     description: rowsDescription,
     request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-    responses: { 200: json(personYearPushResponseSchema, 'Kết quả từng dòng và cả năm'), ...errorResponses(401, 403, 409, 413, 422) },
+    responses: {
+      200: pushAnswer(personYearPushResponseSchema, personYearPushMinimalSchema, 'Kết quả từng dòng và cả năm'),
+      ...errorResponses(401, 403, 409, 413, 422),
+    },
   }),
   pullPeople: createRoute({
     method: 'get',
@@ -55,7 +60,10 @@ const routes = {
     summary: 'Gửi bảng sáng kiến, đề tài của năm (các dòng InitiativeRow)',
     description: rowsDescription,
     request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-    responses: { 200: json(initiativePushResponseSchema, 'Kết quả từng dòng'), ...errorResponses(401, 403, 409, 413, 422) },
+    responses: {
+      200: pushAnswer(initiativePushResponseSchema, initiativePushMinimalSchema, 'Kết quả từng dòng và cả bảng sáng kiến'),
+      ...errorResponses(401, 403, 409, 413, 422),
+    },
   }),
   pullInitiatives: createRoute({
     method: 'get',
@@ -98,8 +106,12 @@ export function yearRoutes() {
   app.openapi(routes.pushPeople, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
-    const key = c.req.valid('header')['idempotency-key'] ?? null;
-    return c.json(await pushYearPeople(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key), 200);
+    const headers = c.req.valid('header');
+    const prefer = returnPreference(headers.prefer);
+    const key = headers['idempotency-key'] ?? null;
+    const answer = await pushYearPeople(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer);
+    applyReturnPreference(c, prefer);
+    return c.json(answer, 200);
   });
   app.openapi(routes.pullPeople, async (c) =>
     c.json(await personYearSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),
@@ -107,8 +119,12 @@ export function yearRoutes() {
   app.openapi(routes.pushInitiatives, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
-    const key = c.req.valid('header')['idempotency-key'] ?? null;
-    return c.json(await pushInitiatives(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key), 200);
+    const headers = c.req.valid('header');
+    const prefer = returnPreference(headers.prefer);
+    const key = headers['idempotency-key'] ?? null;
+    const answer = await pushInitiatives(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer);
+    applyReturnPreference(c, prefer);
+    return c.json(answer, 200);
   });
   app.openapi(routes.pullInitiatives, async (c) =>
     c.json(await initiativeSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),

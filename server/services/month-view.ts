@@ -1,8 +1,10 @@
 import { LEVEL_LABELS } from '../contract/levels.ts';
-import type { PersonMonth, UnitMonth } from '../contract/push.ts';
+import type { MonthState, PersonMonth, UnitMonth } from '../contract/push.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
 import { loadPersonMonth, loadUnitMonth, type StoredUnitMonth } from '../db/month-rows.ts';
+import { periodState } from '../db/periods.ts';
+import { freshenMonthStatistics } from '../db/planner-statistics.ts';
 import { classifyMonth, type MonthInput, type MonthOutcome, type MonthResult, type PeriodDecisions } from '../rules/index.ts';
 import { periodContext, type PeriodContext } from './period-decisions.ts';
 import { loadRuleSet } from './rule-sets.ts';
@@ -17,7 +19,7 @@ type StoredRating = Omit<StoredUnitMonth, 'unit' | 'memberDisciplined'>;
 interface Classified<R> {
   rows: R[];
   outcome: MonthOutcome;
-  state: Omit<PersonMonth, 'rows' | 'quotas'>;
+  state: MonthState;
 }
 
 /** Loads a month's rows with the rule set and decisions in force, and classifies them. */
@@ -46,6 +48,14 @@ async function classified<R extends StoredRating>(
   };
 }
 
+/** A month's state without its rows, read and not computed: what a push answers under `Prefer: return=minimal`. */
+export async function monthState(db: Db, orgId: number, period: string, subject: 'person' | 'unit'): Promise<MonthState> {
+  const [{ version, ruleSet }, state] = await Promise.all([loadRuleSet(db, orgId), periodState(db, orgId, period)]);
+  // The raised rate is the period's, for people and units alike (period-decisions.ts).
+  const quota = subject === 'person' ? ruleSet.quota.personMonth : ruleSet.quota.unitMonth;
+  return { period, finalised: state.finalised, rate: state.raisedRate ?? quota.rate, ruleSetVersion: version };
+}
+
 /** The computed columns every row of a month carries, people's and units' alike. */
 function computedColumns(r: StoredRating, c: MonthResult) {
   return {
@@ -64,6 +74,7 @@ function computedColumns(r: StoredRating, c: MonthResult) {
 }
 
 export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
+  await freshenMonthStatistics(db, orgId, period);
   const { rows, outcome, state } = await classified(
     db,
     orgId,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FieldError } from '../contract/row-validation.ts';
-import type { RowResult } from '../contract/push.ts';
+import type { ReturnPreference, RowResult } from '../contract/push.ts';
 import { periodLabel } from '../contract/period.ts';
 import { isStorableText } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
@@ -28,16 +28,26 @@ export function requestHash(kind: string, period: string, body: unknown): string
 }
 
 /**
- * Runs a push in one transaction with its idempotency key: a retry gets the first answer's row results
- * (the computed month is read afresh, so it shows what is stored now) and writes nothing again.
+ * The two answers a push can give (`Prefer: return=…`, RFC 7240): the whole computed period, or only the
+ * period's state, read without computing the period.
  */
-export async function idempotentPush<T>(
+export interface PushViews<Full, Minimal> {
+  representation: (answer: StoredAnswer) => Promise<Full>;
+  minimal: (answer: StoredAnswer) => Promise<Minimal>;
+}
+
+/**
+ * Runs a push in one transaction with its idempotency key: a retry gets the first answer's row results
+ * (the computed month is read afresh, so it shows what is stored now) and writes nothing again. Only the
+ * row results are stored, so a retry may ask for either representation.
+ */
+export async function idempotentPush<Full, Minimal>(
   db: Db,
   caller: Caller,
-  push: { kind: string; period: string; key: string | null; body: unknown; periodless?: boolean },
+  push: { kind: string; period: string; key: string | null; body: unknown; periodless?: boolean; prefer: ReturnPreference },
   write: () => Promise<StoredAnswer>,
-  view: (answer: StoredAnswer) => Promise<T>,
-): Promise<T> {
+  views: PushViews<Full, Minimal>,
+): Promise<Full | Minimal> {
   const hash = requestHash(push.kind, push.period, push.body);
   const answer = await db.transaction(async (): Promise<StoredAnswer> => {
     if (push.key !== null) {
@@ -66,7 +76,7 @@ export async function idempotentPush<T>(
   });
   // The computed period is read after the commit: the period's lock is not held while the month is
   // recomputed, and the answer shows every push committed by then, other units' included.
-  return view(answer);
+  return push.prefer === 'minimal' ? views.minimal(answer) : views.representation(answer);
 }
 
 export function countResults(results: RowResult[]): StoredAnswer['counts'] {

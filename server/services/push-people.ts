@@ -1,11 +1,11 @@
 import { personRowCrossField, personRowSchema, type PersonRow } from '../contract/person-row.ts';
 import { rowChecker } from '../contract/row-checker.ts';
-import type { PersonPushResponse, PushRequest, RowResult } from '../contract/push.ts';
+import type { MonthPushMinimal, PersonPushResponse, PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
 import type { Db } from '../db/database.ts';
 import { PERSON_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
 import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts';
 import type { Caller } from './access.ts';
-import { personMonthView } from './month-view.ts';
+import { monthState, personMonthView } from './month-view.ts';
 import { ensureRowUnits, onePersonOneRow, personFields, resolvePeople, screenPersonRows } from './people-resolve.ts';
 import { countResults, idempotentPush, outcomeStatus, ratingValues, storedForClient, type StoredAnswer } from './push-common.ts';
 
@@ -24,7 +24,8 @@ export async function pushPeople(
   period: string,
   body: PushRequest,
   idempotencyKey: string | null,
-): Promise<PersonPushResponse> {
+  prefer: ReturnPreference = 'representation',
+): Promise<PersonPushResponse | MonthPushMinimal> {
   const { candidates, results } = screenPersonRows(caller, body.rows, rowChecker(personRowSchema, personRowCrossField));
   const write = async (): Promise<StoredAnswer> => {
     const unitIds = await ensureRowUnits(db, caller.orgId, candidates);
@@ -66,8 +67,11 @@ export async function pushPeople(
   return idempotentPush(
     db,
     caller,
-    { kind: 'person', period, key: idempotencyKey, body },
+    { kind: 'person', period, key: idempotencyKey, body, prefer },
     write,
-    async (answer) => ({ ...(await personMonthView(db, caller.orgId, period)), ...answer }),
+    {
+      representation: async (answer) => ({ ...(await personMonthView(db, caller.orgId, period)), ...answer }),
+      minimal: async (answer) => ({ ...(await monthState(db, caller.orgId, period, 'person')), ...answer }),
+    },
   );
 }

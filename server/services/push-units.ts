@@ -1,4 +1,4 @@
-import type { PushRequest, RowResult, UnitPushResponse } from '../contract/push.ts';
+import type { MonthPushMinimal, PushRequest, ReturnPreference, RowResult, UnitPushResponse } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';
 import { unitRowCrossField, unitRowSchema, type UnitRow } from '../contract/unit-row.ts';
@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { UNIT_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
 import { ensureUnits } from '../db/roster.ts';
 import type { Caller } from './access.ts';
-import { unitMonthView } from './month-view.ts';
+import { monthState, unitMonthView } from './month-view.ts';
 import {
   assertCanWriteUnit,
   countResults,
@@ -26,7 +26,8 @@ export async function pushUnits(
   period: string,
   body: PushRequest,
   idempotencyKey: string | null,
-): Promise<UnitPushResponse> {
+  prefer: ReturnPreference = 'representation',
+): Promise<UnitPushResponse | MonthPushMinimal> {
   const results: (RowResult | null)[] = body.rows.map(() => null);
   const ready: { index: number; row: UnitRow; key: string }[] = [];
   const seen = new Set<string>();
@@ -82,8 +83,11 @@ export async function pushUnits(
   return idempotentPush(
     db,
     caller,
-    { kind: 'unit', period, key: idempotencyKey, body },
+    { kind: 'unit', period, key: idempotencyKey, body, prefer },
     write,
-    async (answer) => ({ ...(await unitMonthView(db, caller.orgId, period)), ...answer }),
+    {
+      representation: async (answer) => ({ ...(await unitMonthView(db, caller.orgId, period)), ...answer }),
+      minimal: async (answer) => ({ ...(await monthState(db, caller.orgId, period, 'unit')), ...answer }),
+    },
   );
 }

@@ -1,4 +1,5 @@
-import type { PushRequest, RowResult } from '../contract/push.ts';
+import type { PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
+import type { ClassStudentsPushMinimal } from '../contract/students.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import { STUDENT_FIELD_LABELS, studentRowCrossField, studentRowSchema, type ClassStudentsPushResponse, type StudentRow } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
@@ -9,7 +10,7 @@ import type { Caller } from './access.ts';
 import { refOf, type RowResults } from './people-resolve.ts';
 import { assertCanWriteUnit, countResults, idempotentPush, rejected, type StoredAnswer } from './push-common.ts';
 import { numberOrNull, writtenRowResult } from './row-outcome.ts';
-import { classStudents } from './students-view.ts';
+import { classState, classStudents } from './students-view.ts';
 
 const L = STUDENT_FIELD_LABELS;
 
@@ -72,7 +73,8 @@ export async function pushStudents(
   className: string,
   body: PushRequest,
   idempotencyKey: string | null,
-): Promise<ClassStudentsPushResponse> {
+  prefer: ReturnPreference = 'representation',
+): Promise<ClassStudentsPushResponse | ClassStudentsPushMinimal> {
   const classKey = matchKey(className);
   const { results, ready } = screenStudents(caller, classKey, cleanText(className), body.rows);
   const write = async (): Promise<StoredAnswer> => {
@@ -99,8 +101,11 @@ export async function pushStudents(
   return idempotentPush(
     db,
     caller,
-    { kind: 'student', period: classKey, key: idempotencyKey, body, periodless: true },
+    { kind: 'student', period: classKey, key: idempotencyKey, body, periodless: true, prefer },
     write,
-    async (answer) => ({ ...(await classStudents(db, caller.orgId, className)), ...answer }),
+    {
+      representation: async (answer) => ({ ...(await classStudents(db, caller.orgId, className)), ...answer }),
+      minimal: async (answer) => ({ ...(await classState(db, caller.orgId, className)), ...answer }),
+    },
   );
 }

@@ -1,7 +1,7 @@
-import type { ClassCommendations, ClassList, ClassStudents } from '../contract/students.ts';
+import type { ClassCommendations, ClassList, ClassStudents, ClassStudentsPushMinimal } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
-import { listClasses, loadClass, type StoredStudent } from '../db/students.ts';
+import { listClasses, loadClass, storedClassName, type StoredStudent } from '../db/students.ts';
 import { classifyStudents, type StudentsOutcome } from '../rules/index.ts';
 import { loadRuleSet } from './rule-sets.ts';
 
@@ -47,6 +47,12 @@ export async function classStudents(db: Db, orgId: number, className: string): P
       return { key, code, name, gpa, conduct, discipline, note, band: s.band, commended: s.commended, tieAtLimit: s.tieAtLimit, reasons: s.reasons, version, updatedAt };
     }),
   };
+}
+
+/** A class's name and rule set, read and not computed: a push's answer under `Prefer: return=minimal`. */
+export async function classState(db: Db, orgId: number, className: string): Promise<Pick<ClassStudentsPushMinimal, 'class' | 'ruleSetVersion'>> {
+  const [stored, { version }] = await Promise.all([storedClassName(db, orgId, matchKey(className)), loadRuleSet(db, orgId)]);
+  return { class: stored ?? cleanText(className), ruleSetVersion: version };
 }
 
 export async function classCommendations(db: Db, orgId: number, className: string): Promise<ClassCommendations> {

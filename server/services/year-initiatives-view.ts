@@ -8,3 +8,8 @@ export async function initiativeSheet(db: Db, orgId: number, year: string): Prom
   const [rows, state] = await Promise.all([loadInitiatives(db, orgId, year), periodState(db, orgId, year)]);
   return { year, finalised: state.finalised, rows };
 }
+
+/** The initiatives sheet's state without its rows: a push's answer under `Prefer: return=minimal`. */
+export async function initiativeSheetState(db: Db, orgId: number, year: string): Promise<Omit<InitiativeSheet, 'rows'>> {
+  return { year, finalised: (await periodState(db, orgId, year)).finalised };
+}

@@ -1,6 +1,16 @@
 import type { PersonYearSheet } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
+import { periodState } from '../db/periods.ts';
+import { loadRuleSet } from './rule-sets.ts';
 import { computeYear, computedPeople, personYearRate } from './year-results.ts';
+
+type PersonYearState = Omit<PersonYearSheet, 'quotas' | 'rows'>;
+
+/** The yearly sheet's state without its rows, read and not computed: a push's answer under `Prefer: return=minimal`. */
+export async function personYearState(db: Db, orgId: number, year: string): Promise<PersonYearState> {
+  const [{ version, ruleSet }, state] = await Promise.all([loadRuleSet(db, orgId), periodState(db, orgId, year)]);
+  return { year, finalised: state.finalised, rate: state.raisedRate ?? ruleSet.quota.personYear.rate, ruleSetVersion: version };
+}
 
 /** The yearly sheet: everyone with a month or a yearly row, their stored yearly inputs and the computed year. */
 export async function personYearSheet(db: Db, orgId: number, year: string): Promise<PersonYearSheet> {

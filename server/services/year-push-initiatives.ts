@@ -1,8 +1,8 @@
-import type { PushRequest, RowResult } from '../contract/push.ts';
+import type { PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
 import { checkRow } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import { INITIATIVE_FIELD_LABELS, initiativeRowSchema, type InitiativeRow } from '../contract/year-initiative-row.ts';
-import type { InitiativePushResponse } from '../contract/year-sheets.ts';
+import type { InitiativePushMinimal, InitiativePushResponse } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
 import { INITIATIVE } from '../db/initiatives.ts';
 import { unitsByKey } from '../db/roster.ts';
@@ -11,7 +11,7 @@ import type { Caller } from './access.ts';
 import { onePersonOneRow, refOf, resolvePeople, type Candidate, type RowResults } from './people-resolve.ts';
 import { assertCanWriteUnit, countResults, idempotentPush, rejected, type StoredAnswer } from './push-common.ts';
 import { writtenRowResult } from './row-outcome.ts';
-import { initiativeSheet } from './year-initiatives-view.ts';
+import { initiativeSheet, initiativeSheetState } from './year-initiatives-view.ts';
 
 const L = INITIATIVE_FIELD_LABELS;
 const toDmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -78,7 +78,8 @@ export async function pushInitiatives(
   year: string,
   body: PushRequest,
   idempotencyKey: string | null,
-): Promise<InitiativePushResponse> {
+  prefer: ReturnPreference = 'representation',
+): Promise<InitiativePushResponse | InitiativePushMinimal> {
   const { candidates, results } = screenInitiatives(caller, year, body.rows);
   const write = async (): Promise<StoredAnswer> => {
     const unitKeys = [...new Set(candidates.map((c) => c.unitKey).filter((k) => k !== ''))];
@@ -113,8 +114,11 @@ export async function pushInitiatives(
   return idempotentPush(
     db,
     caller,
-    { kind: 'initiative', period: year, key: idempotencyKey, body },
+    { kind: 'initiative', period: year, key: idempotencyKey, body, prefer },
     write,
-    async (answer) => ({ ...(await initiativeSheet(db, caller.orgId, year)), ...answer }),
+    {
+      representation: async (answer) => ({ ...(await initiativeSheet(db, caller.orgId, year)), ...answer }),
+      minimal: async (answer) => ({ ...(await initiativeSheetState(db, caller.orgId, year)), ...answer }),
+    },
   );
 }

@@ -1,8 +1,8 @@
-import type { PushRequest, RowResult } from '../contract/push.ts';
+import type { PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema, type PersonYearRow } from '../contract/year-person-row.ts';
 import { parsePriorTitles } from '../contract/year-prior-titles.ts';
-import type { PersonYearPushResponse } from '../contract/year-sheets.ts';
+import type { PersonYearPushMinimal, PersonYearPushResponse } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
 import { PERSON_YEAR } from '../db/person-year.ts';
 import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts';
@@ -19,7 +19,7 @@ import {
 } from './people-resolve.ts';
 import { countResults, idempotentPush, rejected, type StoredAnswer } from './push-common.ts';
 import { numberOrNull, writtenRowResult } from './row-outcome.ts';
-import { personYearSheet } from './year-people-view.ts';
+import { personYearSheet, personYearState } from './year-people-view.ts';
 
 function yearValues(row: PersonYearRow, unitId: number, dutyGroup: string | null): unknown[] {
   return [
@@ -81,7 +81,8 @@ export async function pushYearPeople(
   year: string,
   body: PushRequest,
   idempotencyKey: string | null,
-): Promise<PersonYearPushResponse> {
+  prefer: ReturnPreference = 'representation',
+): Promise<PersonYearPushResponse | PersonYearPushMinimal> {
   const screened = screenPersonRows(caller, body.rows, rowChecker(personYearRowSchema, personYearRowCrossField));
   const { results } = screened;
   const candidates = checkPriorYears(Number(year), screened.candidates, results);
@@ -125,8 +126,11 @@ export async function pushYearPeople(
   return idempotentPush(
     db,
     caller,
-    { kind: 'person-year', period: year, key: idempotencyKey, body },
+    { kind: 'person-year', period: year, key: idempotencyKey, body, prefer },
     write,
-    async (answer) => ({ ...(await personYearSheet(db, caller.orgId, year)), ...answer }),
+    {
+      representation: async (answer) => ({ ...(await personYearSheet(db, caller.orgId, year)), ...answer }),
+      minimal: async (answer) => ({ ...(await personYearState(db, caller.orgId, year)), ...answer }),
+    },
   );
 }

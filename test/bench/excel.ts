@@ -15,7 +15,7 @@ import { median, progress, round, type Figure } from './measure.ts';
  * and the real Office adapter (addin/workbook/office.ts), on the counting fake Excel of the add-in's tests
  * (test/addin/workbook/fake-excel.ts, office-addin-mock underneath) and the real API client answered by the app
  * in-process. Per sync: Excel round trips (context.sync calls), the largest request and response in bytes, the
- * wall time and the part of it spent in the service. Two syncs per size: the first (every row new) and a
+ * service's answers (largest and total bytes), the wall time and the part of it spent in the service. Two syncs per size: the first (every row new) and a
  * second after 1% of the scores changed (only those rows are sent). The fake Excel's own time is not real
  * Excel's: the round trips and bytes are the figures to trust, the milliseconds only say where time goes here.
  */
@@ -35,6 +35,8 @@ interface SyncFigure {
   totalResponseBytes: number;
   failedSyncs: number;
   sent: number;
+  maxHttpResponseBytes: number;
+  totalHttpResponseBytes: number;
 }
 
 /** Changes 1% of the scores in the workbook, as a rater would by hand (the "Điểm đánh giá" column, H). */
@@ -63,6 +65,7 @@ export async function excelCases(bench: BenchDatabase, sizes: readonly number[],
       await bootstrapOrganisation(db, { slug: `bench-excel-${n}-${randomUUID().slice(0, 8)}`, name: 'Trường thử' }, token);
       let serviceMs = 0;
       let requests = 0;
+      let httpBytes: number[] = [];
       const client = createClient({
         baseUrl: 'http://binhxet.bench',
         token,
@@ -74,6 +77,7 @@ export async function excelCases(bench: BenchDatabase, sizes: readonly number[],
           // The body read too: the client reads it right away, and the service's JSON is part of its work.
           const body = await res.arrayBuffer();
           serviceMs += performance.now() - started;
+          httpBytes.push(body.byteLength);
           return new Response(body, { status: res.status, headers: res.headers });
         }) as typeof fetch,
       });
@@ -85,6 +89,7 @@ export async function excelCases(bench: BenchDatabase, sizes: readonly number[],
         book.runs = 0;
         serviceMs = 0;
         requests = 0;
+        httpBytes = [];
         const started = performance.now();
         const outcome = await syncSheet({ workbook, client }, { kind: 'person', sheet: grid.name });
         const ms = performance.now() - started;
@@ -105,6 +110,8 @@ export async function excelCases(bench: BenchDatabase, sizes: readonly number[],
           totalResponseBytes: book.syncs.reduce((sum, s) => sum + s.responseBytes, 0),
           failedSyncs: book.syncs.length - ok.length,
           sent: expectSent,
+          maxHttpResponseBytes: Math.max(0, ...httpBytes),
+          totalHttpResponseBytes: httpBytes.reduce((sum, b) => sum + b, 0),
         };
       };
       first.push(await sync(n));
@@ -130,6 +137,8 @@ export async function excelCases(bench: BenchDatabase, sizes: readonly number[],
         totalRequestBytes: last.totalRequestBytes,
         totalResponseBytes: last.totalResponseBytes,
         failedSyncs: last.failedSyncs,
+        maxHttpResponseBytes: last.maxHttpResponseBytes,
+        totalHttpResponseBytes: last.totalHttpResponseBytes,
       });
     }
   }

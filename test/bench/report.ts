@@ -25,7 +25,10 @@ function notes(f: Figure): string {
   if (typeof f.roundTrips === 'number') {
     parts.push(
       `${f.roundTrips} round trips, largest request ${kb(f.maxRequestBytes)} / response ${kb(f.maxResponseBytes)}, ` +
-        `${f.sent} rows sent in ${f.requests} requests, service ${num(f.serviceMs).toFixed(0)} ms`,
+        `${f.sent} rows sent in ${f.requests} requests, service ${num(f.serviceMs).toFixed(0)} ms` +
+        (typeof f.maxHttpResponseBytes === 'number'
+          ? `, answers: largest ${kb(f.maxHttpResponseBytes)}, total ${kb(f.totalHttpResponseBytes)}`
+          : ''),
     );
   }
   // The task pane: gzipped sizes (ms is the build's time) and the page load.
