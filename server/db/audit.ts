@@ -9,6 +9,10 @@ export interface AuditEntry {
   entityKey: string;
   period: string | null;
   action: string;
+  /**
+   * For the rows a push writes (versioned-upsert.ts): an insert has no old values and every written column
+   * and the version as new values; an update has only the columns it changed, old and new, and the version.
+   */
   oldValues: unknown;
   newValues: unknown;
 }

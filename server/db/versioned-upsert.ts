@@ -5,6 +5,10 @@ import type { Db } from './database.ts';
  * every row in one statement over unnested arrays, with the optimistic version check in
  * `on conflict … where` (evaluated under the row lock, so it is race-safe), a no-op guard so an unchanged
  * row keeps its version, and the audit rows written by the same statement.
+ *
+ * The audit of a written row: an insert has no old values and the written columns with the version as new
+ * values; an update has, as old and new values, only the columns it changed, each from what to what, and the
+ * version before and after. (The actor, push and time are the audit row's own columns.)
  */
 export interface Column {
   name: string;
@@ -56,12 +60,19 @@ function upsertStatement(t: VersionedTable): string {
   const sameKey = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(' and ');
   // Years and months are audited under their period; a class is not a period.
   const auditPeriod = t.scope === 'period' ? '$2' : 'null';
+  // Building a row's JSON costs about as much as writing the row, so it is built only where it is used: the
+  // stored row of each row not written (from the whole row `old` that cur carries), the audit values of each
+  // row written. The audit values of an update (`changed`) are its changed columns and its version.
+  const allValues = (row: string) => `jsonb_build_object(${[...names, 'version'].map((n) => `'${n}', ${row}.${n}`).join(', ')})`;
+  const changed = (row: string) =>
+    [...names.map((n) => `case when c.${n} is distinct from u.${n} then jsonb_build_object('${n}', ${row}.${n}) else '{}' end`),
+      `jsonb_build_object('version', ${row}.version)`].join(' || ');
   const text = `with input as (
     select * from unnest($5::text[], ${arrays}, $${baseParam}::int[])
       with ordinality as t(label, ${keys.join(', ')}, ${names.join(', ')}, base_version, ord)
   ),
   cur as (
-    select i.ord, m.version, to_jsonb(m) - 'org_id' - '${t.scope}' as stored,
+    select i.ord, m.version, m as old, ${names.map((n) => `m.${n}`).join(', ')},
       (${names.map((n) => `m.${n}`).join(', ')}) is not distinct from (${names.map((n) => `i.${n}`).join(', ')}) as same
     from input i join ${t.table} m on m.org_id = $1 and m.${t.scope} = $2 and ${sameKey('m', 'i')}
   ),
@@ -75,16 +86,18 @@ function upsertStatement(t: VersionedTable): string {
       version = m.version + 1, updated_at = now(), updated_by = excluded.updated_by
     where m.version = excluded.version - 1
       and (${names.map((n) => `m.${n}`).join(', ')}) is distinct from (${names.map((n) => `excluded.${n}`).join(', ')})
-    returning ${keys.map((k) => `m.${k}`).join(', ')}, m.version, (m.xmax = 0) as inserted,
-      to_jsonb(m) - 'org_id' - '${t.scope}' as row
+    returning ${keys.map((k) => `m.${k}`).join(', ')}, ${names.map((n) => `m.${n}`).join(', ')}, m.version, (m.xmax = 0) as inserted
   ),
   aud as (
     insert into audit (org_id, actor, push_key, entity, entity_key, period, action, old_values, new_values)
-    select $1, $3, $4, '${t.entity}', i.label, ${auditPeriod}, case when u.inserted then 'insert' else 'update' end, c.stored, u.row
+    select $1, $3, $4, '${t.entity}', i.label, ${auditPeriod}, case when u.inserted then 'insert' else 'update' end,
+      -- An update of a row this statement's snapshot did not hold (a push inserted it meanwhile) has no old values.
+      case when not u.inserted and c.ord is not null then ${changed('c')} end,
+      case when not u.inserted and c.ord is not null then ${changed('u')} else ${allValues('u')} end
     from up u join input i on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
   )
   select (u.version is not null) as written, coalesce(u.version, c.version) as version,
-    case when u.version is null then c.stored end as stored,
+    case when u.version is null then to_jsonb(c.old) - 'org_id' - '${t.scope}' end as stored,
     -- Not written although this statement's snapshot allowed it: a push committed meanwhile won the row.
     (u.version is null and (c.ord is null or (c.version is not distinct from i.base_version and not c.same))) as raced
   from input i left join up u on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord

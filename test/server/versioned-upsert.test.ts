@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../server/db/database.ts';
+import { INITIATIVE } from '../../server/db/initiatives.ts';
+import { PERSON_MONTH } from '../../server/db/month-upsert.ts';
+import { STUDENT } from '../../server/db/students.ts';
+import { upsertVersionedRows, type VersionedTable, type VersionedWriteRow } from '../../server/db/versioned-upsert.ts';
+import { testDatabases } from '../support/databases.ts';
+
+/** The set-based write itself: outcomes in the rows' order, and the audit row of each row it wrote. */
+describe.each(testDatabases())('the versioned upsert and its audit on $name', (database) => {
+  let db: Db;
+  let orgId: number;
+  let actor: number;
+  let unitId: number;
+  let people: number[];
+  beforeAll(async () => {
+    db = await database.open();
+    const id = async (text: string, params: unknown[] = []) => (await db.query<{ id: number }>(text, params))[0]!.id;
+    orgId = await id(`insert into organisation (slug, name) values ('upsert', 'Upsert') returning id`);
+    actor = await id(`insert into app_user (org_id, name, role) values ($1, 'Hội đồng', 'council') returning id`, [orgId]);
+    unitId = await id(`insert into unit (org_id, name, name_key) values ($1, 'Khoa A', 'khoa a') returning id`, [orgId]);
+    people = (
+      await db.query<{ id: number }>(
+        `insert into person (org_id, code, full_name, name_key, unit_id)
+         values ($1, 'T1', 'Người Một', 'nguoi mot', $2), ($1, 'T2', 'Người Hai', 'nguoi hai', $2) returning id`,
+        [orgId, unitId],
+      )
+    ).map((r) => r.id);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const write = (t: VersionedTable, scope: string, rows: VersionedWriteRow[]) =>
+    db.transaction(() => upsertVersionedRows(db, t, { orgId, scope, actor, pushKey: 'push-1' }, rows));
+  const audit = (entityKey: string) =>
+    db.query(
+      `select action, actor, push_key as "pushKey", period, old_values as "oldValues", new_values as "newValues"
+       from audit where org_id = $1 and entity_key = $2 order by id`,
+      [orgId, entityKey],
+    );
+  // unit_id, duty_group, score, self_score, general, results, all_tasks_done, exceeded_pct, late_pct, discipline, note, leave
+  const month = (score: number, note: string | null) => [unitId, 'Giáo viên', score, 80, null, null, true, 12.5, null, null, note, null];
+
+  it('audits an insert with every written column as stored, and its version', async () => {
+    const out = await write(PERSON_MONTH, '2023-01', [{ keys: [people[0]], label: 'T1', values: month(85.04, 'ghi chú'), baseVersion: null }]);
+    expect(out).toEqual([{ written: true, version: 1, stored: null }]);
+    expect(await audit('T1')).toEqual([
+      {
+        action: 'insert',
+        actor,
+        pushKey: 'push-1',
+        period: '2023-01',
+        oldValues: null,
+        newValues: {
+          unit_id: unitId,
+          duty_group: 'Giáo viên',
+          score: 85, // numeric(4,1): what was stored, not what was sent
+          self_score: 80,
+          general: null,
+          results: null,
+          all_tasks_done: true,
+          exceeded_pct: 12.5,
+          late_pct: null,
+          discipline: null,
+          note: 'ghi chú',
+          leave: null,
+          version: 1,
+        },
+      },
+    ]);
+  });
+
+  it('audits an update with only the columns it changed, from what to what, and the versions', async () => {
+    const out = await write(PERSON_MONTH, '2023-01', [{ keys: [people[0]], label: 'T1', values: month(90, null), baseVersion: 1 }]);
+    expect(out).toEqual([{ written: true, version: 2, stored: null }]);
+    const entries = await audit('T1');
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toEqual({
+      action: 'update',
+      actor,
+      pushKey: 'push-1',
+      period: '2023-01',
+      oldValues: { score: 85, note: 'ghi chú', version: 1 },
+      newValues: { score: 90, note: null, version: 2 },
+    });
+  });
+
+  it('answers rows not written with the whole stored row, in the rows’ order, and audits only what it wrote', async () => {
+    const out = await write(PERSON_MONTH, '2023-01', [
+      { keys: [people[1]], label: 'T2', values: month(70, null), baseVersion: null },
+      { keys: [people[0]], label: 'T1', values: month(90, null), baseVersion: 2 },
+    ]);
+    expect(out[0]).toEqual({ written: true, version: 1, stored: null });
+    expect(out[1]).toMatchObject({ written: false, version: 2 });
+    expect(out[1]!.stored).toEqual({
+      person_id: people[0],
+      unit_id: unitId,
+      duty_group: 'Giáo viên',
+      score: 90,
+      self_score: 80,
+      general: null,
+      results: null,
+      all_tasks_done: true,
+      exceeded_pct: 12.5,
+      late_pct: null,
+      discipline: null,
+      note: null,
+      leave: null,
+      version: 2,
+      updated_at: expect.any(String),
+      updated_by: actor,
+    });
+    const stale = await write(PERSON_MONTH, '2023-01', [{ keys: [people[0]], label: 'T1', values: month(60, null), baseVersion: 1 }]);
+    expect(stale).toEqual([{ written: false, version: 2, stored: expect.objectContaining({ score: 90, version: 2 }) }]);
+    expect(await audit('T1')).toHaveLength(2);
+    expect((await audit('T2')).map((e: any) => e.action)).toEqual(['insert']);
+  });
+
+  it('audits rows of several keys and of a class the same way', async () => {
+    const key = [people[0], 'sáng kiến', 'day hoc qua tinh huong'];
+    const initiative = (level: string) => ['Dạy học qua tình huống', level, '2023-05-10', null];
+    await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', values: initiative('co-so'), baseVersion: null }]);
+    expect(await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', values: initiative('tinh'), baseVersion: 1 }])).toEqual([
+      { written: true, version: 2, stored: null },
+    ]);
+    expect((await audit('T1: sáng kiến')).map((e: any) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
+      ['insert', '2023', null, { title: 'Dạy học qua tình huống', level: 'co-so', recognised_on: '2023-05-10', note: null, version: 1 }],
+      ['update', '2023', { level: 'co-so', version: 1 }, { level: 'tinh', version: 2 }],
+    ]);
+
+    const student = (gpa: number, conduct: string) => ['TC K45', 'HV01', 'Nguyễn Thị Ánh', gpa, conduct, null, null];
+    await write(STUDENT, 'tc k45', [{ keys: ['hv01'], label: 'TC K45: HV01', values: student(9.5, 'Tốt'), baseVersion: null }]);
+    await write(STUDENT, 'tc k45', [{ keys: ['hv01'], label: 'TC K45: HV01', values: student(9, 'Khá'), baseVersion: 1 }]);
+    expect((await audit('TC K45: HV01')).map((e: any) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
+      ['insert', null, null, { class_name: 'TC K45', code: 'HV01', full_name: 'Nguyễn Thị Ánh', gpa: 9.5, conduct: 'Tốt', discipline: null, note: null, version: 1 }],
+      ['update', null, { gpa: 9.5, conduct: 'Tốt', version: 1 }, { gpa: 9, conduct: 'Khá', version: 2 }],
+    ]);
+  });
+});
