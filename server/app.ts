@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { z } from 'zod';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -11,6 +12,7 @@ import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
+import { requestEncoding } from './middleware/request-encoding.ts';
 import { addinRoutes } from './routes/addin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { errorBody } from './routes/error-body.ts';
@@ -48,6 +50,8 @@ export function createApp(options: AppOptions) {
       ms: Math.round(performance.now() - started),
     });
   });
+  // Answers (a 5,000-row month is ≈ 2.5 MB of JSON, ≈ 10 × less packed) and the pane's files, for clients that accept gzip.
+  app.use('*', compress());
   // The task pane is framed by Excel (on the web: an iframe of another origin), so no X-Frame-Options.
   app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false }));
   const origins = new Set([new URL(options.publicUrl).origin, ...(options.corsOrigins ?? [])]);
@@ -55,20 +59,23 @@ export function createApp(options: AppOptions) {
     '/api/*',
     cors({
       origin: (origin) => (origins.has(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Prefer'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'Idempotency-Key', 'Prefer'],
       exposeHeaders: ['Preference-Applied'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     }),
   );
+  const bodyLimitBytes = options.bodyLimitBytes ?? 40 * 1024 * 1024;
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 40 * 1024 * 1024,
+      maxSize: bodyLimitBytes,
       onError: (c) =>
         c.json(errorBody('payload_too_large', 'Nội dung gửi lên quá lớn; hãy chia nhỏ lần gửi'), 413),
     }),
   );
+  // A gzip-compressed body is unpacked within the same limit.
+  app.use('/api/*', requestEncoding(bodyLimitBytes));
   app.use('*', async (c, next) => {
     c.set('db', db);
     await next();

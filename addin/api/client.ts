@@ -57,6 +57,23 @@ export interface ClientOptions {
   attempts?: number;
   /** Delay before the n-th retry, ms (default 400 × 2^n). */
   backoff?: (attempt: number) => number;
+  /** Bodies of at least this many characters are sent gzip-compressed (default 16 KiB; Infinity: never). */
+  gzipFrom?: number;
+}
+
+/** A body as sent: JSON, gzip-compressed when it is big and the platform can (Excel's WebView2, Safari, Node). */
+interface Encoded {
+  body: BodyInit;
+  headers: Record<string, string>;
+}
+
+async function encodeBody(body: unknown, gzipFrom: number): Promise<Encoded> {
+  const text = JSON.stringify(body);
+  const json = { 'content-type': 'application/json' };
+  if (text.length < gzipFrom || typeof CompressionStream !== 'function') return { body: text, headers: json };
+  // A 5,000-row sheet: ≈ 1.2 MB of JSON, ≈ 130 KB packed (the service unpacks it, server/middleware/request-encoding.ts).
+  const packed = await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+  return { body: packed, headers: { ...json, 'content-encoding': 'gzip' } };
 }
 
 export interface Roster {
@@ -81,18 +98,15 @@ export function createClient(options: ClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
   const attempts = options.attempts ?? 3;
   const backoff = options.backoff ?? ((n: number) => 400 * 2 ** n);
+  const gzipFrom = options.gzipFrom ?? 16 * 1024;
 
-  async function once<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async function once<T>(method: string, path: string, body: Encoded | undefined, headers: Record<string, string> = {}): Promise<T> {
     let res: Response;
     try {
       res = await doFetch(base + path, {
         method,
-        headers: {
-          authorization: `Bearer ${options.token}`,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        headers: { authorization: `Bearer ${options.token}`, ...body?.headers, ...headers },
+        ...(body !== undefined ? { body: body.body } : {}),
       });
     } catch {
       throw new ApiError('offline', `Không kết nối được máy chủ ${base}. Kiểm tra mạng hoặc địa chỉ máy chủ.`, 0);
@@ -113,9 +127,11 @@ export function createClient(options: ClientOptions) {
   }
 
   async function request<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    // Encoded once: a retry sends the same bytes.
+    const encoded = body === undefined ? undefined : await encodeBody(body, gzipFrom);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await once<T>(method, path, body, headers);
+        return await once<T>(method, path, encoded, headers);
       } catch (error) {
         if (!(error instanceof ApiError) || !error.retryable || attempt + 1 >= attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));

@@ -51,12 +51,12 @@ describe.each(testDatabases())('security headers and CORS on $name', (database) 
   it('answers a preflight from an admitted origin with 204 and the headers a push needs', async () => {
     const res = await org.call('OPTIONS', '/api/v1/months/2030-01/people', {
       key: null,
-      headers: { origin: EXTRA, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+      headers: { origin: EXTRA, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,content-encoding,idempotency-key,prefer' },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(EXTRA);
     const allowed = res.headers.get('access-control-allow-headers')!.toLowerCase().split(',');
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
+    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'content-encoding', 'idempotency-key', 'prefer']));
     expect(res.headers.get('access-control-allow-methods')!.split(',')).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
