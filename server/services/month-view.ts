@@ -4,7 +4,6 @@ import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
 import { loadPersonMonth, loadUnitMonth, type StoredUnitMonth } from '../db/month-rows.ts';
 import { periodState } from '../db/periods.ts';
-import { freshenMonthStatistics } from '../db/planner-statistics.ts';
 import { classifyMonth, type MonthInput, type MonthOutcome, type PeriodDecisions } from '../rules/index.ts';
 import { periodContext, type PeriodContext } from './period-decisions.ts';
 import { loadRuleSet } from './rule-sets.ts';
@@ -53,7 +52,6 @@ export async function monthState(db: Db, orgId: number, period: string, subject:
 // path, a third of a 5,000-row month's view (measured).
 
 export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
-  await freshenMonthStatistics(db, orgId, period);
   const { rows, outcome, state } = await classified(
     db,
     orgId,
