@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { personOfRow } from './person-of-row.ts';
 
 /** A stored month row with what the rules and the answer need; numbers cast in SQL so both adapters agree. */
 export interface StoredPersonMonth {
@@ -27,16 +28,6 @@ export interface StoredUnitMonth extends Omit<StoredPersonMonth, 'code' | 'name'
  */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * A month row's person, looked up by primary key for each row. A plain join let the planner, with statistics
- * older than a new month (right after its first bulk sync, before autovacuum's ANALYZE), take the month for one
- * row and scan the whole organisation's people for each row of it: 5,000 rows 3.7 s, 50,000 rows 14 minutes.
- * `offset 0` keeps the subquery from being merged into a join the planner may reorder; with sound statistics
- * it costs the same as the hash join (5,000 rows 9.7 vs 8.8 ms), with stale ones 30 ms instead of 3.7 s.
- */
-export const PERSON_OF_ROW = (fields: string) =>
-  `cross join lateral (select ${fields} from person p where p.id = m.person_id and p.org_id = m.org_id offset 0) p`;
-
 const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfScore", m.all_tasks_done as "allTasksDone",
   m.exceeded_pct::float8 as "exceededPct", m.late_pct::float8 as "latePct", m.discipline, m.version,
   to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"`;
@@ -44,7 +35,7 @@ const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfSc
 export async function loadPersonMonth(db: Db, orgId: number, period: string): Promise<StoredPersonMonth[]> {
   return db.query<StoredPersonMonth>(
     `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT}
-     from person_month m ${PERSON_OF_ROW('p.code, p.full_name')} join unit u on u.id = m.unit_id and u.org_id = m.org_id
+     from person_month m ${personOfRow('m', 'p.code, p.full_name')} join unit u on u.id = m.unit_id and u.org_id = m.org_id
      where m.org_id = $1 and m.period = $2`,
     [orgId, period],
   ).then((rows) => rows.sort((a, b) => byText(a.code, b.code)));

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { personOfRow } from './person-of-row.ts';
 import type { VersionedTable } from './versioned-upsert.ts';
 
 /** The yearly sheet's rows, one per person and year (period 'YYYY'). */
@@ -50,7 +51,8 @@ export async function loadPersonYear(db: Db, orgId: number, year: string): Promi
        y.pending_discipline_case as "pendingDisciplineCase", y.vote_agree as "voteAgree", y.vote_total as "voteTotal",
        y.prior_titles as "priorTitles", y.note, y.version,
        to_char(y.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
-     from person_year y join person p on p.id = y.person_id and p.org_id = y.org_id join unit u on u.id = y.unit_id and u.org_id = y.org_id
+     from person_year y ${personOfRow('y', 'p.code, p.full_name, p.sex, p.recruited_on')}
+       join unit u on u.id = y.unit_id and u.org_id = y.org_id
      where y.org_id = $1 and y.period = $2
      order by p.code`,
     [orgId, year],

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { PERSON_OF_ROW } from './month-rows.ts';
+import { personOfRow } from './person-of-row.ts';
 
 /** One stored month of a person within a year, with who the person is; numbers cast in SQL for both adapters. */
 export interface StoredPersonMonthOfYear {
@@ -29,7 +29,7 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
     `select p.code, p.full_name as name, p.sex, to_char(p.recruited_on, 'YYYY-MM-DD') as "recruitedOn",
        substr(m.period, 6, 2)::int as month, u.name as unit, m.duty_group as "dutyGroup",
        m.score::float8 as score, m.leave, m.discipline
-     from person_month m ${PERSON_OF_ROW('p.code, p.full_name, p.sex, p.recruited_on')}
+     from person_month m ${personOfRow('m', 'p.code, p.full_name, p.sex, p.recruited_on')}
        join unit u on u.id = m.unit_id and u.org_id = m.org_id
      where ${YEAR_RANGE}
      order by p.code, m.period`,
