@@ -16,7 +16,7 @@ import { personMonthView, unitMonthView } from '../services/month-view.ts';
 import { pushPeople } from '../services/push-people.ts';
 import { pushUnits } from '../services/push-units.ts';
 import { errorResponses } from './error-body.ts';
-import { applyReturnPreference, body, json, pushAnswer, pushHeaders, returnPreference } from './route-parts.ts';
+import { answerPush, body, json, pushAnswer, pushHeaders } from './route-parts.ts';
 import { newRouter } from './router.ts';
 
 const params = z.object({ period: periodSchema });
@@ -91,10 +91,9 @@ export function monthRoutes() {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
     const { period } = c.req.valid('param');
-    const headers = c.req.valid('header');
-    const prefer = returnPreference(headers.prefer);
-    const answer = await pushPeople(c.get('db'), caller, period, c.req.valid('json'), headers['idempotency-key'] ?? null, prefer);
-    applyReturnPreference(c, prefer);
+    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
+      pushPeople(c.get('db'), caller, period, c.req.valid('json'), key, prefer),
+    );
     return c.json(answer, 200);
   });
   app.openapi(pullPeopleRoute, async (c) =>
@@ -104,10 +103,9 @@ export function monthRoutes() {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
     const { period } = c.req.valid('param');
-    const headers = c.req.valid('header');
-    const prefer = returnPreference(headers.prefer);
-    const answer = await pushUnits(c.get('db'), caller, period, c.req.valid('json'), headers['idempotency-key'] ?? null, prefer);
-    applyReturnPreference(c, prefer);
+    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
+      pushUnits(c.get('db'), caller, period, c.req.valid('json'), key, prefer),
+    );
     return c.json(answer, 200);
   });
   app.openapi(pullUnitsRoute, async (c) =>

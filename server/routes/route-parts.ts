@@ -43,10 +43,20 @@ export function returnPreference(header: string | undefined): ReturnPreference {
   return 'representation';
 }
 
-/** Says which answer a push gives: a minimal one names the preference applied, and caches key on Prefer (RFC 7240 §2). */
-export function applyReturnPreference(c: Context, prefer: ReturnPreference): void {
+/**
+ * Runs a push with its request's idempotency key and `return` preference, then says which answer it gives:
+ * a minimal one names the preference applied, and caches key on Prefer (RFC 7240 §2). An error answer says neither.
+ */
+export async function answerPush<T>(
+  c: Context,
+  headers: { 'idempotency-key'?: string | undefined; prefer?: string | undefined },
+  push: (key: string | null, prefer: ReturnPreference) => Promise<T>,
+): Promise<T> {
+  const prefer = returnPreference(headers.prefer);
+  const answer = await push(headers['idempotency-key'] ?? null, prefer);
   c.header('Vary', 'Prefer', { append: true });
   if (prefer === 'minimal') c.header('Preference-Applied', 'return=minimal');
+  return answer;
 }
 
 /** A push's 200: the whole computed period, or its minimal answer under `Prefer: return=minimal`. */

@@ -13,7 +13,7 @@ import { requireRole } from '../services/access.ts';
 import { pushStudents } from '../services/students-push.ts';
 import { classCommendations, classList, classStudents } from '../services/students-view.ts';
 import { errorResponses } from './error-body.ts';
-import { applyReturnPreference, body, documentRowSchema, json, pushAnswer, pushHeaders, returnPreference } from './route-parts.ts';
+import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from './route-parts.ts';
 import { newRouter } from './router.ts';
 
 const params = classParamSchema;
@@ -66,11 +66,9 @@ export function studentRoutes() {
   app.openapi(routes.push, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
-    const headers = c.req.valid('header');
-    const prefer = returnPreference(headers.prefer);
-    const key = headers['idempotency-key'] ?? null;
-    const answer = await pushStudents(c.get('db'), caller, c.req.valid('param').class, c.req.valid('json'), key, prefer);
-    applyReturnPreference(c, prefer);
+    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
+      pushStudents(c.get('db'), caller, c.req.valid('param').class, c.req.valid('json'), key, prefer),
+    );
     return c.json(answer, 200);
   });
   app.openapi(routes.pull, async (c) =>

@@ -23,7 +23,7 @@ import { pushInitiatives } from '../services/year-push-initiatives.ts';
 import { pushYearPeople } from '../services/year-push-people.ts';
 import { yearResults } from '../services/year-results.ts';
 import { errorResponses } from './error-body.ts';
-import { applyReturnPreference, body, documentRowSchema, json, pushAnswer, pushHeaders, returnPreference } from './route-parts.ts';
+import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from './route-parts.ts';
 import { newRouter } from './router.ts';
 
 const params = z.object({ year: yearPeriodSchema });
@@ -106,11 +106,9 @@ export function yearRoutes() {
   app.openapi(routes.pushPeople, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
-    const headers = c.req.valid('header');
-    const prefer = returnPreference(headers.prefer);
-    const key = headers['idempotency-key'] ?? null;
-    const answer = await pushYearPeople(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer);
-    applyReturnPreference(c, prefer);
+    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
+      pushYearPeople(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer),
+    );
     return c.json(answer, 200);
   });
   app.openapi(routes.pullPeople, async (c) =>
@@ -119,11 +117,9 @@ export function yearRoutes() {
   app.openapi(routes.pushInitiatives, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council', 'rater');
-    const headers = c.req.valid('header');
-    const prefer = returnPreference(headers.prefer);
-    const key = headers['idempotency-key'] ?? null;
-    const answer = await pushInitiatives(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer);
-    applyReturnPreference(c, prefer);
+    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
+      pushInitiatives(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer),
+    );
     return c.json(answer, 200);
   });
   app.openapi(routes.pullInitiatives, async (c) =>

@@ -29,11 +29,11 @@ export function requestHash(kind: string, period: string, body: unknown): string
 
 /**
  * The two answers a push can give (`Prefer: return=…`, RFC 7240): the whole computed period, or only the
- * period's state, read without computing the period.
+ * period's state, read without computing the period. Either carries the push's row results and counts.
  */
 export interface PushViews<Full, Minimal> {
-  representation: (answer: StoredAnswer) => Promise<Full>;
-  minimal: (answer: StoredAnswer) => Promise<Minimal>;
+  representation: () => Promise<Full>;
+  minimal: () => Promise<Minimal>;
 }
 
 /**
@@ -47,7 +47,7 @@ export async function idempotentPush<Full, Minimal>(
   push: { kind: string; period: string; key: string | null; body: unknown; periodless?: boolean; prefer: ReturnPreference },
   write: () => Promise<StoredAnswer>,
   views: PushViews<Full, Minimal>,
-): Promise<Full | Minimal> {
+): Promise<(Full | Minimal) & StoredAnswer> {
   const hash = requestHash(push.kind, push.period, push.body);
   const answer = await db.transaction(async (): Promise<StoredAnswer> => {
     if (push.key !== null) {
@@ -76,7 +76,8 @@ export async function idempotentPush<Full, Minimal>(
   });
   // The computed period is read after the commit: the period's lock is not held while the month is
   // recomputed, and the answer shows every push committed by then, other units' included.
-  return push.prefer === 'minimal' ? views.minimal(answer) : views.representation(answer);
+  const view = push.prefer === 'minimal' ? views.minimal : views.representation;
+  return { ...(await view()), ...answer };
 }
 
 export function countResults(results: RowResult[]): StoredAnswer['counts'] {

@@ -70,8 +70,8 @@ export async function pushPeople(
     { kind: 'person', period, key: idempotencyKey, body, prefer },
     write,
     {
-      representation: async (answer) => ({ ...(await personMonthView(db, caller.orgId, period)), ...answer }),
-      minimal: async (answer) => ({ ...(await monthState(db, caller.orgId, period, 'person')), ...answer }),
+      representation: () => personMonthView(db, caller.orgId, period),
+      minimal: () => monthState(db, caller.orgId, period, 'person'),
     },
   );
 }

@@ -86,8 +86,8 @@ export async function pushUnits(
     { kind: 'unit', period, key: idempotencyKey, body, prefer },
     write,
     {
-      representation: async (answer) => ({ ...(await unitMonthView(db, caller.orgId, period)), ...answer }),
-      minimal: async (answer) => ({ ...(await monthState(db, caller.orgId, period, 'unit')), ...answer }),
+      representation: () => unitMonthView(db, caller.orgId, period),
+      minimal: () => monthState(db, caller.orgId, period, 'unit'),
     },
   );
 }

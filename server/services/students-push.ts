@@ -1,7 +1,13 @@
 import type { PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
-import type { ClassStudentsPushMinimal } from '../contract/students.ts';
 import { rowChecker } from '../contract/row-checker.ts';
-import { STUDENT_FIELD_LABELS, studentRowCrossField, studentRowSchema, type ClassStudentsPushResponse, type StudentRow } from '../contract/students.ts';
+import {
+  STUDENT_FIELD_LABELS,
+  studentRowCrossField,
+  studentRowSchema,
+  type ClassStudentsPushMinimal,
+  type ClassStudentsPushResponse,
+  type StudentRow,
+} from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { STUDENT, storedClassName } from '../db/students.ts';
@@ -104,8 +110,8 @@ export async function pushStudents(
     { kind: 'student', period: classKey, key: idempotencyKey, body, periodless: true, prefer },
     write,
     {
-      representation: async (answer) => ({ ...(await classStudents(db, caller.orgId, className)), ...answer }),
-      minimal: async (answer) => ({ ...(await classState(db, caller.orgId, className)), ...answer }),
+      representation: () => classStudents(db, caller.orgId, className),
+      minimal: () => classState(db, caller.orgId, className),
     },
   );
 }

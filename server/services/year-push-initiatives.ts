@@ -117,8 +117,8 @@ export async function pushInitiatives(
     { kind: 'initiative', period: year, key: idempotencyKey, body, prefer },
     write,
     {
-      representation: async (answer) => ({ ...(await initiativeSheet(db, caller.orgId, year)), ...answer }),
-      minimal: async (answer) => ({ ...(await initiativeSheetState(db, caller.orgId, year)), ...answer }),
+      representation: () => initiativeSheet(db, caller.orgId, year),
+      minimal: () => initiativeSheetState(db, caller.orgId, year),
     },
   );
 }

@@ -129,8 +129,8 @@ export async function pushYearPeople(
     { kind: 'person-year', period: year, key: idempotencyKey, body, prefer },
     write,
     {
-      representation: async (answer) => ({ ...(await personYearSheet(db, caller.orgId, year)), ...answer }),
-      minimal: async (answer) => ({ ...(await personYearState(db, caller.orgId, year)), ...answer }),
+      representation: () => personYearSheet(db, caller.orgId, year),
+      minimal: () => personYearState(db, caller.orgId, year),
     },
   );
 }
