@@ -93,10 +93,13 @@ export interface NewPerson {
   recruitedOn: string | null;
 }
 
-/** Inserts people that do not exist yet, in one statement; existing codes are left to `updatePeople`. */
-export async function insertPeople(db: Db, orgId: number, people: NewPerson[], actor: number, pushKey: string | null): Promise<void> {
-  if (people.length === 0) return;
-  await db.query(
+/**
+ * Inserts people that do not exist yet, with their audit, in one statement, and returns the records it
+ * created. A code another transaction created meanwhile is skipped (left to `updatePeople`) and not returned.
+ */
+export async function insertPeople(db: Db, orgId: number, people: NewPerson[], actor: number, pushKey: string | null): Promise<PersonRecord[]> {
+  if (people.length === 0) return [];
+  return db.query<PersonRecord>(
     `with ins as (
        insert into person (org_id, code, full_name, name_key, unit_id, duty_group, title, sex, recruited_on)
        select $1, code, name, name_key, unit_id, duty_group, title, sex, recruited_on
@@ -104,12 +107,15 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
          as t(code, name, name_key, unit_id, duty_group, title, sex, recruited_on)
        order by code
        on conflict (org_id, code) do nothing
-       returning code, full_name, unit_id, duty_group, title
+       returning *
+     ),
+     aud as (
+       insert into audit (org_id, actor, push_key, entity, entity_key, action, new_values)
+       select $1, $10, $11, 'person', code, 'insert',
+         jsonb_build_object('name', full_name, 'unitId', unit_id, 'dutyGroup', duty_group, 'title', title)
+       from ins
      )
-     insert into audit (org_id, actor, push_key, entity, entity_key, action, new_values)
-     select $1, $10, $11, 'person', code, 'insert',
-       jsonb_build_object('name', full_name, 'unitId', unit_id, 'dutyGroup', duty_group, 'title', title)
-     from ins`,
+     select ${PERSON_COLUMNS} from ins p left join unit u on u.id = p.unit_id and u.org_id = p.org_id`,
     [
       orgId,
       people.map((p) => p.code),

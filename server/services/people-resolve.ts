@@ -146,9 +146,11 @@ export async function resolvePeople<R extends IdentityRow>(
   const typed = new Set(fresh.flatMap((c) => (c.row.code ? [c.row.code] : [])));
   const codes = await automaticCodes(db, caller.orgId, fresh.length - typed.size, typed);
   let n = 0;
-  const newPeople: NewPerson[] = fresh.map((c) => ({ ...create(c), code: c.row.code ?? codes[n++]! }));
-  await insertPeople(db, caller.orgId, newPeople, caller.userId, pushKey);
-  const created = new Map((await peopleByCode(db, caller.orgId, newPeople.map((p) => p.code))).map((p) => [p.code, p]));
+  const newPeople: NewPerson[] = fresh.map((c) => Object.assign(create(c), { code: c.row.code ?? codes[n++]! }));
+  const created = new Map((await insertPeople(db, caller.orgId, newPeople, caller.userId, pushKey)).map((p) => [p.code, p]));
+  // A code another push created meanwhile (its insert skipped here) is that person, as a lookup finds it.
+  const raced = newPeople.filter((p) => !created.has(p.code)).map((p) => p.code);
+  if (raced.length > 0) for (const p of await peopleByCode(db, caller.orgId, raced)) created.set(p.code, p);
   fresh.forEach((c, i) => {
     const person = created.get(newPeople[i]!.code);
     if (person) c.person = person;

@@ -112,6 +112,35 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('two service
     for (let round = 10; round < 14; round++) await sameVersionRace(pusher(a), pusher(b), dbA, a.orgId, round);
   });
 
+  it('finds a person another transaction created while this push was creating the same one', async () => {
+    const code = 'RACE-NEW-1';
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const holding = new Promise<void>((resolve) => (inserted = resolve));
+    // The other instance creates the person and keeps it uncommitted: the push's lookup does not see it, and
+    // its insert of the same code waits for that transaction, then skips the code when it commits.
+    const holder = dbB.transaction(async () => {
+      await dbB.query(`insert into person (org_id, code, full_name, name_key) values ($1, $2, 'Người Giữ', 'người giữ')`, [a.orgId, code]);
+      inserted();
+      await held;
+    });
+    await holding;
+    const push = pusher(a)('2032-09', [{ code, name: 'Người Giữ', unit: 'Khoa A', score: 75 }]);
+    for (let waiting = 0; waiting === 0; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [{ waiting = 0 } = {}] = await dbA.query<{ waiting: number }>(
+        `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+    }
+    release();
+    await holder;
+    const answer = await push;
+    expect(answer.body.results[0]).toMatchObject({ status: 'accepted', key: code });
+    const people = await dbA.query<{ n: number }>(`select count(*)::int as n from person where org_id = $1 and code = $2`, [a.orgId, code]);
+    expect(people).toEqual([{ n: 1 }]);
+  });
+
   it('never deadlocks two months that create and rename the same people in opposite orders', async () => {
     for (let round = 0; round < 3; round++) {
       const rows = Array.from({ length: 300 }, (_, i) => ({ code: `DL${round}-${i}`, name: `Người ${i}`, unit: `Tổ ${round}-${i % 30}`, score: 70 }));
@@ -119,6 +148,8 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('two service
       for (const batch of [rows, renamed]) {
         const answers = await Promise.all([pusher(a)('2032-07', batch), pusher(b)('2032-08', [...batch].reverse())]);
         expect(answers.map((x) => x.status)).toEqual([200, 200]);
+        // Both find every person, the one the other created meanwhile included (renames leave months unchanged).
+        expect(answers.map((x) => x.body.counts.rejected + x.body.counts.conflict)).toEqual([0, 0]);
       }
     }
   });
