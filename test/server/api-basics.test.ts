@@ -44,6 +44,10 @@ describe.each(testDatabases())('API basics on $name', (database) => {
     expect(badJson.body.error.code).toBe('bad_request');
     const notRows = await s.call('POST', '/api/v1/months/2021-10/people', { body: { rows: 'x' } });
     expect(notRows.status).toBe(422);
+    const notARow = await s.call('POST', '/api/v1/months/2021-10/people', { body: { rows: [{ name: 'A', unit: 'B' }, 7] } });
+    expect(notARow.status).toBe(422);
+    expect(JSON.stringify(notARow.body.error)).toMatch(/Mỗi dòng phải là một đối tượng/);
+    expect(JSON.stringify(notARow.body.error)).toMatch(/rows\.1|rows\W+1/);
     const big = await s.call('POST', '/api/v1/months/2021-10/people', { body: { rows: [{ name: 'x'.repeat(70 * 1024) }] } });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
