@@ -93,6 +93,7 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
       });
       figures.push(withFloor(figure('push', { answerKb: Math.round(m['push bytes']! / 1024) }), floor.ms));
       figures.push(withFloor(figure('push-update'), floor.ms));
+      figures.push(withFloor(figure('push-next-month'), floor.ms));
       figures.push(figure('pull', { answerKb: Math.round(m['pull bytes']! / 1024) }));
       figures.push(figure('recompute'));
       figures.push({

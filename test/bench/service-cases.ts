@@ -42,6 +42,13 @@ export function benchService(bench: BenchDatabase, db = bench.db): BenchService 
 }
 
 const MONTH = `/api/v1/months/${PERIOD}/people`;
+/** The month after: the same people, already known, in a month not pushed yet (the monthly sync of a sheet). */
+const NEXT_MONTH = `/api/v1/months/${nextPeriod(PERIOD)}/people`;
+
+function nextPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
 
 interface PushAnswer {
   counts: Record<string, number>;
@@ -94,7 +101,7 @@ export interface ServiceFigures {
   memory: (MemoryPeak & { ms: number }) | null;
 }
 
-/** push, push-update, pull, recompute: medians over fresh organisations, one per run. */
+/** push, push-update, push-next-month, pull, recompute: medians over fresh organisations, one per run. */
 export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow[], plan: Plan, options: ServiceOptions): Promise<ServiceFigures> {
   const tracer = options.trace || options.explain ? traceStatements(bench.db, options.explain) : null;
   const service = benchService(bench, tracer?.db);
@@ -121,6 +128,9 @@ export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow
     const second = await timeCpu(cpu, () => service.request('POST', MONTH, first.token, update));
     accepted('push-update', second.value, rows.length);
     report('push-update', second.ms);
+    const next = await timeCpu(cpu, () => service.request('POST', NEXT_MONTH, first.token, body));
+    accepted('push-next-month', next.value, rows.length);
+    report('push-next-month', next.ms);
     const pull = await timeCpu(cpu, () => service.request('GET', MONTH, first.token));
     if (pull.value.status !== 200) throw new Error(`pull: HTTP ${pull.value.status}`);
     const recompute = await timeCpu(cpu, () => personMonthView(bench.db, first.orgId, PERIOD));
@@ -129,14 +139,17 @@ export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow
     return {
       push: first.ms,
       'push-update': second.ms,
+      'push-next-month': next.ms,
       pull: pull.ms,
       recompute: recompute.ms,
       'push cpu': first.cpuMs,
       'push-update cpu': second.cpuMs,
+      'push-next-month cpu': next.cpuMs,
       'pull cpu': pull.cpuMs,
       'recompute cpu': recompute.cpuMs,
       'push db cpu': first.dbCpuMs,
       'push-update db cpu': second.dbCpuMs,
+      'push-next-month db cpu': next.dbCpuMs,
       'pull db cpu': pull.dbCpuMs,
       'recompute db cpu': recompute.dbCpuMs,
       'push bytes': first.bytes,
