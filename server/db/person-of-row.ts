@@ -8,3 +8,16 @@
  */
 export const personOfRow = (row: string, fields: string) =>
   `cross join lateral (select ${fields} from person p where p.id = ${row}.person_id and p.org_id = ${row}.org_id offset 0) p`;
+
+/**
+ * The unit of each row of a table keyed by unit or carrying one (`unit_id`), looked up by primary key for the
+ * same reason: with stale statistics a plain join scanned the organisation's units by (org_id, name_key) once
+ * per row (a 5,000-row month, 1,000 units: 554 ms instead of 62 ms; 50,000 rows 4.6 s instead of 0.29 s). On a
+ * unit table of a few pages the database may still read it whole per row; it turns to the key as the table grows.
+ */
+export const unitOfRow = (row: string, fields: string) =>
+  `cross join lateral (select ${fields} from unit u where u.id = ${row}.unit_id and u.org_id = ${row}.org_id offset 0) u`;
+
+/** The same for a row whose unit may be missing (a person not yet in one): its unit's fields are then null. */
+export const optionalUnitOfRow = (row: string, fields: string) =>
+  `left join lateral (select ${fields} from unit u where u.id = ${row}.unit_id and u.org_id = ${row}.org_id offset 0) u on true`;

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { personOfRow } from './person-of-row.ts';
+import { personOfRow, unitOfRow } from './person-of-row.ts';
 import type { VersionedTable } from './versioned-upsert.ts';
 
 /** The yearly sheet's rows, one per person and year (period 'YYYY'). */
@@ -52,7 +52,7 @@ export async function loadPersonYear(db: Db, orgId: number, year: string): Promi
        y.prior_titles as "priorTitles", y.note, y.version,
        to_char(y.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
      from person_year y ${personOfRow('y', 'p.code, p.full_name, p.sex, p.recruited_on')}
-       join unit u on u.id = y.unit_id and u.org_id = y.org_id
+       ${unitOfRow('y', 'u.name')}
      where y.org_id = $1 and y.period = $2
      order by p.code`,
     [orgId, year],

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { optionalUnitOfRow } from './person-of-row.ts';
 
 export interface UnitRecord {
   id: number;
@@ -43,19 +44,23 @@ export async function listUnits(db: Db, orgId: number): Promise<UnitRecord[]> {
   return db.query<UnitRecord>(`select id, name, name_key as "nameKey" from unit where org_id = $1 order by name`, [orgId]);
 }
 
+// By the unit's primary key: a plain join, with statistics older than the organisation's units, compared every
+// person with every unit on PGlite (5,000 people and 1,000 units: 300–400 ms instead of 90–110).
+const UNIT_OF_PERSON = optionalUnitOfRow('p', 'u.name');
+
 const PERSON_COLUMNS = `p.id, p.code, p.full_name as name, p.name_key as "nameKey", p.unit_id as "unitId", u.name as unit,
   p.duty_group as "dutyGroup", p.title, p.sex, to_char(p.recruited_on, 'YYYY-MM-DD') as "recruitedOn"`;
 
 export async function listPeople(db: Db, orgId: number): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
-    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id and u.org_id = p.org_id where p.org_id = $1 order by p.code`,
+    `select ${PERSON_COLUMNS} from person p ${UNIT_OF_PERSON} where p.org_id = $1 order by p.code`,
     [orgId],
   );
 }
 
 export async function peopleByCode(db: Db, orgId: number, codes: string[]): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
-    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id and u.org_id = p.org_id
+    `select ${PERSON_COLUMNS} from person p ${UNIT_OF_PERSON}
      where p.org_id = $1 and p.code = any($2::text[])`,
     [orgId, codes],
   );
@@ -63,7 +68,7 @@ export async function peopleByCode(db: Db, orgId: number, codes: string[]): Prom
 
 export async function peopleByNameKey(db: Db, orgId: number, nameKeys: string[]): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
-    `select ${PERSON_COLUMNS} from person p left join unit u on u.id = p.unit_id and u.org_id = p.org_id
+    `select ${PERSON_COLUMNS} from person p ${UNIT_OF_PERSON}
      where p.org_id = $1 and p.name_key = any($2::text[])`,
     [orgId, nameKeys],
   );
@@ -115,7 +120,7 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
          jsonb_build_object('name', full_name, 'unitId', unit_id, 'dutyGroup', duty_group, 'title', title)
        from ins
      )
-     select ${PERSON_COLUMNS} from ins p left join unit u on u.id = p.unit_id and u.org_id = p.org_id`,
+     select ${PERSON_COLUMNS} from ins p ${UNIT_OF_PERSON}`,
     [
       orgId,
       people.map((p) => p.code),

@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { personOfRow } from './person-of-row.ts';
+import { personOfRow, unitOfRow } from './person-of-row.ts';
 
 /** One stored month of a person within a year, with who the person is; numbers cast in SQL for both adapters. */
 export interface StoredPersonMonthOfYear {
@@ -30,7 +30,7 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
        substr(m.period, 6, 2)::int as month, u.name as unit, m.duty_group as "dutyGroup",
        m.score::float8 as score, m.leave, m.discipline
      from person_month m ${personOfRow('m', 'p.code, p.full_name, p.sex, p.recruited_on')}
-       join unit u on u.id = m.unit_id and u.org_id = m.org_id
+       ${unitOfRow('m', 'u.name')}
      where ${YEAR_RANGE}
      order by p.code, m.period`,
     [orgId, year],
@@ -40,7 +40,7 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
 export async function loadUnitMonthsOfYear(db: Db, orgId: number, year: string): Promise<StoredUnitMonthOfYear[]> {
   return db.query<StoredUnitMonthOfYear>(
     `select u.name as unit, substr(m.period, 6, 2)::int as month, m.score::float8 as score
-     from unit_month m join unit u on u.id = m.unit_id and u.org_id = m.org_id
+     from unit_month m ${unitOfRow('m', 'u.name')}
      where ${YEAR_RANGE}
      order by u.name, m.period`,
     [orgId, year],
