@@ -7,13 +7,17 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+// Built once: written inline, the transpiler turns this literal into a `new RegExp` on every call (twice the time).
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+
 /**
  * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate would reach it as U+FFFD: such text is
  * refused with a message rather than stored altered.
  */
 export function isStorableText(value: string): boolean {
-  return !/\u0000|\p{Cs}/u.test(value);
+  return !UNSTORABLE.test(value);
 }
+
 
 export function matchKey(value: string): string {
   return cleanText(value).toLowerCase();
