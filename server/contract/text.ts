@@ -18,7 +18,6 @@ export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
 
-
 export function matchKey(value: string): string {
   return cleanText(value).toLowerCase();
 }

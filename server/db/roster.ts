@@ -112,7 +112,7 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
          as t(code, name, name_key, unit_id, duty_group, title, sex, recruited_on)
        order by code
        on conflict (org_id, code) do nothing
-       returning *
+       returning id, org_id, code, full_name, name_key, unit_id, duty_group, title, sex, recruited_on
      ),
      aud as (
        insert into audit (org_id, actor, push_key, entity, entity_key, action, new_values)
