@@ -12,6 +12,8 @@ import { progress } from './measure.ts';
 export interface BenchDatabase {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /** PostgreSQL's connection string, for a service in its own process. */
+  url?: string;
   /** `COPY table (columns) FROM` the given text-format data. */
   copy(table: string, columns: readonly string[], text: string): Promise<void>;
   close(): Promise<void>;
@@ -82,6 +84,7 @@ export function postgresOpener(url: string): Opener {
     return {
       kind: 'postgres',
       db,
+      url: target,
       copy: async (table, columns, text) => {
         const writable = await raw.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable();
         await pipeline(Readable.from([text]), writable);

@@ -14,6 +14,7 @@ function notes(f: Figure): string {
   }
   if (typeof f.dbCpuMs === 'number' && f.dbCpuMs > 0) parts.push(`server cpu ${f.dbCpuMs.toFixed(0)} ms`);
   if (typeof f.answerKb === 'number') parts.push(`answer ${(f.answerKb / 1024).toFixed(1)} MB`);
+  if (typeof f.via === 'string') parts.push(f.via);
   // Province: how many organisations share the database, and this cost against the smallest step's.
   if (typeof f.orgs === 'number' && typeof f.vsFirst === 'number') {
     const read = typeof f.readMs === 'number' ? `, repository read ${f.readMs} ms, ${num(f.readRows).toLocaleString('en-US')} rows examined (seq scans: ${f.seqScans})` : '';

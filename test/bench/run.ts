@@ -94,6 +94,10 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
       figures.push(withFloor(figure('push', { answerKb: Math.round(m['push bytes']! / 1024) }), floor.ms));
       figures.push(withFloor(figure('push-update'), floor.ms));
       figures.push(withFloor(figure('push-next-month'), floor.ms));
+      if (m['push-http'] !== undefined) {
+        const via = 'a new month of known people over HTTP: the add-in client (gzip both ways) to the service process';
+        figures.push(withFloor({ name: 'push-http', ...base, ms: round(m['push-http']), runs: m.runs, via }, floor.ms));
+      }
       figures.push(figure('pull', { answerKb: Math.round(m['pull bytes']! / 1024) }));
       figures.push(figure('recompute'));
       figures.push({

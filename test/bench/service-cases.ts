@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from '../../addin/api/client.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
 import { personMonthView } from '../../server/services/month-view.ts';
 import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
-import { changedRows, PERIOD, type BenchRow } from './data.ts';
+import { changedRows, makeRows, PERIOD, type BenchRow } from './data.ts';
 import type { BenchDatabase } from './databases.ts';
 import { cpuMeter, serverCpuClock, type CpuReading } from './cpu.ts';
 import { medians, time, type Plan } from './measure.ts';
 import { peakMemory, type MemoryPeak } from './memory.ts';
 import { traceStatements } from './trace.ts';
+import { startHttpService, type HttpService } from './http-service.ts';
 
 /**
  * The service as the add-in meets it: requests through the in-process app (`app.request`: routing, auth,
@@ -44,6 +46,9 @@ export function benchService(bench: BenchDatabase, db = bench.db): BenchService 
 const MONTH = `/api/v1/months/${PERIOD}/people`;
 /** The month after: the same people, already known, in a month not pushed yet (the monthly sync of a sheet). */
 const NEXT_MONTH = `/api/v1/months/${nextPeriod(PERIOD)}/people`;
+
+/** The month after that, pushed over HTTP (push-http). */
+const HTTP_PERIOD = nextPeriod(nextPeriod(PERIOD));
 
 function nextPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -101,8 +106,36 @@ export interface ServiceFigures {
   memory: (MemoryPeak & { ms: number }) | null;
 }
 
-/** push, push-update, push-next-month, pull, recompute: medians over fresh organisations, one per run. */
+/**
+ * push, push-update, push-next-month, pull, recompute: medians over fresh organisations, one per run. On
+ * PostgreSQL also push-http: the monthly push of known people as the add-in sends it (its client, gzip both
+ * ways) to the service in its own process, so the in-process figures can be read against the deployed path.
+ */
 export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow[], plan: Plan, options: ServiceOptions): Promise<ServiceFigures> {
+  const http = bench.url ? await startHttpService(bench.url) : null;
+  try {
+    if (http) await warmUp(benchService(bench), http);
+    return await measureService(bench, rows, plan, options, http);
+  } finally {
+    await http?.close();
+  }
+}
+
+/** A new process's first pushes run unoptimised code: a few small ones first, as a running service has had. */
+async function warmUp(service: BenchService, http: HttpService): Promise<void> {
+  const { token } = await service.organisation('warm-up');
+  const client = createClient({ baseUrl: http.baseUrl, token, attempts: 1 });
+  const rows = makeRows(1_000);
+  for (let month = 1; month <= 6; month++) await client.pushPeople(`2020-${String(month).padStart(2, '0')}`, rows);
+}
+
+async function measureService(
+  bench: BenchDatabase,
+  rows: readonly BenchRow[],
+  plan: Plan,
+  options: ServiceOptions,
+  http: HttpService | null,
+): Promise<ServiceFigures> {
   const tracer = options.trace || options.explain ? traceStatements(bench.db, options.explain) : null;
   const service = benchService(bench, tracer?.db);
   const body = pushBody(rows); // the client's serialisation is not the service's work
@@ -131,6 +164,12 @@ export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow
     const next = await timeCpu(cpu, () => service.request('POST', NEXT_MONTH, first.token, body));
     accepted('push-next-month', next.value, rows.length);
     report('push-next-month', next.ms);
+    const overHttp = http
+      ? await time(() => createClient({ baseUrl: http.baseUrl, token: first.token, attempts: 1 }).pushPeople(HTTP_PERIOD, rows as unknown[]))
+      : null;
+    if (overHttp && (overHttp.value.counts.accepted !== rows.length || overHttp.value.rows.length !== rows.length)) {
+      throw new Error(`push-http: ${JSON.stringify(overHttp.value.counts)}`);
+    }
     const pull = await timeCpu(cpu, () => service.request('GET', MONTH, first.token));
     if (pull.value.status !== 200) throw new Error(`pull: HTTP ${pull.value.status}`);
     const recompute = await timeCpu(cpu, () => personMonthView(bench.db, first.orgId, PERIOD));
@@ -154,6 +193,7 @@ export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow
       'recompute db cpu': recompute.dbCpuMs,
       'push bytes': first.bytes,
       'pull bytes': pull.value.text.length,
+      ...(overHttp ? { 'push-http': overHttp.ms } : {}),
     };
   });
   return { timings, memory };
