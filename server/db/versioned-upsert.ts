@@ -37,7 +37,9 @@ export interface VersionedWriteRow {
 export interface VersionedWriteOutcome {
   written: boolean;
   version: number | null;
-  /** The stored row when this one was not written (for unchanged/conflict). */
+  /** Not written because the stored row already holds these values (unchanged): no stored row is sent for it. */
+  same: boolean;
+  /** The stored row when this one was not written and differs from it (a conflict, or a row to compare). */
   stored: Record<string, unknown> | null;
 }
 
@@ -97,7 +99,9 @@ function upsertStatement(t: VersionedTable): string {
     from up u join input i on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
   )
   select (u.version is not null) as written, coalesce(u.version, c.version) as version,
-    case when u.version is null then to_jsonb(c.old) - 'org_id' - '${t.scope}' end as stored,
+    -- An unchanged row needs no stored row: a whole sheet pushed again built 5,000 for nothing.
+    (u.version is null and c.same is true) as same,
+    case when u.version is null and c.same is not true then to_jsonb(c.old) - 'org_id' - '${t.scope}' end as stored,
     -- Not written although this statement's snapshot allowed it: a push committed meanwhile won the row.
     (u.version is null and (c.ord is null or (c.version is not distinct from i.base_version and not c.same))) as raced
   from input i left join up u on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
@@ -149,6 +153,6 @@ async function rereadRaced(
   const byKey = new Map(fresh.map((f) => [keyOf(keys.map((k) => f[k])), f]));
   for (const r of raced) {
     const now = byKey.get(keyOf(rows[r]!.keys));
-    if (now) outcomes[r] = { written: false, version: now.version, stored: now.stored };
+    if (now) outcomes[r] = { written: false, version: now.version, same: false, stored: now.stored };
   }
 }

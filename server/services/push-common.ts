@@ -102,6 +102,7 @@ function sameValue(type: string, stored: unknown, mine: unknown): boolean {
 /** A row that was not written is unchanged when the stored values equal it, else it is a conflict. */
 export function outcomeStatus(table: MonthTable, values: unknown[], outcome: MonthWriteOutcome): 'accepted' | 'unchanged' | 'conflict' {
   if (outcome.written) return 'accepted';
+  if (outcome.same) return 'unchanged';
   const stored = outcome.stored ?? {};
   const same = table.columns.every((c, i) => sameValue(c.type, stored[c.name], values[i]));
   return same ? 'unchanged' : 'conflict';
