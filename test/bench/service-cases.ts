@@ -4,13 +4,13 @@ import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
 import { personMonthView } from '../../server/services/month-view.ts';
 import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { startChildService, type ChildService } from '../support/child-service.ts';
 import { changedRows, makeRows, PERIOD, type BenchRow } from './data.ts';
 import type { BenchDatabase } from './databases.ts';
 import { cpuMeter, serverCpuClock, type CpuReading } from './cpu.ts';
 import { medians, time, type Plan } from './measure.ts';
 import { peakMemory, type MemoryPeak } from './memory.ts';
 import { traceStatements } from './trace.ts';
-import { startHttpService, type HttpService } from './http-service.ts';
 
 /**
  * The service as the add-in meets it: requests through the in-process app (`app.request`: routing, auth,
@@ -112,19 +112,20 @@ export interface ServiceFigures {
  * ways) to the service in its own process, so the in-process figures can be read against the deployed path.
  */
 export async function serviceCases(bench: BenchDatabase, rows: readonly BenchRow[], plan: Plan, options: ServiceOptions): Promise<ServiceFigures> {
-  const http = bench.url ? await startHttpService(bench.url) : null;
+  // The service as deployed, in its own process over the bench's database (PGlite lives in this process).
+  const http = bench.url ? await startChildService({ DATABASE_URL: bench.url, LOG_LEVEL: 'error' }) : null;
   try {
     if (http) await warmUp(benchService(bench), http);
     return await measureService(bench, rows, plan, options, http);
   } finally {
-    await http?.close();
+    await http?.stop();
   }
 }
 
 /** A new process's first pushes run unoptimised code: a few small ones first, as a running service has had. */
-async function warmUp(service: BenchService, http: HttpService): Promise<void> {
+async function warmUp(service: BenchService, http: ChildService): Promise<void> {
   const { token } = await service.organisation('warm-up');
-  const client = createClient({ baseUrl: http.baseUrl, token, attempts: 1 });
+  const client = createClient({ baseUrl: http.url, token, attempts: 1 });
   const rows = makeRows(1_000);
   for (let month = 1; month <= 6; month++) await client.pushPeople(`2020-${String(month).padStart(2, '0')}`, rows);
 }
@@ -134,7 +135,7 @@ async function measureService(
   rows: readonly BenchRow[],
   plan: Plan,
   options: ServiceOptions,
-  http: HttpService | null,
+  http: ChildService | null,
 ): Promise<ServiceFigures> {
   const tracer = options.trace || options.explain ? traceStatements(bench.db, options.explain) : null;
   const service = benchService(bench, tracer?.db);
@@ -165,7 +166,7 @@ async function measureService(
     accepted('push-next-month', next.value, rows.length);
     report('push-next-month', next.ms);
     const overHttp = http
-      ? await time(() => createClient({ baseUrl: http.baseUrl, token: first.token, attempts: 1 }).pushPeople(HTTP_PERIOD, rows as unknown[]))
+      ? await time(() => createClient({ baseUrl: http.url, token: first.token, attempts: 1 }).pushPeople(HTTP_PERIOD, rows as unknown[]))
       : null;
     if (overHttp && (overHttp.value.counts.accepted !== rows.length || overHttp.value.rows.length !== rows.length)) {
       throw new Error(`push-http: ${JSON.stringify(overHttp.value.counts)}`);
