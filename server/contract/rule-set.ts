@@ -1,3 +1,4 @@
+import { DEFAULT_DOSSIER_SETTINGS, dossierSettingsSchema } from './dossier-settings.ts';
 import { z } from 'zod';
 
 /**
@@ -50,6 +51,8 @@ export const ruleSetSchema = z
       collectiveMinLdttPct: z.number().int().min(0).max(100),
       councilVotePct: z.number().int().min(0).max(100),
     }),
+    /** The year's dossier: registration, votes, drives (RULES.md §10); filled with its defaults when absent. */
+    dossier: dossierSettingsSchema.prefault({}),
     rewards: z.object({
       baseSalary: z.number().int().min(0),
       roundUpTo: z.number().int().min(1),
@@ -95,6 +98,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
   maxRaisedRate: 25,
   year: { minMonthsWorked: 6, absentCapFrom: 3, absentCapTo: 5 },
   titles: { minMonthsRecruited: 6, collectiveMinLdttPct: 70, councilVotePct: 80 },
+  dossier: DEFAULT_DOSSIER_SETTINGS,
   rewards: {
     baseSalary: 2_340_000,
     roundUpTo: 10_000,

@@ -4,6 +4,12 @@ import type { z } from 'zod';
 import { personRowCrossField, personRowSchema } from '../../../server/contract/person-row.ts';
 import { rowChecker, shapeOf } from '../../../server/contract/row-checker.ts';
 import { checkRow } from '../../../server/contract/row-validation.ts';
+import { contributionRowCrossField, contributionRowSchema } from '../../../server/contract/contribution-row.ts';
+import { decisionRowCrossField, decisionRowSchema } from '../../../server/contract/decision-row.ts';
+import { movementRowCrossField, movementRowSchema } from '../../../server/contract/movement-row.ts';
+import { pledgeRowCrossField, pledgeRowSchema } from '../../../server/contract/pledge-row.ts';
+import { registrationRowCrossField, registrationRowSchema } from '../../../server/contract/registration-row.ts';
+import { voteRowCrossField, voteRowSchema } from '../../../server/contract/vote-row.ts';
 import { studentRowCrossField, studentRowSchema } from '../../../server/contract/students.ts';
 import { unitRowCrossField, unitRowSchema } from '../../../server/contract/unit-row.ts';
 import { initiativeRowCrossField, initiativeRowSchema } from '../../../server/contract/year-initiative-row.ts';
@@ -19,6 +25,7 @@ const value = fc.oneof(
   fc.constantFrom(
     '85,5', '90', '8,25', 'x', 'Không', 'khiển trách', 'Thai sản', 'Nam', 'nữ', '12/03/2020', '2021-05-03', 'CB 01', 'CB01',
     '  a  ', 'Sáng kiến', 'Đề tài', 'Cơ sở', 'Tỉnh', 'Tốt', 'Khá', 'CSTĐCS 2019', 'Lao động tiên tiến 2020', 'Có',
+    'LĐTT', 'Tập thể LĐXS', 'Tập thể', 'Cá nhân', 'Giấy khen', '1.500.000', '1,5 triệu', 'Tiền', 'Hiện vật', 'VNN2026',
   ),
   fc.string({ maxLength: 6 }),
   fc.boolean(),
@@ -31,6 +38,12 @@ const SCHEMAS: [string, z.ZodType, (row: Record<string, unknown>) => boolean][] 
   ['year', personYearRowSchema, personYearRowCrossField],
   ['initiative', initiativeRowSchema, initiativeRowCrossField],
   ['student', studentRowSchema, studentRowCrossField],
+  ['registration', registrationRowSchema, registrationRowCrossField],
+  ['pledge', pledgeRowSchema, pledgeRowCrossField],
+  ['vote', voteRowSchema, voteRowCrossField],
+  ['decision', decisionRowSchema, decisionRowCrossField],
+  ['movement', movementRowSchema, movementRowCrossField],
+  ['contribution', contributionRowSchema, contributionRowCrossField],
 ];
 
 const rowsOf = (schema: z.ZodType) => {
