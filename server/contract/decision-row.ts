@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countField } from './count-field.ts';
 import {
   DOSSIER_TITLES,
+  PERSON_EMULATION_TITLES,
   UNIT_EMULATION_TITLES,
   holderField,
   holderMismatchMessage,
@@ -29,7 +30,7 @@ export const DECISION_FIELD_LABELS = {
 
 const L = DECISION_FIELD_LABELS;
 
-/** As the row says; else a collective's title, or a row naming nobody, is the unit's. */
+/** As the row says; else as the title says; a commendation naming nobody is the unit's. */
 export function decisionHolder(row: {
   holder?: Holder | undefined;
   title?: DossierTitle | undefined;
@@ -38,6 +39,7 @@ export function decisionHolder(row: {
 }): Holder {
   if (row.holder) return row.holder;
   if (row.title && (UNIT_EMULATION_TITLES as readonly string[]).includes(row.title)) return 'unit';
+  if (row.title && (PERSON_EMULATION_TITLES as readonly string[]).includes(row.title)) return 'person';
   return row.code || row.name ? 'person' : 'unit';
 }
 

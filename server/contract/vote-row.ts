@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countField } from './count-field.ts';
-import { DOSSIER_TITLES, UNIT_EMULATION_TITLES, titleField, type DossierTitle, type Holder } from './dossier-titles.ts';
+import { DOSSIER_TITLES, PERSON_EMULATION_TITLES, UNIT_EMULATION_TITLES, titleField, type DossierTitle, type Holder } from './dossier-titles.ts';
 import { baseVersionField, refField, textField } from './fields.ts';
 import { PERSON_IDENTITY_LABELS, staffCodeField } from './person-identity.ts';
 
@@ -17,9 +17,10 @@ export const VOTE_FIELD_LABELS = {
 
 const L = VOTE_FIELD_LABELS;
 
-/** A collective's title is voted for the unit; any other for the person the row names (code, or name in the unit). */
+/** A collective's title is voted for the unit, a person's for the person; a commendation naming nobody for the unit. */
 export function voteHolder(row: { title: DossierTitle; code?: string | undefined; name?: string | undefined }): Holder {
   if ((UNIT_EMULATION_TITLES as readonly string[]).includes(row.title)) return 'unit';
+  if ((PERSON_EMULATION_TITLES as readonly string[]).includes(row.title)) return 'person';
   return row.code || row.name ? 'person' : 'unit';
 }
 
