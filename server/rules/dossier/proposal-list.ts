@@ -117,7 +117,8 @@ function heading(number: number, title: DossierTitle, holder: Holder, count: num
  * (eligible, past the vote where one is needed, not withdrawn), one block per title highest first, collectives
  * (I) before people (II), STT restarting in each block, each block in unit order then Vietnamese collation of
  * the given name and the full name. Empty blocks and groups are left out, never shown as 0. With
- * `splitByAuthority`, one list for the titles the head of the unit decides and one for those proposed upward.
+ * `splitByAuthority`, one list for the titles the head of the unit decides and one for those proposed upward,
+ * each with the highest title of a track among its own.
  */
 export function buildProposalLists(input: ProposalListInput, options: { splitByAuthority?: boolean } = {}): ProposalList[] {
   const withdrawn = new Set(input.withdrawals.map((w) => withdrawalKey(w.holder, w.key, w.title)));
@@ -126,11 +127,13 @@ export function buildProposalLists(input: ProposalListInput, options: { splitByA
     (a, b) => byUnit(a.unit, b.unit) || compareVietnameseNames(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
   const collectives = [...input.collectives].sort((a, b) => byUnit(a.key, b.key) || compareVietnamese(a.key, b.key));
-  const personTitles = people.map((p) => listedTitles('person', p.key, p.proposals, withdrawn));
-  const unitTitles = collectives.map((u) => listedTitles('unit', u.key, u.proposals, withdrawn));
 
   const build = (authority: Authority | 'all'): ProposalList => {
     const keep = (title: DossierTitle) => authority === 'all' || AUTHORITY[title] === authority;
+    // The highest per track within this list: CSTĐ cấp tỉnh goes up while the CSTĐCS it needs is decided here.
+    const mine = (proposals: readonly ListedProposal[]) => proposals.filter((p) => keep(p.title as DossierTitle));
+    const personTitles = people.map((p) => listedTitles('person', p.key, mine(p.proposals), withdrawn));
+    const unitTitles = collectives.map((u) => listedTitles('unit', u.key, mine(u.proposals), withdrawn));
     const groups: ListGroup[] = [];
     const unitBlocks = UNIT_BLOCKS.filter(keep).flatMap((title) => {
       const rows: ListRow[] = [];
