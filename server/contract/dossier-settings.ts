@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Rule-set settings for the year's dossier: emulation registration, council votes, movements and drives
- * (research/next-capabilities.md §1, §2, §4; RULES.md §10). Every rule the research marks unconfirmed [U] or
+ * (research/next-capabilities.md §1, §2, §4; RULES.md §11). Every rule the research marks unconfirmed [U] or
  * inferred [I] is one of these, with its documented default, and the explanation names the setting that
  * applied. Each field has its own default, so a rule set stored before these settings read with them filled in.
  */

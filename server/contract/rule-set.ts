@@ -51,7 +51,7 @@ export const ruleSetSchema = z
       collectiveMinLdttPct: z.number().int().min(0).max(100),
       councilVotePct: z.number().int().min(0).max(100),
     }),
-    /** The year's dossier: registration, votes, drives (RULES.md §10); filled with its defaults when absent. */
+    /** The year's dossier: registration, votes, drives (RULES.md §11); filled with its defaults when absent. */
     dossier: dossierSettingsSchema.prefault({}),
     rewards: z.object({
       baseSalary: z.number().int().min(0),
