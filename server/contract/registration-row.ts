@@ -7,6 +7,7 @@ import {
   holderMismatchMessage,
   titleField,
   titleFitsHolder,
+  type DossierTitle,
   type Holder,
 } from './dossier-titles.ts';
 import { baseVersionField, dateField, refField, requiredTextField, textField } from './fields.ts';
@@ -28,9 +29,19 @@ export const REGISTRATION_FIELD_LABELS = {
 
 const L = REGISTRATION_FIELD_LABELS;
 
-/** A row is a collective's when it says so, or when it names neither a staff code nor a person. */
-export function registrationHolder(row: { holder?: Holder | undefined; code?: string | undefined; name?: string | undefined }): Holder {
-  return row.holder ?? (row.code || row.name ? 'person' : 'unit');
+/**
+ * A row is a collective's when it says so, when it registers a collective's title (its "Tên tập thể" may fill
+ * the name column), or when it names neither a staff code nor a person.
+ */
+export function registrationHolder(row: {
+  holder?: Holder | undefined;
+  code?: string | undefined;
+  name?: string | undefined;
+  titleRegistered?: DossierTitle | undefined;
+}): Holder {
+  if (row.holder) return row.holder;
+  if (row.titleRegistered && (UNIT_EMULATION_TITLES as readonly string[]).includes(row.titleRegistered) && !row.code) return 'unit';
+  return row.code || row.name ? 'person' : 'unit';
 }
 
 /**

@@ -19,27 +19,41 @@ export function canSeePersonAmounts(viewer: Viewer, unit: string): boolean {
   return viewer.role === 'rater' && viewer.units.some((u) => matchKey(u) === matchKey(unit));
 }
 
-export type VisibleContribution = ContributionInput | { driveCode: string; unit: string; person: null; form: 'money'; amount: number; inKindValue: null; date: null; summed: true };
+/** The contributions of people a caller may not see, summed per drive, unit and form. */
+export interface SummedContribution {
+  driveCode: string;
+  unit: string;
+  person: null;
+  form: 'money' | 'in-kind';
+  amount: number | null;
+  inKindValue: number | null;
+  date: null;
+  /** How many rows the sum stands for. */
+  summed: number;
+}
+
+export type VisibleContribution = ContributionInput | SummedContribution;
 
 /**
- * The contributions a caller may read: every row it may see in full, and for each unit and drive whose
- * person-level rows it may not see, one unit-level total in their place (unit-level rows stay as they are).
+ * The contributions a caller may read: every row it may see in full, and, for each drive and unit whose
+ * person-level rows it may not see, their sum per form in their place (unit-level rows stay as they are).
  */
 export function visibleContributions(rows: readonly ContributionInput[], viewer: Viewer): VisibleContribution[] {
   const out: VisibleContribution[] = [];
-  const sums = new Map<string, { driveCode: string; unit: string; amount: number }>();
+  const sums = new Map<string, SummedContribution>();
   for (const row of rows) {
     if (row.person === null || canSeePersonAmounts(viewer, row.unit)) {
       out.push(row);
       continue;
     }
-    if (row.form !== 'money') continue;
-    const key = JSON.stringify([matchKey(row.driveCode), matchKey(row.unit)]);
-    const sum = sums.get(key) ?? { driveCode: row.driveCode, unit: row.unit, amount: 0 };
-    sum.amount += row.amount ?? 0;
+    const key = JSON.stringify([matchKey(row.driveCode), matchKey(row.unit), row.form]);
+    const sum = sums.get(key) ?? { driveCode: row.driveCode, unit: row.unit, person: null, form: row.form, amount: null, inKindValue: null, date: null, summed: 0 };
+    if (row.form === 'money') sum.amount = (sum.amount ?? 0) + (row.amount ?? 0);
+    else if (row.inKindValue !== null) sum.inKindValue = (sum.inKindValue ?? 0) + row.inKindValue;
+    sum.summed++;
     sums.set(key, sum);
   }
-  for (const s of sums.values()) out.push({ ...s, person: null, form: 'money', inKindValue: null, date: null, summed: true });
+  out.push(...sums.values());
   return out;
 }
 

@@ -35,6 +35,12 @@ describe('registration rows (REG-1)', () => {
     expect(errorsOf(unit)).toEqual([{ field: 'titleRegistered', message: '"CSTĐCS" chỉ đăng ký cho cá nhân' }]);
   });
 
+  it('takes a collective’s title under "Tên tập thể" as the collective’s, but never a staff member’s', () => {
+    const r = checkRow(registrationRowSchema, { name: 'Khoa Xây dựng Đảng', unit: 'Khoa Xây dựng Đảng', titleRegistered: 'Tập thể LĐTT' });
+    expect(r.ok && r.value.titleRegistered).toBe('TT_LDTT');
+    expect(checkRow(registrationRowSchema, { code: 'CB01', name: 'A', unit: 'Khoa A', titleRegistered: 'Tập thể LĐTT' }).ok).toBe(false);
+  });
+
   it('takes a row naming nobody as the unit’s, accepts a pledge-only row, and wants a name on a person row', () => {
     const pledgeOnly = checkRow(registrationRowSchema, { unit: 'Khoa A', pledge: 'Hoàn thành 100% kế hoạch giảng dạy' });
     expect(pledgeOnly.ok).toBe(true);

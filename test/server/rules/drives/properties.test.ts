@@ -33,14 +33,19 @@ describe('drive totals (properties)', () => {
     );
   });
 
-  it('keep every unit’s money total whatever the viewer may see of its people', () => {
+  it('keep every unit’s money total and count of goods whatever the viewer may see of its people', () => {
     fc.assert(
       fc.property(fc.array(contribution, { maxLength: 40 }), fc.constantFrom<Role>('admin', 'council', 'rater', 'viewer'), (rows, role) => {
         const viewer = { role, units: ['Khoa A'] };
         const seen = visibleContributions(rows, viewer) as ContributionInput[];
         const total = (list: ContributionInput[], unit: string) =>
           list.filter((r) => r.unit === unit && r.form === 'money').reduce((s, r) => s + (r.amount ?? 0), 0);
-        for (const unit of UNITS) expect(total(seen, unit)).toBe(total(rows, unit));
+        const goods = (list: readonly (ContributionInput & { summed?: number })[], unit: string) =>
+          list.filter((r) => r.unit === unit && r.form === 'in-kind').reduce((s, r) => s + (r.summed ?? 1), 0);
+        for (const unit of UNITS) {
+          expect(total(seen, unit)).toBe(total(rows, unit));
+          expect(goods(seen, unit)).toBe(goods(rows, unit));
+        }
         if (role === 'viewer') expect(seen.every((r) => r.person === null)).toBe(true);
       }),
     );
