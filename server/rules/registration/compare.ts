@@ -2,7 +2,7 @@ import type { DossierSettings, RegistrationGate } from '../../contract/dossier-s
 import type { Holder } from '../../contract/dossier-titles.ts';
 import { DOSSIER_TITLE_SHORT, type DossierTitle } from '../../contract/dossier-titles.ts';
 import type { TitleProposal } from '../year-types.ts';
-import { registeredOn, type RegistrationInput } from './registration-input.ts';
+import { registeredTitle, type RegistrationInput } from './registration-input.ts';
 import { TRACK_RANKS, rankOn, titleAt, tracksOf, type Track } from './tracks.ts';
 
 export const COMPARISON_OUTCOMES = ['Đạt', 'Vượt đăng ký', 'Chưa đạt', 'Không đăng ký', 'Không có dữ liệu năm'] as const;
@@ -50,7 +50,7 @@ export function compareRegistration(
   settings: Pick<DossierSettings, 'registrationGate' | 'registrationGateAwards'>,
 ): TrackComparison[] {
   return tracksOf(holder).map((track) => {
-    const registered = registeredOn(registration, track);
+    const registered = registeredTitle(registration, track);
     const reg = rankOn(track, registered);
     if (proposals === null) {
       return { track, registered, top: null, outcome: reg > 0 ? 'Không có dữ liệu năm' : null, reasons: [] };

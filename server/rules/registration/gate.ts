@@ -2,14 +2,14 @@ import type { DossierSettings } from '../../contract/dossier-settings.ts';
 import type { DossierTitle, Holder } from '../../contract/dossier-titles.ts';
 import type { TitleProposal } from '../year-types.ts';
 import { gateOf } from './compare.ts';
-import { registeredOn, type RegistrationInput } from './registration-input.ts';
+import { registeredTitle, type RegistrationInput } from './registration-input.ts';
 import { rankOn, trackOf } from './tracks.ts';
 
 /** Registering a title registers the lower ones of its track too (CSTĐCS needs LĐTT first). */
 export function isRegisteredFor(holder: Holder, title: DossierTitle, registration: RegistrationInput | null): boolean {
   const track = trackOf(title, holder);
   if (!track) return false;
-  return rankOn(track, registeredOn(registration, track)) >= rankOn(track, title);
+  return rankOn(track, registeredTitle(registration, track)) >= rankOn(track, title);
 }
 
 /**

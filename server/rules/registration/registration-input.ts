@@ -11,7 +11,7 @@ export interface RegistrationInput {
 }
 
 /** The title registered on a track's ladder: the emulation title, or the commendation. */
-export function registeredOn(registration: RegistrationInput | null | undefined, track: 'person-title' | 'unit-title' | 'award'): DossierTitle | null {
+export function registeredTitle(registration: RegistrationInput | null | undefined, track: 'person-title' | 'unit-title' | 'award'): DossierTitle | null {
   if (!registration) return null;
   return track === 'award' ? registration.awardRegistered : registration.titleRegistered;
 }
