@@ -5,6 +5,7 @@ import { personRowCrossField, personRowSchema } from '../../../server/contract/p
 import { rowChecker, shapeOf } from '../../../server/contract/row-checker.ts';
 import { checkRow } from '../../../server/contract/row-validation.ts';
 import { studentRowCrossField, studentRowSchema } from '../../../server/contract/students.ts';
+import { taskRowCrossField, taskRowSchema } from '../../../server/contract/task-row.ts';
 import { unitRowCrossField, unitRowSchema } from '../../../server/contract/unit-row.ts';
 import { initiativeRowCrossField, initiativeRowSchema } from '../../../server/contract/year-initiative-row.ts';
 import { personYearRowCrossField, personYearRowSchema } from '../../../server/contract/year-person-row.ts';
@@ -31,6 +32,7 @@ const SCHEMAS: [string, z.ZodType, (row: Record<string, unknown>) => boolean][] 
   ['year', personYearRowSchema, personYearRowCrossField],
   ['initiative', initiativeRowSchema, initiativeRowCrossField],
   ['student', studentRowSchema, studentRowCrossField],
+  ['task', taskRowSchema, taskRowCrossField],
 ];
 
 const rowsOf = (schema: z.ZodType) => {
