@@ -116,5 +116,8 @@ export const taskRowSchema = z
 export type TaskRowInput = z.input<typeof taskRowSchema>;
 export type TaskRow = z.output<typeof taskRowSchema>;
 
-/** Who the row is about and the objective cause are checked across fields: every row is checked whole (see row-checker.ts). */
-export const taskRowCrossField = () => true;
+/**
+ * The rows the checks across fields may refuse (see row-checker.ts): without a staff code (then name and unit
+ * are needed), or with an objective cause (then who confirmed it). Others pass on their fields alone.
+ */
+export const taskRowCrossField = (row: Record<string, unknown>) => !row.code || row.objective === true;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkRow } from '../../../server/contract/row-validation.ts';
-import { taskRowSchema } from '../../../server/contract/task-row.ts';
+import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
+import { taskRowSchema, type TaskRow } from '../../../server/contract/task-row.ts';
+import { monthFromTasks, type TaskInput } from '../../../server/rules/index.ts';
 
 const base = { code: 'CB010', taskName: 'Báo cáo chuyên đề' };
 const check = (fields: Record<string, unknown>) => checkRow(taskRowSchema, { ...base, ...fields });
@@ -85,5 +87,22 @@ describe('a row of the tasks sheet (research §3.3 TASK-1)', () => {
 
   it('accepts more done than assigned (over-delivery is a rule, not an error)', () => {
     expect(check({ g: 1, h: 4 }).ok).toBe(true);
+  });
+});
+
+describe('rows as the contract reads them, into the rules', () => {
+  it('give the worked example of research §3.3 from cells as a sheet holds them', () => {
+    const cells = [
+      { code: 'CB010', taskRef: 'T1', taskName: 'Báo cáo chuyên đề', g: '2', h: '2', dueOn: '20/10/2026', doneOn: '23/10/2026' },
+      { code: 'CB010', taskRef: 'T2', taskName: 'Đề cương bài giảng', k: '2', h: '1', qFails: '1', dueOn: '25/10/2026' },
+      { code: 'CB010', taskRef: 'T3', taskName: 'Tờ trình', h: '0', qFails: '', dFails: '' },
+    ];
+    const rows: TaskRow[] = cells.map((c) => {
+      const result = checkRow(taskRowSchema, c);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.value;
+    });
+    const input: TaskInput[] = rows;
+    expect(monthFromTasks({ general: 27 }, input, DEFAULT_RULE_SET)).toMatchObject({ results: 51.3, score: 78.3, latePct: 60, allTasksDone: false });
   });
 });
