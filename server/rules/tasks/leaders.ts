@@ -3,11 +3,10 @@ import type { RuleSet } from '../../contract/rule-set.ts';
 import type { LeaderScope } from '../../contract/task-settings.ts';
 import { matchKey } from '../../contract/text.ts';
 import { hundredths, ratioHalfUp } from './exact.ts';
-import { applyTaskResult, type MonthFromTasks, type TypedMonthValues } from './month-from-tasks.ts';
+import { applyTaskResult, taskLeadReasons, type MonthFromTasks, type TypedMonthValues } from './month-from-tasks.ts';
 import {
   LEADER_AXIS_MISSING_REASON,
   NO_MANAGED_RATED_REASON,
-  NO_TASKS_ASSIGNED_REASON,
   organiseDefaultReason,
   unitResultsReason,
 } from './task-reasons.ts';
@@ -73,10 +72,10 @@ export function leaderMonthFromTasks(
   const totals = totalsOf(rows, settings);
   const own = taskResult(totals, settings);
   if (rows.length === 0) return applyTaskResult(typed, null, ruleSet);
-  if (!own) return applyTaskResult(typed, null, ruleSet, [NO_TASKS_ASSIGNED_REASON]);
-  if (!settings.leaderAxes) return applyTaskResult(typed, own, ruleSet);
+  const lead = taskLeadReasons(totals, own, ruleSet);
+  if (!own || !settings.leaderAxes) return applyTaskResult(typed, own, ruleSet, lead);
 
-  const reasons = [unitResults.reason];
+  const reasons = [...lead, unitResults.reason];
   let organise = leaderTyped.organisePct ?? null;
   if (organise === null && settings.leaderOrganiseDefault !== null) {
     organise = settings.leaderOrganiseDefault;

@@ -8,6 +8,7 @@ import {
   gatesFromTasksReason,
   resultsConflictReason,
   scoreSumReason,
+  supportRowsReason,
   typedScoreKeptReason,
 } from './task-reasons.ts';
 import { taskResult } from './task-result.ts';
@@ -127,8 +128,16 @@ export function periodFromTasks(
   return fromTotals(typed, months.length > 0 ? sumTotals(months.map((rows) => totalsOf(rows, ruleSet.tasks))) : null, ruleSet);
 }
 
+/** The sentences before the result: how Phối hợp rows counted, and why there is no result when A = 0. */
+export function taskLeadReasons(totals: TaskTotals, computed: TaskResult | null, ruleSet: RuleSet): string[] {
+  const reasons: string[] = [];
+  if (totals.supportRows > 0) reasons.push(supportRowsReason(totals.supportRows, ruleSet.tasks.supportRoleFactor));
+  if (!computed) reasons.push(NO_TASKS_ASSIGNED_REASON);
+  return reasons;
+}
+
 function fromTotals(typed: TypedMonthValues | null, totals: TaskTotals | null, ruleSet: RuleSet): MonthFromTasks {
   if (!totals) return applyTaskResult(typed, null, ruleSet);
   const computed = taskResult(totals, ruleSet.tasks);
-  return applyTaskResult(typed, computed, ruleSet, computed ? [] : [NO_TASKS_ASSIGNED_REASON]);
+  return applyTaskResult(typed, computed, ruleSet, taskLeadReasons(totals, computed, ruleSet));
 }

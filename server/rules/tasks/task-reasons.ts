@@ -27,6 +27,12 @@ export function computedResultsReason(result: TaskResult, settings: TaskSettings
   return `Điểm kết quả tính từ nhiệm vụ: ${formatNumber(result.results)}/${settings.resultsMax} (${axes}${leader}; ${weightsText(settings)}; ${deductionText(settings)})`;
 }
 
+export function supportRowsReason(rows: number, factor: number): string {
+  return factor === 0
+    ? `${rows} nhiệm vụ vai trò phối hợp không được tính (supportRoleFactor = 0: chỉ tính người chủ trì)`
+    : `${rows} nhiệm vụ vai trò phối hợp được tính ${formatNumber(factor)} so với chủ trì (supportRoleFactor)`;
+}
+
 export function excusedReason(tasks: readonly string[]): string {
   return `Không trừ điểm chất lượng, tiến độ do nguyên nhân khách quan đã được xác nhận: ${tasks.join('; ')}`;
 }

@@ -5,7 +5,7 @@ import type { TaskInput, TaskTotals } from './types.ts';
 const QUARTERS = 4n;
 
 export function emptyTotals(): TaskTotals {
-  return { assigned: 0n, done: 0n, qualityQuarters: 0n, progressQuarters: 0n, late: 0n, exceeded: 0n, faulted: 0, excused: [] };
+  return { assigned: 0n, done: 0n, qualityQuarters: 0n, progressQuarters: 0n, late: 0n, exceeded: 0n, faulted: 0, excused: [], supportRows: 0 };
 }
 
 /** A row's weight: hundredths of its coefficient times the per cent its role counts for (supportRoleFactor). */
@@ -34,6 +34,7 @@ function quartersKept(fails: number, settings: TaskSettings): bigint {
 
 /** Adds one row to the sums of research §3.3 TASK-2. */
 export function addTask(totals: TaskTotals, row: TaskInput, settings: TaskSettings): TaskTotals {
+  if (row.role === 'phối hợp') totals.supportRows++;
   const weight = weightOf(row, settings);
   if (weight === 0n) return totals;
   const g = row.g ?? 1;
@@ -75,6 +76,7 @@ export function sumTotals(parts: readonly TaskTotals[]): TaskTotals {
     sum.exceeded += t.exceeded;
     sum.faulted += t.faulted;
     sum.excused.push(...t.excused);
+    sum.supportRows += t.supportRows;
   }
   return sum;
 }

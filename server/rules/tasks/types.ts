@@ -48,6 +48,8 @@ export interface TaskTotals {
   faulted: number;
   /** Names of rows whose deductions an objective cause cancelled, for the explanation. */
   excused: string[];
+  /** Phối hợp rows, which count at supportRoleFactor (nothing by default). */
+  supportRows: number;
 }
 
 /** What a person's task rows give for a period; null from the rules when nothing was assigned (A = 0). */

@@ -38,7 +38,10 @@ describe('TASK-7 item 1: nothing assigned (A = 0)', () => {
   it('counts only Phối hợp rows as nothing assigned under the default supportRoleFactor 0', () => {
     const month = monthFromTasks({ general: 27 }, [task('Phối hợp kiểm tra', { role: 'phối hợp' })], DEFAULT_RULE_SET);
     expect(month.computed).toBeNull();
-    expect(month.reasons).toEqual([NO_TASKS_ASSIGNED_REASON]);
+    expect(month.reasons).toEqual([
+      '1 nhiệm vụ vai trò phối hợp không được tính (supportRoleFactor = 0: chỉ tính người chủ trì)',
+      NO_TASKS_ASSIGNED_REASON,
+    ]);
   });
 
   it('leaves a person with no task rows exactly as typed, with no reason added', () => {

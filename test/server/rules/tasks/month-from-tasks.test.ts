@@ -92,6 +92,9 @@ describe('task results meeting the month row (research §3.3 TASK-2)', () => {
     const lifesoft = withTasks({ supportRoleFactor: 0.3 }).tasks;
     // done 0.3 of assigned 1.3
     expect(taskResult(totalsOf(mixed, lifesoft), lifesoft)!.quantityPct).toBe(23.08);
+    expect(monthFromTasks(null, mixed, withTasks({ supportRoleFactor: 0.3 })).reasons[0]).toBe(
+      '1 nhiệm vụ vai trò phối hợp được tính 0,3 so với chủ trì (supportRoleFactor)',
+    );
   });
 
   it('needs no failed check or delay left anywhere for allTasksDone', () => {
