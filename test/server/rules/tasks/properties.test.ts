@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../../../server/contract/rule-set.ts';
 import type { TaskSettings } from '../../../../server/contract/task-settings.ts';
-import { periodFromTasks, sumTotals, taskResult, totalsOf, type TaskInput } from '../../../../server/rules/index.ts';
+import { monthFromTasks, periodFromTasks, sumTotals, taskResult, totalsOf, type TaskInput, type TypedMonthValues } from '../../../../server/rules/index.ts';
 
 const taskArb: fc.Arbitrary<TaskInput> = fc.record(
   {
@@ -132,6 +132,33 @@ describe('properties of task results', () => {
         const ruleSet = { ...DEFAULT_RULE_SET, tasks: settings };
         expect(periodFromTasks({ general: 25 }, months, ruleSet)).toEqual(periodFromTasks({ general: 25 }, [months.flat()], ruleSet));
         expect(sumTotals(months.map((rows) => totalsOf(rows, settings)))).toEqual(totalsOf(months.flat(), settings));
+      }),
+    );
+  });
+
+  it('keep every typed gate, and a typed score or Điểm kết quả unless tasks-win replaces the parts it was the sum of', () => {
+    const tenths = (max: number) => fc.option(fc.integer({ min: 0, max: max * 10 }).map((t) => t / 10), { nil: undefined });
+    const typedArb: fc.Arbitrary<TypedMonthValues> = fc
+      .record({
+        general: tenths(30),
+        results: tenths(70),
+        score: tenths(100),
+        allTasksDone: fc.option(fc.boolean(), { nil: undefined }),
+        latePct: tenths(100),
+        exceededPct: tenths(100),
+      })
+      // As the contract leaves them: a blank score with both parts is their sum; all three agree.
+      .map((t) => (t.general !== undefined && t.results !== undefined ? { ...t, score: (Math.round(t.general * 10) + Math.round(t.results * 10)) / 10 } : t));
+    fc.assert(
+      fc.property(typedArb, rowsArb, settingsArb, (typed, rows, settings) => {
+        const month = monthFromTasks(typed, rows, { ...DEFAULT_RULE_SET, tasks: settings });
+        for (const gate of ['allTasksDone', 'latePct', 'exceededPct'] as const) {
+          if (typed[gate] !== undefined) expect(month[gate]).toBe(typed[gate]);
+        }
+        const replaced = settings.resultsSource === 'tasks-win' && month.computed !== null;
+        if (typed.results !== undefined && !replaced) expect(month.results).toBe(typed.results);
+        if (typed.score !== undefined && !(replaced && typed.results !== undefined)) expect(month.score).toBe(typed.score);
+        if (month.computed === null && rows.length === 0) expect(month.reasons).toEqual([]);
       }),
     );
   });
