@@ -1,10 +1,11 @@
-import { DEFAULT_DOSSIER_SETTINGS, dossierSettingsSchema } from './dossier-settings.ts';
 import { z } from 'zod';
+import { DEFAULT_DOSSIER_SETTINGS, dossierSettingsSchema } from './dossier-settings.ts';
+import { DEFAULT_TASK_SETTINGS, taskSettingsSchema } from './task-settings.ts';
 
 /**
  * The organisation's rule set (RULES.md): every threshold is data, versioned in the database, so
  * provinces and years that differ need no code change. Defaults are those of RULES.md; `haiphong-2025`
- * is the second built-in preset.
+ * is the second built-in preset, `nd335-2026` the third (task results with leaders' axes, RULES.md §10).
  */
 
 const bandSchema = z.object({
@@ -68,6 +69,8 @@ export const ruleSetSchema = z
       bands: z.array(studentBandSchema).length(4),
       maxCommendPct: z.number().int().min(0).max(100),
     }),
+    /** Task results (RULES.md §10); absent from sets stored before it, hence filled with its defaults. */
+    tasks: taskSettingsSchema.prefault({}),
   })
   .meta({ id: 'RuleSet' });
 
@@ -113,6 +116,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
     ],
     maxCommendPct: 10,
   },
+  tasks: DEFAULT_TASK_SETTINGS,
 };
 
 export const RULE_SET_PRESETS: Record<string, RuleSet> = {
@@ -125,5 +129,12 @@ export const RULE_SET_PRESETS: Record<string, RuleSet> = {
       { level: 'HTT', op: '>', value: 80 },
       { level: 'HT', op: '>=', value: 50 },
     ],
+    // Hải Phòng Phụ lục 03 [S27]: 20 general + 80 results, of which quantity 25, quality 30, progress 25.
+    tasks: { ...DEFAULT_TASK_SETTINGS, taskAxisWeights: { quantity: 25, quality: 30, progress: 25 }, resultsMax: 80 },
+  },
+  'nd335-2026': {
+    ...DEFAULT_RULE_SET,
+    name: 'NĐ 335/2025 (từ 2026)',
+    tasks: { ...DEFAULT_TASK_SETTINGS, leaderAxes: true },
   },
 };

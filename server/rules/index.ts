@@ -56,3 +56,4 @@ export type {
   YearSheetInput,
   YearUnitInput,
 } from './year-types.ts';
+export * from './tasks/index.ts';

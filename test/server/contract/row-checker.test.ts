@@ -11,6 +11,7 @@ import { pledgeRowCrossField, pledgeRowSchema } from '../../../server/contract/p
 import { registrationRowCrossField, registrationRowSchema } from '../../../server/contract/registration-row.ts';
 import { voteRowCrossField, voteRowSchema } from '../../../server/contract/vote-row.ts';
 import { studentRowCrossField, studentRowSchema } from '../../../server/contract/students.ts';
+import { taskRowCrossField, taskRowSchema } from '../../../server/contract/task-row.ts';
 import { unitRowCrossField, unitRowSchema } from '../../../server/contract/unit-row.ts';
 import { initiativeRowCrossField, initiativeRowSchema } from '../../../server/contract/year-initiative-row.ts';
 import { personYearRowCrossField, personYearRowSchema } from '../../../server/contract/year-person-row.ts';
@@ -38,6 +39,7 @@ const SCHEMAS: [string, z.ZodType, (row: Record<string, unknown>) => boolean][] 
   ['year', personYearRowSchema, personYearRowCrossField],
   ['initiative', initiativeRowSchema, initiativeRowCrossField],
   ['student', studentRowSchema, studentRowCrossField],
+  ['task', taskRowSchema, taskRowCrossField],
   ['registration', registrationRowSchema, registrationRowCrossField],
   ['pledge', pledgeRowSchema, pledgeRowCrossField],
   ['vote', voteRowSchema, voteRowCrossField],
