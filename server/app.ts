@@ -13,16 +13,16 @@ import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
 import { requestEncoding } from './middleware/request-encoding.ts';
-import { addinRoutes } from './routes/addin.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { errorBody } from './routes/error-body.ts';
-import { healthRoutes } from './routes/health.ts';
-import { monthRoutes } from './routes/months.ts';
-import type { AppEnv } from './routes/router.ts';
-import { ruleSetRoutes } from './routes/rule-set.ts';
-import { studentRoutes } from './routes/students.ts';
-import { yearRoutes } from './routes/years.ts';
-import { authenticate } from './services/access.ts';
+import { addinRoutes } from './http/addin-routes.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { errorBody } from './http/error-body.ts';
+import { healthRoutes } from './http/health-routes.ts';
+import { monthRoutes } from './months/month-routes.ts';
+import type { AppEnv } from './http/router.ts';
+import { ruleSetRoutes } from './rule-set/rule-set-routes.ts';
+import { studentRoutes } from './classes/class-routes.ts';
+import { yearRoutes } from './years/year-routes.ts';
+import { authenticate } from './admin/access.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {

@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import type { Role } from './users.ts';
+import type { Db } from '../db/database.ts';
+import type { Role } from './user-repository.ts';
 
 export interface KeyOwner {
   keyId: number;

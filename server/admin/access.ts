@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { findKeyByHash, findKeyOwner, insertKey, touchKey, type AccessKeyInfo } from '../db/access-keys.ts';
-import type { Role } from '../db/users.ts';
+import { findKeyByHash, findKeyOwner, insertKey, touchKey, type AccessKeyInfo } from './access-key-repository.ts';
+import type { Role } from './user-repository.ts';
 import { AppError } from '../errors.ts';
 
 /** Who is calling, as the routes see it after authentication. */

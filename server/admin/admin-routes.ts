@@ -13,15 +13,15 @@ import {
   userSchema,
 } from '../contract/admin.ts';
 import { matchKey } from '../contract/text.ts';
-import { listKeys, revokeKey } from '../db/access-keys.ts';
+import { listKeys, revokeKey } from './access-key-repository.ts';
 import { insertAudit, listAudit } from '../db/audit.ts';
-import { getOrganisation } from '../db/organisations.ts';
-import { listPeople, listUnits } from '../db/roster.ts';
-import { createUser, getUser, listUsers, updateUser } from '../db/users.ts';
+import { getOrganisation } from './organisation-repository.ts';
+import { listPeople, listUnits } from '../people/roster-repository.ts';
+import { createUser, getUser, listUsers, updateUser } from './user-repository.ts';
 import { notFound } from '../errors.ts';
-import { issueKey, requireRole } from '../services/access.ts';
-import { errorResponses } from './error-body.ts';
-import { newRouter } from './router.ts';
+import { issueKey, requireRole } from './access.ts';
+import { errorResponses } from '../http/error-body.ts';
+import { newRouter } from '../http/router.ts';
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,

@@ -1,8 +1,8 @@
 import { DEFAULT_RULE_SET } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
-import { ensureOrganisation, type Organisation } from '../db/organisations.ts';
-import { currentRuleSet, insertRuleSet } from '../db/rule-sets.ts';
-import { createUser } from '../db/users.ts';
+import { ensureOrganisation, type Organisation } from './organisation-repository.ts';
+import { currentRuleSet, insertRuleSet } from '../rule-set/rule-set-repository.ts';
+import { createUser } from './user-repository.ts';
 import { issueKey, keyExists } from './access.ts';
 
 export interface Bootstrapped {

@@ -9,12 +9,12 @@ import {
   classStudentsSchema,
   studentRowSchema,
 } from '../contract/students.ts';
-import { requireRole } from '../services/access.ts';
-import { pushStudents } from '../services/students-push.ts';
-import { classCommendations, classList, classStudents } from '../services/students-view.ts';
-import { errorResponses } from './error-body.ts';
-import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from './route-parts.ts';
-import { newRouter } from './router.ts';
+import { requireRole } from '../admin/access.ts';
+import { pushStudents } from './student-push.ts';
+import { classCommendations, classList, classStudents } from './class-view.ts';
+import { errorResponses } from '../http/error-body.ts';
+import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { newRouter } from '../http/router.ts';
 
 const params = classParamSchema;
 const tags = ['Học viên'];

@@ -1,9 +1,9 @@
 import type { ClassCommendations, ClassList, ClassStudents, ClassStudentsPushMinimal } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
-import { listClasses, loadClass, storedClassName, type StoredStudent } from '../db/students.ts';
+import { listClasses, loadClass, storedClassName, type StoredStudent } from './student-repository.ts';
 import { classifyStudents, type StudentsOutcome } from '../rules/index.ts';
-import { loadRuleSet } from './rule-sets.ts';
+import { loadRuleSet } from '../rule-set/rule-sets.ts';
 
 interface ComputedClass {
   name: string;

@@ -10,13 +10,13 @@ import {
 } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
-import { STUDENT, storedClassName } from '../db/students.ts';
+import { STUDENT, storedClassName } from './student-repository.ts';
 import { upsertVersionedRows } from '../db/versioned-upsert.ts';
-import type { Caller } from './access.ts';
-import { refOf, type RowResults } from './people-resolve.ts';
-import { assertCanWriteUnit, countResults, idempotentPush, rejected, type StoredAnswer } from './push-common.ts';
-import { numberOrNull, writtenRowResult } from './row-outcome.ts';
-import { classState, classStudents } from './students-view.ts';
+import type { Caller } from '../admin/access.ts';
+import { refOf, type RowResults } from '../people/resolve-people.ts';
+import { assertCanWriteUnit, countResults, idempotentPush, rejected, type StoredAnswer } from '../push/idempotent-push.ts';
+import { numberOrNull, writtenRowResult } from '../push/row-results.ts';
+import { classState, classStudents } from './class-view.ts';
 
 const L = STUDENT_FIELD_LABELS;
 

@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import type { VersionedTable } from './versioned-upsert.ts';
+import type { Db } from '../db/database.ts';
+import type { VersionedTable } from '../db/versioned-upsert.ts';
 
 /** Students (RULES.md §8), scoped by class, keyed by Mã HV or the name's match key. */
 export const STUDENT: VersionedTable = {

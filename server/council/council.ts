@@ -4,12 +4,12 @@ import { periodLabel } from '../contract/period.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
 import { insertAudit } from '../db/audit.ts';
-import { insertDecision, listDecisions, lockPeriod, periodState, setPeriodState, type DecisionRow } from '../db/periods.ts';
+import { insertDecision, listDecisions, lockPeriod, periodState, setPeriodState, type DecisionRow } from './period-repository.ts';
 import { AppError } from '../errors.ts';
-import type { Caller } from './access.ts';
-import { personMonthView, unitMonthView } from './month-view.ts';
+import type { Caller } from '../admin/access.ts';
+import { personMonthView, unitMonthView } from '../months/month-view.ts';
 import { canRaiseRate } from '../rules/index.ts';
-import { loadRuleSet } from './rule-sets.ts';
+import { loadRuleSet } from '../rule-set/rule-sets.ts';
 
 const zeroCounts = () => Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { listDecisions, periodState, type PeriodState } from '../db/periods.ts';
+import { listDecisions, periodState, type PeriodState } from './period-repository.ts';
 import type { PeriodDecisions } from '../rules/types.ts';
 
 export interface PeriodContext {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { renderManifest } from '../../addin/manifest-check.ts';
+import { renderManifest } from './manifest.ts';
 import type { AppEnv } from './router.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import { personOfRow, unitOfRow } from './person-of-row.ts';
+import type { Db } from '../db/database.ts';
+import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
 
 /** A stored month row with what the rules and the answer need; numbers cast in SQL so both adapters agree. */
 export interface StoredPersonMonth {

@@ -10,14 +10,14 @@ import {
   unitMonthSchema,
   unitPushResponseSchema,
 } from '../contract/push.ts';
-import { requireRole } from '../services/access.ts';
-import { decide, monthSummary } from '../services/council.ts';
-import { personMonthView, unitMonthView } from '../services/month-view.ts';
-import { pushPeople } from '../services/push-people.ts';
-import { pushUnits } from '../services/push-units.ts';
-import { errorResponses } from './error-body.ts';
-import { answerPush, body, json, pushAnswer, pushHeaders } from './route-parts.ts';
-import { newRouter } from './router.ts';
+import { requireRole } from '../admin/access.ts';
+import { decide, monthSummary } from '../council/council.ts';
+import { personMonthView, unitMonthView } from './month-view.ts';
+import { pushPeople } from './person-month-push.ts';
+import { pushUnits } from './unit-month-push.ts';
+import { errorResponses } from '../http/error-body.ts';
+import { answerPush, body, json, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { newRouter } from '../http/router.ts';
 
 const params = z.object({ period: periodSchema });
 

@@ -2,11 +2,11 @@ import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { MonthState, PersonMonth, UnitMonth } from '../contract/push.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
-import { loadPersonMonth, loadUnitMonth, type StoredUnitMonth } from '../db/month-rows.ts';
-import { periodState } from '../db/periods.ts';
+import { loadPersonMonth, loadUnitMonth, type StoredUnitMonth } from './month-repository.ts';
+import { periodState } from '../council/period-repository.ts';
 import { classifyMonth, type MonthInput, type MonthOutcome, type PeriodDecisions } from '../rules/index.ts';
-import { periodContext, type PeriodContext } from './period-decisions.ts';
-import { loadRuleSet } from './rule-sets.ts';
+import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
+import { loadRuleSet } from '../rule-set/rule-sets.ts';
 
 /**
  * The computed month: nothing computed is stored, so what is answered always equals the rules applied to

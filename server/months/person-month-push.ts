@@ -3,11 +3,11 @@ import { rowChecker } from '../contract/row-checker.ts';
 import type { MonthPushMinimal, PersonPushResponse, PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
 import type { Db } from '../db/database.ts';
 import { PERSON_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
-import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts';
-import type { Caller } from './access.ts';
+import { updatePeople, type NewPerson, type PersonRecord } from '../people/roster-repository.ts';
+import type { Caller } from '../admin/access.ts';
 import { monthState, personMonthView } from './month-view.ts';
-import { ensureRowUnits, onePersonOneRow, personFields, resolvePeople, screenPersonRows } from './people-resolve.ts';
-import { countResults, idempotentPush, outcomeStatus, ratingValues, storedForClient, type StoredAnswer } from './push-common.ts';
+import { ensureRowUnits, onePersonOneRow, personFields, resolvePeople, screenPersonRows } from '../people/resolve-people.ts';
+import { countResults, idempotentPush, outcomeStatus, ratingValues, storedForClient, type StoredAnswer } from '../push/idempotent-push.ts';
 
 function monthValues(row: PersonRow, unitId: number): unknown[] {
   return [

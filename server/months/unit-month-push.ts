@@ -4,8 +4,8 @@ import { matchKey } from '../contract/text.ts';
 import { unitRowCrossField, unitRowSchema, type UnitRow } from '../contract/unit-row.ts';
 import type { Db } from '../db/database.ts';
 import { UNIT_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
-import { ensureUnits } from '../db/roster.ts';
-import type { Caller } from './access.ts';
+import { ensureUnits } from '../people/roster-repository.ts';
+import type { Caller } from '../admin/access.ts';
 import { monthState, unitMonthView } from './month-view.ts';
 import {
   assertCanWriteUnit,
@@ -16,7 +16,7 @@ import {
   storedForClient,
   type StoredAnswer,
   ratingValues,
-} from './push-common.ts';
+} from '../push/idempotent-push.ts';
 
 
 /** Unit rows (RULES.md §2) go through the same path as people's: per-row checks, one statement, one transaction. */

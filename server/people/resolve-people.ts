@@ -3,10 +3,10 @@ import type { RowResult } from '../contract/push.ts';
 import type { RowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
-import { reserveCodes } from '../db/organisations.ts';
-import { ensureUnits, insertPeople, peopleByCode, peopleByNameKey, type NewPerson, type PersonRecord } from '../db/roster.ts';
-import type { Caller } from './access.ts';
-import { assertCanWriteUnit, rejected } from './push-common.ts';
+import { reserveCodes } from '../admin/organisation-repository.ts';
+import { ensureUnits, insertPeople, peopleByCode, peopleByNameKey, type NewPerson, type PersonRecord } from './roster-repository.ts';
+import type { Caller } from '../admin/access.ts';
+import { assertCanWriteUnit, rejected } from '../push/idempotent-push.ts';
 
 /**
  * Finding the person each pushed row is about, shared by every sheet of people (months, years,

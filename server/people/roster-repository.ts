@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import { optionalUnitOfRow } from './person-of-row.ts';
+import type { Db } from '../db/database.ts';
+import { optionalUnitOfRow } from '../db/person-of-row.ts';
 
 export interface UnitRecord {
   id: number;

@@ -5,10 +5,10 @@ import { periodLabel } from '../contract/period.ts';
 import { isStorableText } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import type { MonthTable, MonthWriteOutcome } from '../db/month-upsert.ts';
-import { lockPeriod } from '../db/periods.ts';
-import { claimPushKey, storePushResponse } from '../db/pushes.ts';
+import { lockPeriod } from '../council/period-repository.ts';
+import { claimPushKey, storePushResponse } from './push-key-repository.ts';
 import { AppError } from '../errors.ts';
-import type { Caller } from './access.ts';
+import type { Caller } from '../admin/access.ts';
 
 export interface StoredAnswer {
   results: RowResult[];

@@ -1,6 +1,6 @@
 import type { RowResult } from '../contract/push.ts';
 import type { VersionedTable, VersionedWriteOutcome } from '../db/versioned-upsert.ts';
-import { outcomeStatus } from './push-common.ts';
+import { outcomeStatus } from './idempotent-push.ts';
 
 const CONFLICT_MESSAGE = 'Dữ liệu đã được người khác sửa sau lần đồng bộ trước của bạn';
 

@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { RULE_SET_PRESETS, ruleSetSchema } from '../contract/rule-set.ts';
 import { AppError } from '../errors.ts';
-import { requireRole } from '../services/access.ts';
-import { loadRuleSet, replaceRuleSet } from '../services/rule-sets.ts';
-import { errorResponses } from './error-body.ts';
-import { newRouter } from './router.ts';
+import { requireRole } from '../admin/access.ts';
+import { loadRuleSet, replaceRuleSet } from './rule-sets.ts';
+import { errorResponses } from '../http/error-body.ts';
+import { newRouter } from '../http/router.ts';
 
 const versioned = z.object({ version: z.number().int(), ruleSet: ruleSetSchema }).meta({ id: 'VersionedRuleSet' });
 const replaceBody = z

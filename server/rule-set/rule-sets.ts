@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_SET, ruleSetSchema, type RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
-import { currentRuleSet, insertRuleSet } from '../db/rule-sets.ts';
+import { currentRuleSet, insertRuleSet } from './rule-set-repository.ts';
 import { insertAudit } from '../db/audit.ts';
 
 export interface VersionedRuleSet {

@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import type { VersionedTable } from './versioned-upsert.ts';
+import type { Db } from '../db/database.ts';
+import type { VersionedTable } from '../db/versioned-upsert.ts';
 
 /** Initiatives and research topics, one per person, kind and title within the year of their date. */
 export const INITIATIVE: VersionedTable = {

@@ -4,10 +4,10 @@ import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema,
 import { parsePriorTitles } from '../contract/year-prior-titles.ts';
 import type { PersonYearPushMinimal, PersonYearPushResponse } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
-import { PERSON_YEAR } from '../db/person-year.ts';
-import { updatePeople, type NewPerson, type PersonRecord } from '../db/roster.ts';
+import { PERSON_YEAR } from './person-year-repository.ts';
+import { updatePeople, type NewPerson, type PersonRecord } from '../people/roster-repository.ts';
 import { upsertVersionedRows } from '../db/versioned-upsert.ts';
-import type { Caller } from './access.ts';
+import type { Caller } from '../admin/access.ts';
 import {
   ensureRowUnits,
   onePersonOneRow,
@@ -16,9 +16,9 @@ import {
   screenPersonRows,
   type Candidate,
   type RowResults,
-} from './people-resolve.ts';
-import { countResults, idempotentPush, rejected, type StoredAnswer } from './push-common.ts';
-import { numberOrNull, writtenRowResult } from './row-outcome.ts';
+} from '../people/resolve-people.ts';
+import { countResults, idempotentPush, rejected, type StoredAnswer } from '../push/idempotent-push.ts';
+import { numberOrNull, writtenRowResult } from '../push/row-results.ts';
 import { personYearSheet, personYearState } from './year-people-view.ts';
 
 function yearValues(row: PersonYearRow, unitId: number, dutyGroup: string | null): unknown[] {

@@ -1,6 +1,6 @@
-import type { Db } from './database.ts';
-import { personOfRow, unitOfRow } from './person-of-row.ts';
-import type { VersionedTable } from './versioned-upsert.ts';
+import type { Db } from '../db/database.ts';
+import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
+import type { VersionedTable } from '../db/versioned-upsert.ts';
 
 /** The yearly sheet's rows, one per person and year (period 'YYYY'). */
 export const PERSON_YEAR: VersionedTable = {

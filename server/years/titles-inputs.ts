@@ -1,4 +1,4 @@
-import type { StoredInitiativeRow } from '../db/initiatives.ts';
+import type { StoredInitiativeRow } from './initiative-repository.ts';
 import type { Initiative, ResearchTopic, TitleHistoryYear, TitlePersonInput, TitleUnitInput } from '../rules/index.ts';
 import type { YearPerson } from './year-inputs.ts';
 import type { ComputedYear } from './year-results.ts';

@@ -1,6 +1,6 @@
 import type { YearProposals } from '../contract/year-results.ts';
 import type { Db } from '../db/database.ts';
-import { loadInitiativesBetween } from '../db/initiatives.ts';
+import { loadInitiativesBetween } from './initiative-repository.ts';
 import { estimateRewards, proposeTitles, rewardClaimsFromProposals } from '../rules/index.ts';
 import { titleHistory } from './titles-history.ts';
 import { recordsByPerson, titleInputs } from './titles-inputs.ts';

@@ -1,10 +1,10 @@
 import type { DecisionRequest } from '../contract/council.ts';
 import type { Db } from '../db/database.ts';
-import type { DecisionRow } from '../db/periods.ts';
+import type { DecisionRow } from '../council/period-repository.ts';
 import { AppError } from '../errors.ts';
 import { canAward } from '../rules/index.ts';
-import type { Caller } from './access.ts';
-import { decideInScope } from './council.ts';
+import type { Caller } from '../admin/access.ts';
+import { decideInScope } from '../council/council.ts';
 import { computeYear } from './year-results.ts';
 
 /**

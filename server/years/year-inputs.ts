@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
-import { loadPersonYear, type StoredPersonYear } from '../db/person-year.ts';
-import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from '../db/year-months.ts';
+import { loadPersonYear, type StoredPersonYear } from './person-year-repository.ts';
+import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from './year-months-repository.ts';
 import type { YearMonthInput, YearPersonInput, YearUnitInput } from '../rules/index.ts';
 
 /** A person's year as stored: the months of person_month and the yearly sheet's row. */

@@ -1,5 +1,5 @@
-import type { Db } from './database.ts';
-import { personOfRow, unitOfRow } from './person-of-row.ts';
+import type { Db } from '../db/database.ts';
+import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
 
 /** One stored month of a person within a year, with who the person is; numbers cast in SQL for both adapters. */
 export interface StoredPersonMonthOfYear {

@@ -1,7 +1,7 @@
 import type { PersonYearSheet } from '../contract/year-sheets.ts';
 import type { Db } from '../db/database.ts';
-import { periodState } from '../db/periods.ts';
-import { loadRuleSet } from './rule-sets.ts';
+import { periodState } from '../council/period-repository.ts';
+import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { computeYear, computedPeople, personYearRate } from './year-results.ts';
 
 type PersonYearState = Omit<PersonYearSheet, 'quotas' | 'rows'>;

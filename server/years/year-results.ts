@@ -2,10 +2,10 @@ import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { RuleSet } from '../contract/rule-set.ts';
 import type { ComputedPersonYear, ComputedUnitYear, YearResults } from '../contract/year-results.ts';
 import type { Db } from '../db/database.ts';
-import { listDecisions } from '../db/periods.ts';
+import { listDecisions } from '../council/period-repository.ts';
 import { classifyUnitsYear, classifyYear, type YearOutcome, type YearResult } from '../rules/index.ts';
-import { periodContext, type PeriodContext } from './period-decisions.ts';
-import { loadRuleSet } from './rule-sets.ts';
+import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
+import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { loadYearData, yearPersonInput, yearUnitInput, type YearData } from './year-inputs.ts';
 
 /**

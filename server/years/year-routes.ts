@@ -14,17 +14,17 @@ import {
   personYearPushResponseSchema,
   personYearSheetSchema,
 } from '../contract/year-sheets.ts';
-import { requireRole } from '../services/access.ts';
-import { yearProposals } from '../services/titles-proposals.ts';
-import { decideYear } from '../services/year-decisions.ts';
-import { initiativeSheet } from '../services/year-initiatives-view.ts';
-import { personYearSheet } from '../services/year-people-view.ts';
-import { pushInitiatives } from '../services/year-push-initiatives.ts';
-import { pushYearPeople } from '../services/year-push-people.ts';
-import { yearResults } from '../services/year-results.ts';
-import { errorResponses } from './error-body.ts';
-import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from './route-parts.ts';
-import { newRouter } from './router.ts';
+import { requireRole } from '../admin/access.ts';
+import { yearProposals } from './titles-proposals.ts';
+import { decideYear } from './year-decisions.ts';
+import { initiativeSheet } from './year-initiatives-view.ts';
+import { personYearSheet } from './year-people-view.ts';
+import { pushInitiatives } from './initiative-push.ts';
+import { pushYearPeople } from './person-year-push.ts';
+import { yearResults } from './year-results.ts';
+import { errorResponses } from '../http/error-body.ts';
+import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { newRouter } from '../http/router.ts';
 
 const params = z.object({ year: yearPeriodSchema });
 const tags = ['Năm'];

@@ -1,9 +1,9 @@
 // First: @hono/zod-openapi must extend zod before the contract's schemas load (see test/bench/run.ts).
 import '@hono/zod-openapi';
 import type { Db } from '../../server/db/database.ts';
-import { loadPersonMonth } from '../../server/db/month-rows.ts';
+import { loadPersonMonth } from '../../server/months/month-repository.ts';
 import { classifyMonth } from '../../server/rules/index.ts';
-import { loadRuleSet } from '../../server/services/rule-sets.ts';
+import { loadRuleSet } from '../../server/rule-set/rule-sets.ts';
 import { runLoad, serverErrors, type LoadOptions, type LoadRun } from './harness.ts';
 import { ROWS_PER_RATER } from './raters.ts';
 import type { LoadTarget } from './service.ts';

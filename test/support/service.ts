@@ -1,9 +1,9 @@
 import { createApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/database.ts';
-import { createUser, type Role } from '../../server/db/users.ts';
+import { createUser, type Role } from '../../server/admin/user-repository.ts';
 import { createLogger } from '../../server/log.ts';
-import { issueKey } from '../../server/services/access.ts';
-import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { issueKey } from '../../server/admin/access.ts';
+import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';
 
 export interface TestService {
   db: Db;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../server/contract/rule-set.ts';
 import type { Db } from '../../server/db/database.ts';
-import { loadPersonMonth } from '../../server/db/month-rows.ts';
+import { loadPersonMonth } from '../../server/months/month-repository.ts';
 import { openServer } from '../../server/db/server.ts';
 import { classifyMonth } from '../../server/rules/index.ts';
 import { testDatabases } from '../support/databases.ts';

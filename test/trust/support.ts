@@ -6,11 +6,11 @@ import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { ERROR_STATUS } from '../../server/contract/errors.ts';
 import type { Db } from '../../server/db/database.ts';
-import { createUser, updateUser, type Role } from '../../server/db/users.ts';
-import { revokeKey } from '../../server/db/access-keys.ts';
+import { createUser, updateUser, type Role } from '../../server/admin/user-repository.ts';
+import { revokeKey } from '../../server/admin/access-key-repository.ts';
 import { createLogger } from '../../server/log.ts';
-import { issueKey } from '../../server/services/access.ts';
-import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { issueKey } from '../../server/admin/access.ts';
+import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';
 import { withDatabase } from '../support/global-setup.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAudit } from '../../server/db/audit.ts';
-import type { Db } from '../../server/db/database.ts';
-import { loadPersonMonth } from '../../server/db/month-rows.ts';
-import { peopleByCode, peopleByNameKey } from '../../server/db/roster.ts';
-import { loadYearData } from '../../server/services/year-inputs.ts';
-import { plannedScans, seqScanned, usesIndex } from '../bench/plans.ts';
-import { loadProvince, provinceName, type ProvinceShape } from '../bench/province-data.ts';
-import { testDatabases } from '../support/databases.ts';
+import { listAudit } from '../../../server/db/audit.ts';
+import type { Db } from '../../../server/db/database.ts';
+import { loadPersonMonth } from '../../../server/months/month-repository.ts';
+import { peopleByCode, peopleByNameKey } from '../../../server/people/roster-repository.ts';
+import { loadYearData } from '../../../server/years/year-inputs.ts';
+import { plannedScans, seqScanned, usesIndex } from '../../bench/plans.ts';
+import { loadProvince, provinceName, type ProvinceShape } from '../../bench/province-data.ts';
+import { testDatabases } from '../../support/databases.ts';
 
 /**
  * The planner's own choice for the hot reads, on enough rows to matter: 20 organisations × 200 people × 3 months

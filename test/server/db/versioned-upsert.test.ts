@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/database.ts';
-import { INITIATIVE } from '../../server/db/initiatives.ts';
-import { PERSON_MONTH } from '../../server/db/month-upsert.ts';
-import { STUDENT } from '../../server/db/students.ts';
-import { upsertVersionedRows, type VersionedTable, type VersionedWriteRow } from '../../server/db/versioned-upsert.ts';
-import { testDatabases } from '../support/databases.ts';
+import type { Db } from '../../../server/db/database.ts';
+import { INITIATIVE } from '../../../server/years/initiative-repository.ts';
+import { PERSON_MONTH } from '../../../server/db/month-upsert.ts';
+import { STUDENT } from '../../../server/classes/student-repository.ts';
+import { upsertVersionedRows, type VersionedTable, type VersionedWriteRow } from '../../../server/db/versioned-upsert.ts';
+import { testDatabases } from '../../support/databases.ts';
 
 /** The set-based write itself: outcomes in the rows' order, and the audit row of each row it wrote. */
 describe.each(testDatabases())('the versioned upsert and its audit on $name', (database) => {

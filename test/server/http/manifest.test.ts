@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkManifest, renderManifest } from '../../addin/manifest-check.ts';
-import { checkSchema, MANIFEST_PATH } from '../../addin/validate-manifest.ts';
+import { checkManifest, renderManifest } from '../../../server/http/manifest.ts';
+import { checkSchema, MANIFEST_PATH } from '../../../addin/validate-manifest.ts';
 
 const manifest = readFileSync(MANIFEST_PATH, 'utf8');
 
@@ -28,7 +28,7 @@ describe('manifest.xml', () => {
     const icons = [...manifest.matchAll(/https:\/\/localhost:3000\/addin\/icons\/icon-(\d+)\.png/g)];
     expect(icons.length).toBeGreaterThanOrEqual(5);
     for (const size of [16, 32, 64, 80, 128]) {
-      const png = readFileSync(new URL(`../../addin/public/icons/icon-${size}.png`, import.meta.url));
+      const png = readFileSync(new URL(`../../../addin/public/icons/icon-${size}.png`, import.meta.url));
       expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { describe, expect, it } from 'vitest';
-import { requestEncoding } from '../../server/middleware/request-encoding.ts';
+import { requestEncoding } from '../../../server/middleware/request-encoding.ts';
 
 /** A tiny app that echoes the JSON body it parsed, behind the body limit and the request decoding. */
 function echoApp(limit: number) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from '../support/databases.ts';
-import { FIXTURE_EXPECTED, fixtureRows } from '../support/fixture.ts';
-import { startService, type TestService } from '../support/service.ts';
+import { testDatabases } from '../../support/databases.ts';
+import { FIXTURE_EXPECTED, fixtureRows } from '../../support/fixture.ts';
+import { startService, type TestService } from '../../support/service.ts';
 
 describe.each(testDatabases())('push of person rows on $name', (database) => {
   let s: TestService;

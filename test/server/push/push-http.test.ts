@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnPreference } from '../../../server/routes/route-parts.ts';
+import { returnPreference } from '../../../server/push/push-http.ts';
 
 describe('the return preference of a Prefer header (RFC 7240)', () => {
   it('is representation unless the header asks for return=minimal', () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { classifyMonth, classifyStudents, classifyYear } from '../../server/rules/index.ts';
-import { testDatabases } from '../support/databases.ts';
-import { startService, type TestService } from '../support/service.ts';
+import { classifyMonth, classifyStudents, classifyYear } from '../../../server/rules/index.ts';
+import { testDatabases } from '../../support/databases.ts';
+import { startService, type TestService } from '../../support/service.ts';
 
 // The rules, spied on: a minimal answer must not compute the period it was pushed to.
 vi.mock('../../server/rules/index.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../server/rules/index.ts')>();
+  const actual = await importOriginal<typeof import('../../../server/rules/index.ts')>();
   return {
     ...actual,
     classifyMonth: vi.fn(actual.classifyMonth),
