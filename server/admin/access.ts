@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FieldError } from '../contract/row-validation.ts';
 import type { Db } from '../db/database.ts';
 import { findKeyByHash, findKeyOwner, insertKey, touchKey, type AccessKeyInfo } from './access-key-repository.ts';
 import type { Role } from './user-repository.ts';
@@ -71,4 +72,11 @@ export function requireRole(caller: Caller, ...roles: Role[]): void {
   if (!roles.includes(caller.role)) {
     throw new AppError('forbidden', 'Bạn không có quyền thực hiện thao tác này', { role: caller.role });
   }
+}
+
+/** Why the caller may not write a unit's rows (or a class's, named among a rater's units); null when it may. */
+export function unitScopeError(caller: Caller, unitKey: string): FieldError | null {
+  if (caller.role === 'admin' || caller.role === 'council') return null;
+  if (caller.role === 'rater' && caller.units.includes(unitKey)) return null;
+  return { field: 'unit', message: 'Bạn không được phân công ghi kết quả cho đơn vị này' };
 }

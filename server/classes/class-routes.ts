@@ -10,10 +10,11 @@ import {
   studentRowSchema,
 } from '../contract/students.ts';
 import { requireRole } from '../admin/access.ts';
-import { pushStudents } from './student-push.ts';
+import { studentPush } from './student-push.ts';
 import { classCommendations, classList, classStudents } from './class-view.ts';
 import { errorResponses } from '../http/error-body.ts';
-import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
+import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
 import { newRouter } from '../http/router.ts';
 
 const params = classParamSchema;
@@ -63,14 +64,9 @@ export function studentRoutes() {
   const app = newRouter();
   documentRowSchema(app, 'StudentRow', studentRowSchema);
   app.openapi(routes.list, async (c) => c.json(await classList(c.get('db'), c.get('caller').orgId), 200));
-  app.openapi(routes.push, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin', 'council', 'rater');
-    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
-      pushStudents(c.get('db'), caller, c.req.valid('param').class, c.req.valid('json'), key, prefer),
-    );
-    return c.json(answer, 200);
-  });
+  app.openapi(routes.push, async (c) =>
+    c.json(await answerPush(c, studentPush, c.req.valid('param').class, c.req.valid('json'), c.req.valid('header')), 200),
+  );
   app.openapi(routes.pull, async (c) =>
     c.json(await classStudents(c.get('db'), c.get('caller').orgId, c.req.valid('param').class), 200),
   );

@@ -1,45 +1,35 @@
-import type { PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
+import { unitScopeError, type Caller } from '../admin/access.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import {
   STUDENT_FIELD_LABELS,
   studentRowCrossField,
   studentRowSchema,
+  type ClassStudents,
   type ClassStudentsPushMinimal,
-  type ClassStudentsPushResponse,
   type StudentRow,
 } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
-import type { Db } from '../db/database.ts';
-import { STUDENT, storedClassName } from './student-repository.ts';
-import { upsertVersionedRows } from '../db/versioned-upsert.ts';
-import type { Caller } from '../admin/access.ts';
-import { refOf, type RowResults } from '../people/resolve-people.ts';
-import { assertCanWriteUnit, countResults, idempotentPush, rejected, type StoredAnswer } from '../push/idempotent-push.ts';
-import { numberOrNull, writtenRowResult } from '../push/row-results.ts';
+import type { PushKind } from '../push/push-pipeline.ts';
+import { refOf, rejected, type RowResults } from '../push/row-results.ts';
 import { classState, classStudents } from './class-view.ts';
+import { STUDENT, storedClassName, type StudentRecord } from './student-repository.ts';
 
 const L = STUDENT_FIELD_LABELS;
 
-function storedForClient(stored: Record<string, unknown>): Record<string, unknown> {
-  return {
-    name: stored.full_name,
-    code: stored.code ?? null,
-    gpa: numberOrNull(stored.gpa),
-    conduct: stored.conduct ?? null,
-    discipline: stored.discipline ?? null,
-    note: stored.note ?? null,
-    version: stored.version,
-    updatedAt: stored.updated_at,
-  };
+interface StudentCandidate {
+  index: number;
+  row: StudentRow;
+  key: string;
 }
 
 /** Per-row checks: the contract, the class of the sheet, a rater's classes, one row per student. */
-function screenStudents(caller: Caller, classKey: string, className: string, rows: Record<string, unknown>[]) {
+function screenStudents(caller: Caller, className: string, rows: Record<string, unknown>[]) {
+  const classKey = matchKey(className);
   const results: RowResults = rows.map(() => null);
-  const ready: { index: number; row: StudentRow; key: string }[] = [];
+  const candidates: StudentCandidate[] = [];
   const seen = new Set<string>();
   // A rater writes the classes named among its units, as it writes its units' people.
-  const scopeError = assertCanWriteUnit(caller, classKey);
+  const scopeError = unitScopeError(caller, classKey);
   const checker = rowChecker(studentRowSchema, studentRowCrossField);
   rows.forEach((raw, index) => {
     const check = checker.check(raw);
@@ -55,7 +45,7 @@ function screenStudents(caller: Caller, classKey: string, className: string, row
     };
     if (scopeError) return reject('class', 'Bạn không được phân công ghi kết quả cho lớp này');
     if (row.class !== undefined && matchKey(row.class) !== classKey) {
-      return reject('class', `${L.class} «${row.class}» khác lớp của bảng («${className}»)`);
+      return reject('class', `${L.class} «${row.class}» khác lớp của bảng («${cleanText(className)}»)`);
     }
     if (seen.has(key)) {
       return row.code
@@ -63,9 +53,9 @@ function screenStudents(caller: Caller, classKey: string, className: string, row
         : reject('name', `Trùng ${L.name} với một dòng khác trong lần gửi này; cần ghi ${L.code}`);
     }
     seen.add(key);
-    ready.push({ index, row, key });
+    candidates.push({ index, row, key });
   });
-  return { results, ready };
+  return { candidates, results };
 }
 
 /**
@@ -73,45 +63,25 @@ function screenStudents(caller: Caller, classKey: string, className: string, row
  * with the monthly semantics (versions, conflicts, one transaction, idempotency, audit). A class is no
  * period, so nothing finalises it.
  */
-export async function pushStudents(
-  db: Db,
-  caller: Caller,
-  className: string,
-  body: PushRequest,
-  idempotencyKey: string | null,
-  prefer: ReturnPreference = 'representation',
-): Promise<ClassStudentsPushResponse | ClassStudentsPushMinimal> {
-  const classKey = matchKey(className);
-  const { results, ready } = screenStudents(caller, classKey, cleanText(className), body.rows);
-  const write = async (): Promise<StoredAnswer> => {
-    const name = (await storedClassName(db, caller.orgId, classKey)) ?? cleanText(className);
-    const writes = ready.map((r) => ({
-      keys: [r.key],
-      label: `${name}: ${r.row.code ?? r.row.name}`,
-      values: [name, r.row.code ?? null, r.row.name, r.row.gpa ?? null, r.row.conduct ?? null, r.row.discipline ?? null, r.row.note ?? null],
-      baseVersion: r.row.baseVersion ?? null,
+export const studentPush: PushKind<string, StudentCandidate, { studentKey: string }, StudentRecord, ClassStudents, Pick<ClassStudentsPushMinimal, 'class' | 'ruleSetVersion'>> = {
+  name: 'student',
+  table: STUDENT,
+  scope: (className) => matchKey(className),
+  periodless: true,
+  screen: screenStudents,
+  prepare: async (db, caller, className, candidates) => {
+    const name = (await storedClassName(db, caller.orgId, matchKey(className))) ?? cleanText(className);
+    return candidates.map((c) => ({
+      candidate: c,
+      write: {
+        keys: { studentKey: c.key },
+        label: `${name}: ${c.row.code ?? c.row.name}`,
+        resultKey: c.key,
+        record: { className: name, code: c.row.code ?? null, name: c.row.name, gpa: c.row.gpa ?? null, conduct: c.row.conduct ?? null, discipline: c.row.discipline ?? null, note: c.row.note ?? null },
+        baseVersion: c.row.baseVersion ?? null,
+      },
     }));
-    const outcomes = await upsertVersionedRows(
-      db,
-      STUDENT,
-      { orgId: caller.orgId, scope: classKey, actor: caller.userId, pushKey: idempotencyKey },
-      writes,
-    );
-    ready.forEach((r, i) => {
-      const row = { index: r.index, ref: r.row.ref ?? null, key: r.key, values: writes[i]!.values };
-      results[r.index] = writtenRowResult(STUDENT, row, outcomes[i]!, storedForClient);
-    });
-    const final = results as RowResult[];
-    return { results: final, counts: countResults(final) };
-  };
-  return idempotentPush(
-    db,
-    caller,
-    { kind: 'student', period: classKey, key: idempotencyKey, body, periodless: true, prefer },
-    write,
-    {
-      representation: () => classStudents(db, caller.orgId, className),
-      minimal: () => classState(db, caller.orgId, className),
-    },
-  );
-}
+  },
+  representation: classStudents,
+  minimal: classState,
+};

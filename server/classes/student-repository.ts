@@ -1,20 +1,30 @@
 import type { Db } from '../db/database.ts';
 import type { VersionedTable } from '../db/versioned-upsert.ts';
 
+export interface StudentRecord {
+  className: string;
+  code: string | null;
+  name: string;
+  gpa: number | null;
+  conduct: string | null;
+  discipline: string | null;
+  note: string | null;
+}
+
 /** Students (RULES.md §8), scoped by class, keyed by Mã HV or the name's match key. */
-export const STUDENT: VersionedTable = {
+export const STUDENT: VersionedTable<{ studentKey: string }, StudentRecord> = {
   table: 'student',
   scope: 'class_key',
-  keys: [{ name: 'student_key', type: 'text' }],
+  keys: [{ name: 'student_key', field: 'studentKey', type: 'text' }],
   entity: 'student',
   columns: [
-    { name: 'class_name', type: 'text' },
-    { name: 'code', type: 'text' },
-    { name: 'full_name', type: 'text' },
-    { name: 'gpa', type: 'numeric' },
-    { name: 'conduct', type: 'text' },
-    { name: 'discipline', type: 'text' },
-    { name: 'note', type: 'text' },
+    { name: 'class_name', field: 'className', type: 'text', echo: false },
+    { name: 'code', field: 'code', type: 'text' },
+    { name: 'full_name', field: 'name', type: 'text' },
+    { name: 'gpa', field: 'gpa', type: 'numeric' },
+    { name: 'conduct', field: 'conduct', type: 'text' },
+    { name: 'discipline', field: 'discipline', type: 'text' },
+    { name: 'note', field: 'note', type: 'text' },
   ],
 };
 

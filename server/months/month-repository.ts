@@ -1,5 +1,59 @@
 import type { Db } from '../db/database.ts';
 import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
+import type { Column, VersionedTable } from '../db/versioned-upsert.ts';
+
+/** The rating inputs of a month (RULES.md §1), as person and unit months store them. */
+export interface RatingRecord {
+  score: number | null;
+  selfScore: number | null;
+  general: number | null;
+  results: number | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  discipline: string | null;
+  note: string | null;
+}
+
+export interface PersonMonthRecord extends RatingRecord {
+  unitId: number;
+  dutyGroup: string | null;
+  leave: string | null;
+}
+
+const RATING_COLUMNS: readonly Column<keyof RatingRecord>[] = [
+  { name: 'score', field: 'score', type: 'numeric' },
+  { name: 'self_score', field: 'selfScore', type: 'numeric' },
+  { name: 'general', field: 'general', type: 'numeric' },
+  { name: 'results', field: 'results', type: 'numeric' },
+  { name: 'all_tasks_done', field: 'allTasksDone', type: 'boolean' },
+  { name: 'exceeded_pct', field: 'exceededPct', type: 'numeric' },
+  { name: 'late_pct', field: 'latePct', type: 'numeric' },
+  { name: 'discipline', field: 'discipline', type: 'text' },
+  { name: 'note', field: 'note', type: 'text' },
+];
+
+/** The month tables as versioned tables (see versioned-upsert.ts): scoped by period, keyed by person or unit. */
+export const PERSON_MONTH: VersionedTable<{ personId: number }, PersonMonthRecord> = {
+  table: 'person_month',
+  scope: 'period',
+  keys: [{ name: 'person_id', field: 'personId', type: 'int' }],
+  entity: 'person_month',
+  columns: [
+    { name: 'unit_id', field: 'unitId', type: 'int', echo: false },
+    { name: 'duty_group', field: 'dutyGroup', type: 'text' },
+    ...RATING_COLUMNS,
+    { name: 'leave', field: 'leave', type: 'text', echo: false },
+  ],
+};
+
+export const UNIT_MONTH: VersionedTable<{ unitId: number }, RatingRecord> = {
+  table: 'unit_month',
+  scope: 'period',
+  keys: [{ name: 'unit_id', field: 'unitId', type: 'int' }],
+  entity: 'unit_month',
+  columns: RATING_COLUMNS,
+};
 
 /** A stored month row with what the rules and the answer need; numbers cast in SQL so both adapters agree. */
 export interface StoredPersonMonth {

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { decisionRequestSchema, decisionSchema, monthSummarySchema } from '../contract/council.ts';
 import { periodSchema } from '../contract/period.ts';
+import { personRowSchema } from '../contract/person-row.ts';
 import {
   monthPushMinimalSchema,
   personMonthSchema,
@@ -10,13 +11,15 @@ import {
   unitMonthSchema,
   unitPushResponseSchema,
 } from '../contract/push.ts';
+import { unitRowSchema } from '../contract/unit-row.ts';
 import { requireRole } from '../admin/access.ts';
 import { decide, monthSummary } from '../council/council.ts';
 import { personMonthView, unitMonthView } from './month-view.ts';
-import { pushPeople } from './person-month-push.ts';
-import { pushUnits } from './unit-month-push.ts';
+import { personMonthPush } from './person-month-push.ts';
+import { unitMonthPush } from './unit-month-push.ts';
 import { errorResponses } from '../http/error-body.ts';
-import { answerPush, body, json, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
+import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
 import { newRouter } from '../http/router.ts';
 
 const params = z.object({ period: periodSchema });
@@ -87,27 +90,17 @@ const decideRoute = createRoute({
 
 export function monthRoutes() {
   const app = newRouter();
-  app.openapi(pushPeopleRoute, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin', 'council', 'rater');
-    const { period } = c.req.valid('param');
-    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
-      pushPeople(c.get('db'), caller, period, c.req.valid('json'), key, prefer),
-    );
-    return c.json(answer, 200);
-  });
+  documentRowSchema(app, 'PersonRow', personRowSchema);
+  documentRowSchema(app, 'UnitRow', unitRowSchema);
+  app.openapi(pushPeopleRoute, async (c) =>
+    c.json(await answerPush(c, personMonthPush, c.req.valid('param').period, c.req.valid('json'), c.req.valid('header')), 200),
+  );
   app.openapi(pullPeopleRoute, async (c) =>
     c.json(await personMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
   );
-  app.openapi(pushUnitsRoute, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin', 'council', 'rater');
-    const { period } = c.req.valid('param');
-    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
-      pushUnits(c.get('db'), caller, period, c.req.valid('json'), key, prefer),
-    );
-    return c.json(answer, 200);
-  });
+  app.openapi(pushUnitsRoute, async (c) =>
+    c.json(await answerPush(c, unitMonthPush, c.req.valid('param').period, c.req.valid('json'), c.req.valid('header')), 200),
+  );
   app.openapi(pullUnitsRoute, async (c) =>
     c.json(await unitMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
   );

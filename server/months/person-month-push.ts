@@ -1,78 +1,35 @@
 import { personRowCrossField, personRowSchema, type PersonRow } from '../contract/person-row.ts';
+import type { MonthState, PersonMonth } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
-import type { MonthPushMinimal, PersonPushResponse, PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
-import type { Db } from '../db/database.ts';
-import { PERSON_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
-import { updatePeople, type NewPerson, type PersonRecord } from '../people/roster-repository.ts';
-import type { Caller } from '../admin/access.ts';
+import { correctPeople, screenPersonRows, sheetPeople, type Candidate } from '../people/resolve-people.ts';
+import type { PushKind } from '../push/push-pipeline.ts';
 import { monthState, personMonthView } from './month-view.ts';
-import { ensureRowUnits, onePersonOneRow, personFields, resolvePeople, screenPersonRows } from '../people/resolve-people.ts';
-import { countResults, idempotentPush, outcomeStatus, ratingValues, storedForClient, type StoredAnswer } from '../push/idempotent-push.ts';
+import { PERSON_MONTH, type PersonMonthRecord } from './month-repository.ts';
+import { ratingRecord } from './rating-record.ts';
 
-function monthValues(row: PersonRow, unitId: number): unknown[] {
-  return [
-    unitId,
-    row.dutyGroup ?? null,
-    ...ratingValues(row),
-    row.leave ?? null,
-  ];
+function personMonthRecord(row: PersonRow, unitId: number): PersonMonthRecord {
+  // Object.assign, not a spread followed by fields: V8 builds that literal on its slow path.
+  return Object.assign(ratingRecord(row), { unitId, dutyGroup: row.dutyGroup ?? null, leave: row.leave ?? null });
 }
 
-export async function pushPeople(
-  db: Db,
-  caller: Caller,
-  period: string,
-  body: PushRequest,
-  idempotencyKey: string | null,
-  prefer: ReturnPreference = 'representation',
-): Promise<PersonPushResponse | MonthPushMinimal> {
-  const { candidates, results } = screenPersonRows(caller, body.rows, rowChecker(personRowSchema, personRowCrossField));
-  const write = async (): Promise<StoredAnswer> => {
-    const unitIds = await ensureRowUnits(db, caller.orgId, candidates);
-    await resolvePeople(db, caller, candidates, unitIds, results, idempotencyKey, (c) => personFields(c, unitIds));
-    onePersonOneRow(candidates, results);
-    const ready = candidates.filter((c) => c.person && results[c.index] === null);
-    const writes = ready.map((c) => ({
-      keyId: c.person!.id,
-      label: c.person!.code,
-      values: monthValues(c.row, unitIds.get(c.unitKey)!),
-      baseVersion: c.row.baseVersion ?? null,
-    }));
-    const outcomes = await upsertMonthRows(
-      db,
-      PERSON_MONTH,
-      { orgId: caller.orgId, period, actor: caller.userId, pushKey: idempotencyKey },
-      writes,
-    );
-    const accepted: (NewPerson & { id: number; stored: PersonRecord })[] = [];
-    ready.forEach((c, i) => {
-      const outcome = outcomes[i]!;
-      const status = outcomeStatus(PERSON_MONTH, writes[i]!.values, outcome);
-      results[c.index] = {
-        index: c.index,
-        ref: c.row.ref ?? null,
-        key: c.person!.code,
-        status,
-        version: outcome.version,
-        errors: status === 'conflict' ? [{ field: '', message: 'Dữ liệu đã được người khác sửa sau lần đồng bộ trước của bạn' }] : [],
-        stored: status === 'conflict' ? storedForClient(outcome.stored) : null,
-      };
-      // A row equal to the stored month may still correct the person's name or title: 'unchanged' is about the month.
-      // Object.assign, not a spread followed by fields: V8 builds that literal on its slow path (25 ms at 5,000 rows).
-      if (status !== 'conflict') accepted.push(Object.assign(personFields(c, unitIds), { code: c.person!.code, id: c.person!.id, stored: c.person! }));
-    });
-    await updatePeople(db, caller.orgId, accepted, caller.userId, idempotencyKey);
-    const final = results as RowResult[];
-    return { results: final, counts: countResults(final) };
-  };
-  return idempotentPush(
-    db,
-    caller,
-    { kind: 'person', period, key: idempotencyKey, body, prefer },
-    write,
-    {
-      representation: () => personMonthView(db, caller.orgId, period),
-      minimal: () => monthState(db, caller.orgId, period, 'person'),
-    },
-  );
-}
+/** A month's sheet of people (RULES.md §1): people found by code or name, created when new, corrected by their rows. */
+export const personMonthPush: PushKind<string, Candidate<PersonRow>, { personId: number }, PersonMonthRecord, PersonMonth, MonthState> = {
+  name: 'person',
+  table: PERSON_MONTH,
+  scope: (period) => period,
+  screen: (caller, _period, rows) => screenPersonRows(caller, rows, rowChecker(personRowSchema, personRowCrossField)),
+  prepare: async (db, caller, _period, candidates, results, pushKey) =>
+    (await sheetPeople(db, caller, candidates, results, pushKey)).map((c) => ({
+      candidate: c,
+      write: {
+        keys: { personId: c.person!.id },
+        label: c.person!.code,
+        resultKey: c.person!.code,
+        record: personMonthRecord(c.row, c.unitId!),
+        baseVersion: c.row.baseVersion ?? null,
+      },
+    })),
+  afterWrite: (db, caller, written, pushKey) => correctPeople(db, caller, written, pushKey),
+  representation: personMonthView,
+  minimal: (db, orgId, period) => monthState(db, orgId, period, 'person'),
+};

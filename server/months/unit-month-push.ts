@@ -1,93 +1,61 @@
-import type { MonthPushMinimal, PushRequest, ReturnPreference, RowResult, UnitPushResponse } from '../contract/push.ts';
+import { unitScopeError, type Caller } from '../admin/access.ts';
+import type { MonthState, UnitMonth } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';
 import { unitRowCrossField, unitRowSchema, type UnitRow } from '../contract/unit-row.ts';
-import type { Db } from '../db/database.ts';
-import { UNIT_MONTH, upsertMonthRows } from '../db/month-upsert.ts';
 import { ensureUnits } from '../people/roster-repository.ts';
-import type { Caller } from '../admin/access.ts';
+import type { PushKind } from '../push/push-pipeline.ts';
+import { refOf, rejected, type RowResults } from '../push/row-results.ts';
 import { monthState, unitMonthView } from './month-view.ts';
-import {
-  assertCanWriteUnit,
-  countResults,
-  idempotentPush,
-  outcomeStatus,
-  rejected,
-  storedForClient,
-  type StoredAnswer,
-  ratingValues,
-} from '../push/idempotent-push.ts';
+import { UNIT_MONTH, type RatingRecord } from './month-repository.ts';
+import { ratingRecord } from './rating-record.ts';
 
+interface UnitCandidate {
+  index: number;
+  row: UnitRow;
+  key: string;
+}
 
-/** Unit rows (RULES.md §2) go through the same path as people's: per-row checks, one statement, one transaction. */
-export async function pushUnits(
-  db: Db,
-  caller: Caller,
-  period: string,
-  body: PushRequest,
-  idempotencyKey: string | null,
-  prefer: ReturnPreference = 'representation',
-): Promise<UnitPushResponse | MonthPushMinimal> {
-  const results: (RowResult | null)[] = body.rows.map(() => null);
-  const ready: { index: number; row: UnitRow; key: string }[] = [];
+/** Per-row checks: the contract, a rater's units, one row per unit. */
+function screenUnits(caller: Caller, rows: Record<string, unknown>[]): { candidates: UnitCandidate[]; results: RowResults } {
+  const results: RowResults = rows.map(() => null);
+  const candidates: UnitCandidate[] = [];
   const seen = new Set<string>();
   const checker = rowChecker(unitRowSchema, unitRowCrossField);
-  body.rows.forEach((raw, index) => {
-    const ref = typeof raw.ref === 'string' || typeof raw.ref === 'number' ? raw.ref : null;
+  rows.forEach((raw, index) => {
+    const ref = refOf(raw);
     const check = checker.check(raw);
     if (!check.ok) {
       results[index] = rejected(index, ref, typeof raw.unit === 'string' ? raw.unit : null, check.errors);
       return;
     }
     const key = matchKey(check.value.unit);
-    const scopeError = assertCanWriteUnit(caller, key);
+    const scopeError = unitScopeError(caller, key);
     const error = scopeError ?? (seen.has(key) ? { field: 'unit', message: 'Đơn vị xuất hiện nhiều lần trong lần gửi này' } : null);
     if (error) {
       results[index] = rejected(index, ref, check.value.unit, [error]);
       return;
     }
     seen.add(key);
-    ready.push({ index, row: check.value, key });
+    candidates.push({ index, row: check.value, key });
   });
-
-  const write = async (): Promise<StoredAnswer> => {
-    const units = await ensureUnits(db, caller.orgId, ready.map((r) => r.row.unit), ready.map((r) => r.key));
-    const writes = ready.map((r) => ({
-      keyId: units.get(r.key)!.id,
-      label: units.get(r.key)!.name,
-      values: ratingValues(r.row),
-      baseVersion: r.row.baseVersion ?? null,
-    }));
-    const outcomes = await upsertMonthRows(
-      db,
-      UNIT_MONTH,
-      { orgId: caller.orgId, period, actor: caller.userId, pushKey: idempotencyKey },
-      writes,
-    );
-    ready.forEach((r, i) => {
-      const outcome = outcomes[i]!;
-      const status = outcomeStatus(UNIT_MONTH, writes[i]!.values, outcome);
-      results[r.index] = {
-        index: r.index,
-        ref: r.row.ref ?? null,
-        key: writes[i]!.label,
-        status,
-        version: outcome.version,
-        errors: status === 'conflict' ? [{ field: '', message: 'Dữ liệu đã được người khác sửa sau lần đồng bộ trước của bạn' }] : [],
-        stored: status === 'conflict' ? storedForClient(outcome.stored) : null,
-      };
-    });
-    const final = results as RowResult[];
-    return { results: final, counts: countResults(final) };
-  };
-  return idempotentPush(
-    db,
-    caller,
-    { kind: 'unit', period, key: idempotencyKey, body, prefer },
-    write,
-    {
-      representation: () => unitMonthView(db, caller.orgId, period),
-      minimal: () => monthState(db, caller.orgId, period, 'unit'),
-    },
-  );
+  return { candidates, results };
 }
+
+/** A month's sheet of units (RULES.md §2): the units created when new, one record per unit. */
+export const unitMonthPush: PushKind<string, UnitCandidate, { unitId: number }, RatingRecord, UnitMonth, MonthState> = {
+  name: 'unit',
+  table: UNIT_MONTH,
+  scope: (period) => period,
+  screen: (caller, _period, rows) => screenUnits(caller, rows),
+  prepare: async (db, caller, _period, candidates) => {
+    const units = await ensureUnits(db, caller.orgId, candidates.map((c) => c.row.unit), candidates.map((c) => c.key));
+    return candidates.map((c) => {
+      const unit = units.get(c.key)!;
+      const write = { keys: { unitId: unit.id }, label: unit.name, resultKey: unit.name, record: ratingRecord(c.row), baseVersion: c.row.baseVersion ?? null };
+      return { candidate: c, write };
+    });
+  },
+  representation: unitMonthView,
+  minimal: (db, orgId, period) => monthState(db, orgId, period, 'unit'),
+};

@@ -1,19 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { FieldError } from '../contract/row-validation.ts';
-import type { ReturnPreference, RowResult } from '../contract/push.ts';
-import { periodLabel } from '../contract/period.ts';
-import { isStorableText } from '../contract/text.ts';
-import type { Db } from '../db/database.ts';
-import type { MonthTable, MonthWriteOutcome } from '../db/month-upsert.ts';
-import { lockPeriod } from '../council/period-repository.ts';
-import { claimPushKey, storePushResponse } from './push-key-repository.ts';
-import { AppError } from '../errors.ts';
 import type { Caller } from '../admin/access.ts';
-
-export interface StoredAnswer {
-  results: RowResult[];
-  counts: Record<RowResult['status'], number>;
-}
+import type { ReturnPreference } from '../contract/push.ts';
+import { periodLabel } from '../contract/period.ts';
+import { lockPeriod } from '../council/period-repository.ts';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { claimPushKey, storePushResponse } from './push-key-repository.ts';
+import type { StoredAnswer } from './row-results.ts';
 
 export function requestHash(kind: string, period: string, body: unknown): string {
   let text: string;
@@ -78,83 +71,4 @@ export async function idempotentPush<Full, Minimal>(
   // recomputed, and the answer shows every push committed by then, other units' included.
   const view = push.prefer === 'minimal' ? views.minimal : views.representation;
   return { ...(await view()), ...answer };
-}
-
-export function countResults(results: RowResult[]): StoredAnswer['counts'] {
-  const counts = { accepted: 0, unchanged: 0, rejected: 0, conflict: 0 };
-  for (const r of results) counts[r.status]++;
-  return counts;
-}
-
-/** A rejected row echoes the raw ref and key it was sent with, unless the answer could not be stored as JSON. */
-export function rejected(index: number, ref: RowResult['ref'], key: string | null, errors: FieldError[]): RowResult {
-  const echo = <T>(v: T) => (typeof v === 'string' && !isStorableText(v) ? null : v);
-  return { index, ref: echo(ref), key: echo(key), status: 'rejected', version: null, errors, stored: null };
-}
-
-function sameValue(type: string, stored: unknown, mine: unknown): boolean {
-  if (stored === null || stored === undefined) return mine === null || mine === undefined;
-  if (mine === null || mine === undefined) return false;
-  if (type === 'numeric' || type === 'int') return Number(stored) === Number(mine);
-  return stored === mine;
-}
-
-/** A row that was not written is unchanged when the stored values equal it, else it is a conflict. */
-export function outcomeStatus(table: MonthTable, values: unknown[], outcome: MonthWriteOutcome): 'accepted' | 'unchanged' | 'conflict' {
-  if (outcome.written) return 'accepted';
-  if (outcome.same) return 'unchanged';
-  const stored = outcome.stored ?? {};
-  const same = table.columns.every((c, i) => sameValue(c.type, stored[c.name], values[i]));
-  return same ? 'unchanged' : 'conflict';
-}
-
-/** The stored values of a conflicting row, in the contract's field names. */
-export function storedForClient(stored: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!stored) return null;
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return {
-    score: num(stored.score),
-    selfScore: num(stored.self_score),
-    general: num(stored.general),
-    results: num(stored.results),
-    allTasksDone: stored.all_tasks_done ?? null,
-    exceededPct: num(stored.exceeded_pct),
-    latePct: num(stored.late_pct),
-    discipline: stored.discipline ?? null,
-    note: stored.note ?? null,
-    dutyGroup: stored.duty_group ?? null,
-    version: stored.version,
-    updatedAt: stored.updated_at,
-  };
-}
-
-export function assertCanWriteUnit(caller: Caller, unitKey: string): FieldError | null {
-  if (caller.role === 'admin' || caller.role === 'council') return null;
-  if (caller.role === 'rater' && caller.units.includes(unitKey)) return null;
-  return { field: 'unit', message: 'Bạn không được phân công ghi kết quả cho đơn vị này' };
-}
-
-/** The rating inputs of a row (RULES.md §1), in the order of the rating columns of the month tables. */
-export function ratingValues(row: {
-  score?: number | undefined;
-  selfScore?: number | undefined;
-  general?: number | undefined;
-  results?: number | undefined;
-  allTasksDone?: boolean | undefined;
-  exceededPct?: number | undefined;
-  latePct?: number | undefined;
-  discipline?: string | null | undefined;
-  note?: string | undefined;
-}): unknown[] {
-  return [
-    row.score ?? null,
-    row.selfScore ?? null,
-    row.general ?? null,
-    row.results ?? null,
-    row.allTasksDone ?? null,
-    row.exceededPct ?? null,
-    row.latePct ?? null,
-    row.discipline ?? null,
-    row.note ?? null,
-  ];
 }

@@ -1,15 +1,12 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { ReturnPreference } from '../contract/push.ts';
+import { requireRole } from '../admin/access.ts';
+import type { PushRequest, ReturnPreference } from '../contract/push.ts';
+import type { AppEnv } from '../http/router.ts';
+import { runPush, type PushKind, type ScreenedRow } from './push-pipeline.ts';
+import type { StoredAnswer } from './row-results.ts';
 
-// The pieces every route definition repeats: a JSON body, a JSON answer, the push headers and answers.
-
-export const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-export const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
+// A push over HTTP: its headers, its answer, and their OpenAPI description.
 
 export const pushHeaders = z.object({
   'idempotency-key': z
@@ -44,16 +41,21 @@ export function returnPreference(header: string | undefined): ReturnPreference {
 }
 
 /**
- * Runs a push with its request's idempotency key and `return` preference, then says which answer it gives:
- * a minimal one names the preference applied, and caches key on Prefer (RFC 7240 §2). An error answer says neither.
+ * Runs a push of a rater, the council or an admin with its request's idempotency key and `return` preference,
+ * then says which answer it gives: a minimal one names the preference applied, and caches key on Prefer
+ * (RFC 7240 §2). An error answer says neither.
  */
-export async function answerPush<T>(
-  c: Context,
+export async function answerPush<P, C extends ScreenedRow, K, R, Full, Minimal>(
+  c: Context<AppEnv>,
+  kind: PushKind<P, C, K, R, Full, Minimal>,
+  param: P,
+  body: PushRequest,
   headers: { 'idempotency-key'?: string | undefined; prefer?: string | undefined },
-  push: (key: string | null, prefer: ReturnPreference) => Promise<T>,
-): Promise<T> {
+): Promise<(Full | Minimal) & StoredAnswer> {
+  const caller = c.get('caller');
+  requireRole(caller, 'admin', 'council', 'rater');
   const prefer = returnPreference(headers.prefer);
-  const answer = await push(headers['idempotency-key'] ?? null, prefer);
+  const answer = await runPush(kind, c.get('db'), caller, param, body, headers['idempotency-key'] ?? null, prefer);
   c.header('Vary', 'Prefer', { append: true });
   if (prefer === 'minimal') c.header('Preference-Applied', 'return=minimal');
   return answer;
@@ -70,13 +72,3 @@ export const pushAnswer = <F extends z.ZodType, M extends z.ZodType>(full: F, mi
   },
   content: { 'application/json': { schema: z.union([full, minimal]) } },
 });
-
-/** Push bodies take rows as loose objects so one bad row never fails the others; this documents a row's shape. */
-export function documentRowSchema(app: { openAPIRegistry: OpenAPIRegistryLike }, name: string, schema: z.ZodType): void {
-  const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-  app.openAPIRegistry.registerComponent('schemas', name, jsonSchema as never);
-}
-
-interface OpenAPIRegistryLike {
-  registerComponent(type: 'schemas', name: string, component: never): unknown;
-}

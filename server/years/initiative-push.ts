@@ -1,31 +1,17 @@
-import type { PushRequest, ReturnPreference, RowResult } from '../contract/push.ts';
+import { unitScopeError, type Caller } from '../admin/access.ts';
 import { checkRow } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import { INITIATIVE_FIELD_LABELS, initiativeRowSchema, type InitiativeRow } from '../contract/year-initiative-row.ts';
-import type { InitiativePushMinimal, InitiativePushResponse } from '../contract/year-sheets.ts';
-import type { Db } from '../db/database.ts';
-import { INITIATIVE } from './initiative-repository.ts';
+import type { InitiativeSheet } from '../contract/year-sheets.ts';
+import { onePersonOneRow, resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
-import { upsertVersionedRows } from '../db/versioned-upsert.ts';
-import type { Caller } from '../admin/access.ts';
-import { onePersonOneRow, refOf, resolvePeople, type Candidate, type RowResults } from '../people/resolve-people.ts';
-import { assertCanWriteUnit, countResults, idempotentPush, rejected, type StoredAnswer } from '../push/idempotent-push.ts';
-import { writtenRowResult } from '../push/row-results.ts';
+import type { PushKind } from '../push/push-pipeline.ts';
+import { refOf, rejected, type RowResults } from '../push/row-results.ts';
+import { INITIATIVE, type InitiativeKey, type InitiativeRecord } from './initiative-repository.ts';
 import { initiativeSheet, initiativeSheetState } from './year-initiatives-view.ts';
 
 const L = INITIATIVE_FIELD_LABELS;
 const toDmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
-function storedForClient(stored: Record<string, unknown>): Record<string, unknown> {
-  return {
-    title: stored.title,
-    level: stored.level ?? null,
-    recognisedOn: stored.recognised_on,
-    note: stored.note ?? null,
-    version: stored.version,
-    updatedAt: stored.updated_at,
-  };
-}
 
 /** Per-row checks before the store: the contract, the year of the date, a rater's units, duplicates. */
 function screenInitiatives(caller: Caller, year: string, rows: Record<string, unknown>[]) {
@@ -49,7 +35,7 @@ function screenInitiatives(caller: Caller, year: string, rows: Record<string, un
       return;
     }
     const unitKey = row.unit ? matchKey(row.unit) : '';
-    const scopeError = row.unit ? assertCanWriteUnit(caller, unitKey) : null;
+    const scopeError = row.unit ? unitScopeError(caller, unitKey) : null;
     if (scopeError) {
       results[index] = rejected(index, row.ref ?? null, row.code ?? null, [scopeError]);
       return;
@@ -72,53 +58,33 @@ function screenInitiatives(caller: Caller, year: string, rows: Record<string, un
  * the service knows (found by staff code, or by name within the unit; never created here), keyed by
  * person, kind and title within the year, pushed with the monthly semantics.
  */
-export async function pushInitiatives(
-  db: Db,
-  caller: Caller,
-  year: string,
-  body: PushRequest,
-  idempotencyKey: string | null,
-  prefer: ReturnPreference = 'representation',
-): Promise<InitiativePushResponse | InitiativePushMinimal> {
-  const { candidates, results } = screenInitiatives(caller, year, body.rows);
-  const write = async (): Promise<StoredAnswer> => {
+export const initiativePush: PushKind<string, Candidate<InitiativeRow>, InitiativeKey, InitiativeRecord, InitiativeSheet, Omit<InitiativeSheet, 'rows'>> = {
+  name: 'initiative',
+  table: INITIATIVE,
+  scope: (year) => year,
+  screen: screenInitiatives,
+  prepare: async (db, caller, _year, candidates, results, pushKey) => {
     const unitKeys = [...new Set(candidates.map((c) => c.unitKey).filter((k) => k !== ''))];
     const units = await unitsByKey(db, caller.orgId, unitKeys);
     const unitIds = new Map([...units].map(([k, u]) => [k, u.id]));
-    await resolvePeople(db, caller, candidates, unitIds, results, idempotencyKey, null);
+    await resolvePeople(db, caller, candidates, unitIds, results, pushKey, null);
     onePersonOneRow(candidates, results, {
       rowKey: (c) => `${c.row.kind}\u0000${matchKey(c.row.title)}`,
       error: (c, where) => ({ field: 'title', message: `${c.row.kind === 'sáng kiến' ? 'Sáng kiến' : 'Đề tài'} «${c.row.title}» của cán bộ ${c.person!.code} đã có ở ${where}` }),
     });
-    const ready = candidates.filter((c) => c.person && results[c.index] === null);
-    const writes = ready.map((c) => ({
-      keys: [c.person!.id, c.row.kind, matchKey(c.row.title)],
-      label: `${c.person!.code}: ${c.row.kind} «${c.row.title}»`,
-      values: [c.row.title, c.row.level ?? null, c.row.recognisedOn!, c.row.note ?? null],
-      baseVersion: c.row.baseVersion ?? null,
-    }));
-    const outcomes = await upsertVersionedRows(
-      db,
-      INITIATIVE,
-      { orgId: caller.orgId, scope: year, actor: caller.userId, pushKey: idempotencyKey },
-      writes,
-    );
-    ready.forEach((c, i) => {
-      const values = writes[i]!.values;
-      const row = { index: c.index, ref: c.row.ref ?? null, key: c.person!.code, values };
-      results[c.index] = writtenRowResult(INITIATIVE, row, outcomes[i]!, storedForClient);
-    });
-    const final = results as RowResult[];
-    return { results: final, counts: countResults(final) };
-  };
-  return idempotentPush(
-    db,
-    caller,
-    { kind: 'initiative', period: year, key: idempotencyKey, body, prefer },
-    write,
-    {
-      representation: () => initiativeSheet(db, caller.orgId, year),
-      minimal: () => initiativeSheetState(db, caller.orgId, year),
-    },
-  );
-}
+    return candidates
+      .filter((c) => c.person && results[c.index] === null)
+      .map((c) => ({
+        candidate: c,
+        write: {
+          keys: { personId: c.person!.id, kind: c.row.kind, titleKey: matchKey(c.row.title) },
+          label: `${c.person!.code}: ${c.row.kind} «${c.row.title}»`,
+          resultKey: c.person!.code,
+          record: { title: c.row.title, level: c.row.level ?? null, recognisedOn: c.row.recognisedOn!, note: c.row.note ?? null },
+          baseVersion: c.row.baseVersion ?? null,
+        },
+      }));
+  },
+  representation: initiativeSheet,
+  minimal: initiativeSheetState,
+};

@@ -1,21 +1,36 @@
 import type { Db } from '../db/database.ts';
 import type { VersionedTable } from '../db/versioned-upsert.ts';
 
+export interface InitiativeKey {
+  personId: number;
+  kind: string;
+  /** The title's match key: one initiative whatever its title's spelling. */
+  titleKey: string;
+}
+
+export interface InitiativeRecord {
+  title: string;
+  level: string | null;
+  /** YYYY-MM-DD. */
+  recognisedOn: string;
+  note: string | null;
+}
+
 /** Initiatives and research topics, one per person, kind and title within the year of their date. */
-export const INITIATIVE: VersionedTable = {
+export const INITIATIVE: VersionedTable<InitiativeKey, InitiativeRecord> = {
   table: 'initiative',
   scope: 'period',
   keys: [
-    { name: 'person_id', type: 'int' },
-    { name: 'kind', type: 'text' },
-    { name: 'title_key', type: 'text' },
+    { name: 'person_id', field: 'personId', type: 'int' },
+    { name: 'kind', field: 'kind', type: 'text' },
+    { name: 'title_key', field: 'titleKey', type: 'text' },
   ],
   entity: 'initiative',
   columns: [
-    { name: 'title', type: 'text' },
-    { name: 'level', type: 'text' },
-    { name: 'recognised_on', type: 'date' },
-    { name: 'note', type: 'text' },
+    { name: 'title', field: 'title', type: 'text' },
+    { name: 'level', field: 'level', type: 'text' },
+    { name: 'recognised_on', field: 'recognisedOn', type: 'date' },
+    { name: 'note', field: 'note', type: 'text' },
   ],
 };
 

@@ -2,24 +2,38 @@ import type { Db } from '../db/database.ts';
 import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
 import type { VersionedTable } from '../db/versioned-upsert.ts';
 
+export interface PersonYearRecord {
+  unitId: number;
+  dutyGroup: string | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  discipline: string | null;
+  pendingDisciplineCase: boolean | null;
+  voteAgree: number | null;
+  voteTotal: number | null;
+  priorTitles: string | null;
+  note: string | null;
+}
+
 /** The yearly sheet's rows, one per person and year (period 'YYYY'). */
-export const PERSON_YEAR: VersionedTable = {
+export const PERSON_YEAR: VersionedTable<{ personId: number }, PersonYearRecord> = {
   table: 'person_year',
   scope: 'period',
-  keys: [{ name: 'person_id', type: 'int' }],
+  keys: [{ name: 'person_id', field: 'personId', type: 'int' }],
   entity: 'person_year',
   columns: [
-    { name: 'unit_id', type: 'int' },
-    { name: 'duty_group', type: 'text' },
-    { name: 'all_tasks_done', type: 'boolean' },
-    { name: 'exceeded_pct', type: 'numeric' },
-    { name: 'late_pct', type: 'numeric' },
-    { name: 'discipline', type: 'text' },
-    { name: 'pending_discipline_case', type: 'boolean' },
-    { name: 'vote_agree', type: 'int' },
-    { name: 'vote_total', type: 'int' },
-    { name: 'prior_titles', type: 'text' },
-    { name: 'note', type: 'text' },
+    { name: 'unit_id', field: 'unitId', type: 'int', echo: false },
+    { name: 'duty_group', field: 'dutyGroup', type: 'text' },
+    { name: 'all_tasks_done', field: 'allTasksDone', type: 'boolean' },
+    { name: 'exceeded_pct', field: 'exceededPct', type: 'numeric' },
+    { name: 'late_pct', field: 'latePct', type: 'numeric' },
+    { name: 'discipline', field: 'discipline', type: 'text' },
+    { name: 'pending_discipline_case', field: 'pendingDisciplineCase', type: 'boolean' },
+    { name: 'vote_agree', field: 'voteAgree', type: 'int' },
+    { name: 'vote_total', field: 'voteTotal', type: 'int' },
+    { name: 'prior_titles', field: 'priorTitles', type: 'text' },
+    { name: 'note', field: 'note', type: 'text' },
   ],
 };
 

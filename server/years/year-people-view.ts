@@ -4,7 +4,7 @@ import { periodState } from '../council/period-repository.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { computeYear, computedPeople, personYearRate } from './year-results.ts';
 
-type PersonYearState = Omit<PersonYearSheet, 'quotas' | 'rows'>;
+export type PersonYearState = Omit<PersonYearSheet, 'quotas' | 'rows'>;
 
 /** The yearly sheet's state without its rows, read and not computed: a push's answer under `Prefer: return=minimal`. */
 export async function personYearState(db: Db, orgId: number, year: string): Promise<PersonYearState> {

@@ -19,11 +19,12 @@ import { yearProposals } from './titles-proposals.ts';
 import { decideYear } from './year-decisions.ts';
 import { initiativeSheet } from './year-initiatives-view.ts';
 import { personYearSheet } from './year-people-view.ts';
-import { pushInitiatives } from './initiative-push.ts';
-import { pushYearPeople } from './person-year-push.ts';
+import { initiativePush } from './initiative-push.ts';
+import { personYearPush } from './person-year-push.ts';
 import { yearResults } from './year-results.ts';
 import { errorResponses } from '../http/error-body.ts';
-import { answerPush, body, documentRowSchema, json, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
+import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
 import { newRouter } from '../http/router.ts';
 
 const params = z.object({ year: yearPeriodSchema });
@@ -103,25 +104,15 @@ export function yearRoutes() {
   const app = newRouter();
   documentRowSchema(app, 'PersonYearRow', personYearRowSchema);
   documentRowSchema(app, 'InitiativeRow', initiativeRowSchema);
-  app.openapi(routes.pushPeople, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin', 'council', 'rater');
-    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
-      pushYearPeople(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer),
-    );
-    return c.json(answer, 200);
-  });
+  app.openapi(routes.pushPeople, async (c) =>
+    c.json(await answerPush(c, personYearPush, c.req.valid('param').year, c.req.valid('json'), c.req.valid('header')), 200),
+  );
   app.openapi(routes.pullPeople, async (c) =>
     c.json(await personYearSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),
   );
-  app.openapi(routes.pushInitiatives, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin', 'council', 'rater');
-    const answer = await answerPush(c, c.req.valid('header'), (key, prefer) =>
-      pushInitiatives(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json'), key, prefer),
-    );
-    return c.json(answer, 200);
-  });
+  app.openapi(routes.pushInitiatives, async (c) =>
+    c.json(await answerPush(c, initiativePush, c.req.valid('param').year, c.req.valid('json'), c.req.valid('header')), 200),
+  );
   app.openapi(routes.pullInitiatives, async (c) =>
     c.json(await initiativeSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),
   );

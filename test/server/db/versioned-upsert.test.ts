@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../server/db/database.ts';
-import { INITIATIVE } from '../../../server/years/initiative-repository.ts';
-import { PERSON_MONTH } from '../../../server/db/month-upsert.ts';
 import { STUDENT } from '../../../server/classes/student-repository.ts';
+import type { Db } from '../../../server/db/database.ts';
 import { upsertVersionedRows, type VersionedTable, type VersionedWriteRow } from '../../../server/db/versioned-upsert.ts';
+import { PERSON_MONTH } from '../../../server/months/month-repository.ts';
+import { INITIATIVE } from '../../../server/years/initiative-repository.ts';
 import { testDatabases } from '../../support/databases.ts';
 
 /** The set-based write itself: outcomes in the rows' order, and the audit row of each row it wrote. */
@@ -31,7 +31,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
     await db.close();
   });
 
-  const write = (t: VersionedTable, scope: string, rows: VersionedWriteRow[]) =>
+  const write = <K, R>(t: VersionedTable<K, R>, scope: string, rows: VersionedWriteRow<K, R>[]) =>
     db.transaction(() => upsertVersionedRows(db, t, { orgId, scope, actor, pushKey: 'push-1' }, rows));
   const audit = (entityKey: string) =>
     db.query(
@@ -39,11 +39,24 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
        from audit where org_id = $1 and entity_key = $2 order by id`,
       [orgId, entityKey],
     );
-  // unit_id, duty_group, score, self_score, general, results, all_tasks_done, exceeded_pct, late_pct, discipline, note, leave
-  const month = (score: number, note: string | null) => [unitId, 'Giáo viên', score, 80, null, null, true, 12.5, null, null, note, null];
+  const month = (score: number, note: string | null) => ({
+    unitId,
+    dutyGroup: 'Giáo viên',
+    score,
+    selfScore: 80,
+    general: null,
+    results: null,
+    allTasksDone: true,
+    exceededPct: 12.5,
+    latePct: null,
+    discipline: null,
+    note,
+    leave: null,
+  });
+  const person = (i: number) => ({ personId: people[i]! });
 
   it('audits an insert with every written column as stored, and its version', async () => {
-    const out = await write(PERSON_MONTH, '2023-01', [{ keys: [people[0]], label: 'T1', values: month(85.04, 'ghi chú'), baseVersion: null }]);
+    const out = await write(PERSON_MONTH, '2023-01', [{ keys: person(0), label: 'T1', record: month(85.04, 'ghi chú'), baseVersion: null }]);
     expect(out).toEqual([{ written: true, version: 1, same: false, stored: null }]);
     expect(await audit('T1')).toEqual([
       {
@@ -72,7 +85,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
   });
 
   it('audits an update with only the columns it changed, from what to what, and the versions', async () => {
-    const out = await write(PERSON_MONTH, '2023-01', [{ keys: [people[0]], label: 'T1', values: month(90, null), baseVersion: 1 }]);
+    const out = await write(PERSON_MONTH, '2023-01', [{ keys: person(0), label: 'T1', record: month(90, null), baseVersion: 1 }]);
     expect(out).toEqual([{ written: true, version: 2, same: false, stored: null }]);
     const entries = await audit('T1');
     expect(entries).toHaveLength(2);
@@ -88,13 +101,13 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
 
   it('answers a row not written and different with the whole stored row, one unchanged with none, in the rows’ order, and audits only what it wrote', async () => {
     const out = await write(PERSON_MONTH, '2023-01', [
-      { keys: [people[1]], label: 'T2', values: month(70, null), baseVersion: null },
-      { keys: [people[0]], label: 'T1', values: month(90, null), baseVersion: 2 },
+      { keys: person(1), label: 'T2', record: month(70, null), baseVersion: null },
+      { keys: person(0), label: 'T1', record: month(90, null), baseVersion: 2 },
     ]);
     expect(out[0]).toEqual({ written: true, version: 1, same: false, stored: null });
     // The stored row already holds these values: unchanged, and no stored row built for it.
     expect(out[1]).toEqual({ written: false, version: 2, same: true, stored: null });
-    const [stale] = await write(PERSON_MONTH, '2023-01', [{ keys: [people[0]], label: 'T1', values: month(60, null), baseVersion: 1 }]);
+    const [stale] = await write(PERSON_MONTH, '2023-01', [{ keys: person(0), label: 'T1', record: month(60, null), baseVersion: 1 }]);
     expect(stale).toMatchObject({ written: false, version: 2, same: false });
     expect(stale!.stored).toEqual({
       person_id: people[0],
@@ -119,10 +132,10 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
   });
 
   it('audits rows of several keys and of a class the same way', async () => {
-    const key = [people[0], 'sáng kiến', 'day hoc qua tinh huong'];
-    const initiative = (level: string) => ['Dạy học qua tình huống', level, '2023-05-10', null];
-    await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', values: initiative('co-so'), baseVersion: null }]);
-    expect(await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', values: initiative('tinh'), baseVersion: 1 }])).toEqual([
+    const key = { personId: people[0]!, kind: 'sáng kiến', titleKey: 'day hoc qua tinh huong' };
+    const initiative = (level: string) => ({ title: 'Dạy học qua tình huống', level, recognisedOn: '2023-05-10', note: null });
+    await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', record: initiative('co-so'), baseVersion: null }]);
+    expect(await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', record: initiative('tinh'), baseVersion: 1 }])).toEqual([
       { written: true, version: 2, same: false, stored: null },
     ]);
     expect((await audit('T1: sáng kiến')).map((e: any) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
@@ -130,9 +143,9 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
       ['update', '2023', { level: 'co-so', version: 1 }, { level: 'tinh', version: 2 }],
     ]);
 
-    const student = (gpa: number, conduct: string) => ['TC K45', 'HV01', 'Nguyễn Thị Ánh', gpa, conduct, null, null];
-    await write(STUDENT, 'tc k45', [{ keys: ['hv01'], label: 'TC K45: HV01', values: student(9.5, 'Tốt'), baseVersion: null }]);
-    await write(STUDENT, 'tc k45', [{ keys: ['hv01'], label: 'TC K45: HV01', values: student(9, 'Khá'), baseVersion: 1 }]);
+    const student = (gpa: number, conduct: string) => ({ className: 'TC K45', code: 'HV01', name: 'Nguyễn Thị Ánh', gpa, conduct, discipline: null, note: null });
+    await write(STUDENT, 'tc k45', [{ keys: { studentKey: 'hv01' }, label: 'TC K45: HV01', record: student(9.5, 'Tốt'), baseVersion: null }]);
+    await write(STUDENT, 'tc k45', [{ keys: { studentKey: 'hv01' }, label: 'TC K45: HV01', record: student(9, 'Khá'), baseVersion: 1 }]);
     expect((await audit('TC K45: HV01')).map((e: any) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
       ['insert', null, null, { class_name: 'TC K45', code: 'HV01', full_name: 'Nguyễn Thị Ánh', gpa: 9.5, conduct: 'Tốt', discipline: null, note: null, version: 1 }],
       ['update', null, { gpa: 9.5, conduct: 'Tốt', version: 1 }, { gpa: 9, conduct: 'Khá', version: 2 }],

@@ -4,7 +4,7 @@ import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
 
 // The rules, spied on: a minimal answer must not compute the period it was pushed to.
-vi.mock('../../server/rules/index.ts', async (importOriginal) => {
+vi.mock('../../../server/rules/index.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../server/rules/index.ts')>();
   return {
     ...actual,
