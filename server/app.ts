@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/database.ts';
+import { databaseDown, sqlState, unstorableValue } from './db/database-errors.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
@@ -127,27 +128,4 @@ export function createApp(options: AppOptions) {
       : c.json(errorBody('internal', 'Lỗi máy chủ; dữ liệu của lần gửi này chưa được lưu, hãy thử lại'), 500);
   });
   return app;
-}
-
-function sqlState(err: unknown): string | null {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' ? code : null;
-}
-
-/**
- * A value the request carried that PostgreSQL cannot hold (NUL in text, an int or date out of range, an
- * escape jsonb refuses). The contract refuses most of them first; this keeps the rest from looking like a
- * server fault. The transaction is rolled back, so nothing was stored.
- */
-function unstorableValue(err: unknown): boolean {
-  return ['22003', '22007', '22008', '22021', '22P02', '22P05'].includes(sqlState(err) ?? '');
-}
-
-/**
- * Connection lost, server shutting down or restarting, or a transaction the database chose to abort
- * (serialization failure, deadlock): the client may retry the same push.
- */
-function databaseDown(err: unknown): boolean {
-  const code = sqlState(err) ?? '';
-  return /^(08|57P0|40001|40P01)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
 }

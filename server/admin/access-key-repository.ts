@@ -80,3 +80,13 @@ export async function findKeyByHash(db: Db, orgId: number, hash: string): Promis
   ]);
   return row;
 }
+
+/** How many keys the organisation's admins hold (revoked and expired ones too: someone was given a way in). */
+export async function countAdminKeys(db: Db, orgId: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from access_key k join app_user u on u.id = k.user_id
+     where k.org_id = $1 and u.role = 'admin'`,
+    [orgId],
+  );
+  return row?.n ?? 0;
+}

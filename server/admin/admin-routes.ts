@@ -12,22 +12,14 @@ import {
   updateUserSchema,
   userSchema,
 } from '../contract/admin.ts';
-import { matchKey } from '../contract/text.ts';
-import { listKeys, revokeKey } from './access-key-repository.ts';
-import { insertAudit, listAudit } from '../db/audit.ts';
-import { getOrganisation } from './organisation-repository.ts';
-import { listPeople, listUnits } from '../people/roster-repository.ts';
-import { createUser, getUser, listUsers, updateUser } from './user-repository.ts';
-import { notFound } from '../errors.ts';
-import { issueKey, requireRole } from './access.ts';
+import { listAudit } from '../db/audit.ts';
 import { errorResponses } from '../http/error-body.ts';
+import { body, json } from '../http/openapi-parts.ts';
 import { newRouter } from '../http/router.ts';
-
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } }, required: true });
+import { requireRole } from './access.ts';
+import { listKeys } from './access-key-repository.ts';
+import { addKey, addUser, changeUser, me, roster, withdrawKey } from './admin-service.ts';
+import { listUsers } from './user-repository.ts';
 const idParam = z.object({ id: z.coerce.number().int() });
 
 const routes = {
@@ -44,83 +36,31 @@ const routes = {
 
 export function adminRoutes() {
   const app = newRouter();
-  app.openapi(routes.me, async (c) => {
-    const { orgId, userId } = c.get('caller');
-    const db = c.get('db');
-    const [organisation, user] = await Promise.all([getOrganisation(db, orgId), getUser(db, orgId, userId)]);
-    return c.json({ organisation: organisation!, user: user! }, 200);
-  });
-  app.openapi(routes.roster, async (c) => {
-    const { orgId } = c.get('caller');
-    const db = c.get('db');
-    const [units, people] = await Promise.all([listUnits(db, orgId), listPeople(db, orgId)]);
-    return c.json(
-      {
-        units: units.map((u) => ({ name: u.name })),
-        people: people.map(({ code, name, unit, dutyGroup, title, sex, recruitedOn }) => ({ code, name, unit, dutyGroup, title, sex, recruitedOn })),
-      },
-      200,
-    );
-  });
+  app.openapi(routes.me, async (c) => c.json(await me(c.get('db'), c.get('caller')), 200));
+  app.openapi(routes.roster, async (c) => c.json(await roster(c.get('db'), c.get('caller').orgId), 200));
   app.openapi(routes.listUsers, async (c) => {
     requireRole(c.get('caller'), 'admin');
     return c.json(await listUsers(c.get('db'), c.get('caller').orgId), 200);
   });
   app.openapi(routes.createUser, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin');
-    const u = c.req.valid('json');
-    const db = c.get('db');
-    const user = await db.transaction(async () => {
-      const created = await createUser(db, caller.orgId, u.name, u.role, u.units.map(matchKey));
-      await insertAudit(db, caller.orgId, { actor: caller.userId, entity: 'user', entityKey: String(created.id), action: 'insert', newValues: { role: created.role, units: created.units } });
-      return created;
-    });
-    return c.json(user, 201);
+    requireRole(c.get('caller'), 'admin');
+    return c.json(await addUser(c.get('db'), c.get('caller'), c.req.valid('json')), 201);
   });
   app.openapi(routes.updateUser, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin');
-    const patch = c.req.valid('json');
-    const db = c.get('db');
-    const { id } = c.req.valid('param');
-    const user = await db.transaction(async () => {
-      const updated = await updateUser(db, caller.orgId, id, { ...patch, units: patch.units?.map(matchKey) });
-      if (!updated) throw notFound('người dùng');
-      await insertAudit(db, caller.orgId, { actor: caller.userId, entity: 'user', entityKey: String(id), action: 'update', newValues: patch });
-      return updated;
-    });
-    return c.json(user, 200);
+    requireRole(c.get('caller'), 'admin');
+    return c.json(await changeUser(c.get('db'), c.get('caller'), c.req.valid('param').id, c.req.valid('json')), 200);
   });
   app.openapi(routes.listKeys, async (c) => {
     requireRole(c.get('caller'), 'admin');
     return c.json(await listKeys(c.get('db'), c.get('caller').orgId), 200);
   });
   app.openapi(routes.createKey, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin');
-    const req = c.req.valid('json');
-    const db = c.get('db');
-    const issued = await db.transaction(async () => {
-      if (!(await getUser(db, caller.orgId, req.userId))) throw notFound('người dùng');
-      const key = await issueKey(db, caller.orgId, req.userId, { label: req.label ?? null, expiresAt: req.expiresAt ?? null });
-      await insertAudit(db, caller.orgId, { actor: caller.userId, entity: 'access_key', entityKey: String(key.info.id), action: 'insert', newValues: { userId: req.userId, expiresAt: req.expiresAt ?? null } });
-      return key;
-    });
-    return c.json(issued, 201);
+    requireRole(c.get('caller'), 'admin');
+    return c.json(await addKey(c.get('db'), c.get('caller'), c.req.valid('json')), 201);
   });
   app.openapi(routes.revokeKey, async (c) => {
-    const caller = c.get('caller');
-    requireRole(caller, 'admin');
-    const db = c.get('db');
-    const { id } = c.req.valid('param');
-    const key = await db.transaction(async () => {
-      const revoked = await revokeKey(db, caller.orgId, id);
-      if (!revoked) throw notFound('khóa truy cập');
-      await insertAudit(db, caller.orgId, { actor: caller.userId, entity: 'access_key', entityKey: String(id), action: 'revoke' });
-      return revoked;
-    });
-    return c.json(key, 200);
+    requireRole(c.get('caller'), 'admin');
+    return c.json(await withdrawKey(c.get('db'), c.get('caller'), c.req.valid('param').id), 200);
   });
   app.openapi(routes.audit, async (c) => {
     const caller = c.get('caller');

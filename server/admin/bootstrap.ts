@@ -1,9 +1,10 @@
 import { DEFAULT_RULE_SET } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
-import { ensureOrganisation, type Organisation } from './organisation-repository.ts';
+import { ensureOrganisation, lockBootstrap, type Organisation } from './organisation-repository.ts';
 import { currentRuleSet, insertRuleSet } from '../rule-set/rule-set-repository.ts';
 import { createUser } from './user-repository.ts';
 import { issueKey, keyExists } from './access.ts';
+import { countAdminKeys } from './access-key-repository.ts';
 
 export interface Bootstrapped {
   organisation: Organisation;
@@ -21,7 +22,7 @@ export async function bootstrapOrganisation(
   adminToken: string | undefined,
 ): Promise<Bootstrapped> {
   return db.transaction(async () => {
-    await db.query(`select pg_advisory_xact_lock(7261002)`);
+    await lockBootstrap(db);
     const organisation = await ensureOrganisation(db, org.slug, org.name);
     if (!(await currentRuleSet(db, organisation.id))) await insertRuleSet(db, organisation.id, DEFAULT_RULE_SET, null);
     if (adminToken !== undefined) {
@@ -31,12 +32,7 @@ export async function bootstrapOrganisation(
       }
       return { organisation, newAdminKey: null };
     }
-    const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
-      `select count(*)::int as n from access_key k join app_user u on u.id = k.user_id
-       where k.org_id = $1 and u.role = 'admin'`,
-      [organisation.id],
-    );
-    if (n > 0) return { organisation, newAdminKey: null };
+    if ((await countAdminKeys(db, organisation.id)) > 0) return { organisation, newAdminKey: null };
     const admin = await createUser(db, organisation.id, 'Quản trị viên', 'admin', []);
     const { key } = await issueKey(db, organisation.id, admin.id, { label: 'Khóa quản trị đầu tiên' });
     return { organisation, newAdminKey: key };

@@ -30,3 +30,8 @@ export async function reserveCodes(db: Db, orgId: number, count: number): Promis
   );
   return row!.first;
 }
+
+/** Serialises the start-up's bootstrap across processes, until the transaction ends. */
+export async function lockBootstrap(db: Db): Promise<void> {
+  await db.query(`select pg_advisory_xact_lock(7261002)`);
+}
