@@ -2,7 +2,7 @@ import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { MonthState, PersonMonth, UnitMonth } from '../contract/push.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
-import { loadPersonMonth, loadUnitMonth, type StoredUnitMonth } from './month-repository.ts';
+import { loadPersonMonth, loadUnitMonth, type StoredPersonMonth, type StoredUnitMonth } from './month-repository.ts';
 import { periodState } from '../council/period-repository.ts';
 import { classifyMonth, type MonthInput, type MonthOutcome, type PeriodDecisions } from '../rules/index.ts';
 import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
@@ -51,6 +51,20 @@ export async function monthState(db: Db, orgId: number, period: string, subject:
 // Rows are built as whole literals, not with spreads: a spread in the middle of a literal takes V8's slow
 // path, a third of a 5,000-row month's view (measured).
 
+/** A stored person month as the month's rules take it (RULES.md §1). */
+export function personMonthInput(r: StoredPersonMonth): MonthInput {
+  return {
+    key: r.code,
+    unit: r.unit,
+    dutyGroup: r.dutyGroup,
+    score: r.score,
+    allTasksDone: r.allTasksDone,
+    exceededPct: r.exceededPct,
+    latePct: r.latePct,
+    discipline: r.discipline,
+  };
+}
+
 export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
   const { rows, outcome, state } = await classified(
     db,
@@ -58,16 +72,7 @@ export async function personMonthView(db: Db, orgId: number, period: string): Pr
     period,
     loadPersonMonth(db, orgId, period),
     (ruleSet, context) => ({ quota: ruleSet.quota.personMonth, decisions: context.person }),
-    (r) => ({
-      key: r.code,
-      unit: r.unit,
-      dutyGroup: r.dutyGroup,
-      score: r.score,
-      allTasksDone: r.allTasksDone,
-      exceededPct: r.exceededPct,
-      latePct: r.latePct,
-      discipline: r.discipline,
-    }),
+    personMonthInput,
   );
   return {
     ...state,
