@@ -1,7 +1,8 @@
 import { personRowCrossField, personRowSchema, type PersonRow } from '../contract/person-row.ts';
 import type { MonthState, PersonMonth } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
-import { correctPeople, screenPersonRows, sheetPeople, type Candidate } from '../people/resolve-people.ts';
+import { screenPersonRows, type Candidate } from '../people/resolve-people.ts';
+import { correctPeople, personRowWrite, sheetPeople } from '../people/sheet-people.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
 import { monthState, personMonthView } from './month-view.ts';
 import { PERSON_MONTH, type PersonMonthRecord } from './month-repository.ts';
@@ -19,16 +20,7 @@ export const personMonthPush: PushKind<string, Candidate<PersonRow>, { personId:
   scope: (period) => period,
   screen: (caller, _period, rows) => screenPersonRows(caller, rows, rowChecker(personRowSchema, personRowCrossField)),
   prepare: async (db, caller, _period, candidates, results, pushKey) =>
-    (await sheetPeople(db, caller, candidates, results, pushKey)).map((c) => ({
-      candidate: c,
-      write: {
-        keys: { personId: c.person!.id },
-        label: c.person!.code,
-        resultKey: c.person!.code,
-        record: personMonthRecord(c.row, c.unitId!),
-        baseVersion: c.row.baseVersion ?? null,
-      },
-    })),
+    (await sheetPeople(db, caller, candidates, results, pushKey)).map((c) => personRowWrite(c, personMonthRecord(c.row, c.unitId!))),
   afterWrite: (db, caller, written, pushKey) => correctPeople(db, caller, written, pushKey),
   representation: personMonthView,
   minimal: (db, orgId, period) => monthState(db, orgId, period, 'person'),

@@ -2,7 +2,8 @@ import { rowChecker } from '../contract/row-checker.ts';
 import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema, type PersonYearRow } from '../contract/year-person-row.ts';
 import { parsePriorTitles } from '../contract/year-prior-titles.ts';
 import type { PersonYearSheet } from '../contract/year-sheets.ts';
-import { correctPeople, screenPersonRows, sheetPeople, type Candidate } from '../people/resolve-people.ts';
+import { screenPersonRows, type Candidate } from '../people/resolve-people.ts';
+import { correctPeople, personRowWrite, sheetPeople } from '../people/sheet-people.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
 import { rejected, type RowResults } from '../push/row-results.ts';
 import { PERSON_YEAR, type PersonYearRecord } from './person-year-repository.ts';
@@ -54,16 +55,7 @@ export const personYearPush: PushKind<string, Candidate<PersonYearRow>, { person
     return { candidates: checkPriorYears(Number(year), candidates, results), results };
   },
   prepare: async (db, caller, _year, candidates, results, pushKey) =>
-    (await sheetPeople(db, caller, candidates, results, pushKey)).map((c) => ({
-      candidate: c,
-      write: {
-        keys: { personId: c.person!.id },
-        label: c.person!.code,
-        resultKey: c.person!.code,
-        record: personYearRecord(c.row, c.unitId!),
-        baseVersion: c.row.baseVersion ?? null,
-      },
-    })),
+    (await sheetPeople(db, caller, candidates, results, pushKey)).map((c) => personRowWrite(c, personYearRecord(c.row, c.unitId!))),
   // A blank Nhóm chức danh on the yearly sheet keeps the person's: the months say which group they were in.
   afterWrite: (db, caller, written, pushKey) => correctPeople(db, caller, written, pushKey, (c) => c.row.dutyGroup ?? c.person!.dutyGroup),
   representation: personYearSheet,

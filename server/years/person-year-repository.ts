@@ -37,22 +37,13 @@ export const PERSON_YEAR: VersionedTable<{ personId: number }, PersonYearRecord>
   ],
 };
 
-export interface StoredPersonYear {
+/** A stored yearly row with its person and unit, as the year's rules and the yearly sheet read it. */
+export interface StoredPersonYear extends Omit<PersonYearRecord, 'unitId'> {
   code: string;
   name: string;
   unit: string;
-  dutyGroup: string | null;
   sex: string | null;
   recruitedOn: string | null;
-  allTasksDone: boolean | null;
-  exceededPct: number | null;
-  latePct: number | null;
-  discipline: string | null;
-  pendingDisciplineCase: boolean | null;
-  voteAgree: number | null;
-  voteTotal: number | null;
-  priorTitles: string | null;
-  note: string | null;
   version: number;
   updatedAt: string;
 }
