@@ -13,7 +13,7 @@ import {
 } from '../contract/push.ts';
 import { unitRowSchema } from '../contract/unit-row.ts';
 import { requireRole } from '../admin/access.ts';
-import { decide, monthSummary } from '../council/council.ts';
+import { decide, monthSummary } from './month-council.ts';
 import { personMonthView, unitMonthView } from './month-view.ts';
 import { personMonthPush } from './person-month-push.ts';
 import { unitMonthPush } from './unit-month-push.ts';

@@ -4,7 +4,7 @@ import type { DecisionRow } from '../council/period-repository.ts';
 import { AppError } from '../errors.ts';
 import { canAward } from '../rules/index.ts';
 import type { Caller } from '../admin/access.ts';
-import { decideInScope } from '../council/council.ts';
+import { decideInScope } from '../council/decide.ts';
 import { computeYear } from './year-results.ts';
 
 /**
