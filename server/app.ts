@@ -20,7 +20,7 @@ import type { AppEnv } from './http/router.ts';
 import { ruleSetRoutes } from './rule-set/rule-set-routes.ts';
 import { studentRoutes } from './classes/class-routes.ts';
 import { yearRoutes } from './years/year-routes.ts';
-import { authenticate } from './admin/access.ts';
+import { authenticate } from './access/access.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { Role } from './user-repository.ts';
+import type { Role } from '../contract/admin.ts';
 
 export interface KeyOwner {
   keyId: number;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FieldError } from '../contract/row-validation.ts';
 import type { Db } from '../db/database.ts';
 import { findKeyByHash, findKeyOwner, insertKey, touchKey, type AccessKeyInfo } from './access-key-repository.ts';
-import type { Role } from './user-repository.ts';
+import type { Role } from '../contract/admin.ts';
 import { AppError } from '../errors.ts';
 
 /** Who is calling, as the routes see it after authentication. */

@@ -5,8 +5,8 @@ import type { Db } from '../db/database.ts';
 import { insertAudit } from '../db/audit.ts';
 import { notFound } from '../errors.ts';
 import { listPeople, listUnits } from '../people/roster-repository.ts';
-import { issueKey, type Caller } from './access.ts';
-import { revokeKey, type AccessKeyInfo } from './access-key-repository.ts';
+import { issueKey, type Caller } from '../access/access.ts';
+import { revokeKey, type AccessKeyInfo } from '../access/access-key-repository.ts';
 import { getOrganisation, type Organisation } from './organisation-repository.ts';
 import { createUser, getUser, updateUser, type User } from './user-repository.ts';
 

@@ -3,8 +3,8 @@ import type { Db } from '../db/database.ts';
 import { ensureOrganisation, lockBootstrap, type Organisation } from './organisation-repository.ts';
 import { currentRuleSet, insertRuleSet } from '../rule-set/rule-set-repository.ts';
 import { createUser } from './user-repository.ts';
-import { issueKey, keyExists } from './access.ts';
-import { countAdminKeys } from './access-key-repository.ts';
+import { issueKey, keyExists } from '../access/access.ts';
+import { countAdminKeys } from '../access/access-key-repository.ts';
 
 export interface Bootstrapped {
   organisation: Organisation;

@@ -22,15 +22,6 @@ export async function getOrganisation(db: Db, id: number): Promise<Organisation 
   return row;
 }
 
-/** Reserves `count` numbers for codes of people created without a staff code. */
-export async function reserveCodes(db: Db, orgId: number, count: number): Promise<number> {
-  const [row] = await db.query<{ first: number }>(
-    `update organisation set next_code = next_code + $2 where id = $1 returning (next_code - $2)::int as first`,
-    [orgId, count],
-  );
-  return row!.first;
-}
-
 /** Serialises the start-up's bootstrap across processes, until the transaction ends. */
 export async function lockBootstrap(db: Db): Promise<void> {
   await db.query(`select pg_advisory_xact_lock(7261002)`);

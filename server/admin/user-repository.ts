@@ -1,6 +1,5 @@
+import type { Role } from '../contract/admin.ts';
 import type { Db } from '../db/database.ts';
-
-export type Role = 'admin' | 'council' | 'rater' | 'viewer';
 
 export interface User {
   id: number;

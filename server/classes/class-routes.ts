@@ -9,7 +9,7 @@ import {
   classStudentsSchema,
   studentRowSchema,
 } from '../contract/students.ts';
-import { requireRole } from '../admin/access.ts';
+import { requireRole } from '../access/access.ts';
 import { studentPush } from './student-push.ts';
 import { classCommendations, classList, classStudents } from './class-view.ts';
 import { errorResponses } from '../http/error-body.ts';

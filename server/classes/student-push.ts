@@ -1,4 +1,4 @@
-import { unitScopeError, type Caller } from '../admin/access.ts';
+import { unitScopeError, type Caller } from '../access/access.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import {
   STUDENT_FIELD_LABELS,

@@ -1,4 +1,4 @@
-import type { Caller } from '../admin/access.ts';
+import type { Caller } from '../access/access.ts';
 import type { DecisionRequest } from '../contract/council.ts';
 import { periodLabel } from '../contract/period.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';

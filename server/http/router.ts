@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/database.ts';
-import type { Caller } from '../admin/access.ts';
+import type { Caller } from '../access/access.ts';
 import { validationError } from './error-body.ts';
 
 export interface AppEnv {

@@ -1,4 +1,4 @@
-import type { Caller } from '../admin/access.ts';
+import type { Caller } from '../access/access.ts';
 import type { DecisionRequest, MonthSummary } from '../contract/council.ts';
 import { LEVELS, type Level } from '../contract/levels.ts';
 import { decideInScope, type DecisionScope } from '../council/decide.ts';

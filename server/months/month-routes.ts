@@ -12,7 +12,7 @@ import {
   unitPushResponseSchema,
 } from '../contract/push.ts';
 import { unitRowSchema } from '../contract/unit-row.ts';
-import { requireRole } from '../admin/access.ts';
+import { requireRole } from '../access/access.ts';
 import { decide, monthSummary } from './month-council.ts';
 import { personMonthView, unitMonthView } from './month-view.ts';
 import { personMonthPush } from './person-month-push.ts';

@@ -1,4 +1,4 @@
-import { unitScopeError, type Caller } from '../admin/access.ts';
+import { unitScopeError, type Caller } from '../access/access.ts';
 import type { MonthState, UnitMonth } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';

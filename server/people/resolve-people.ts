@@ -1,11 +1,10 @@
-import { unitScopeError, type Caller } from '../admin/access.ts';
-import { reserveCodes } from '../admin/organisation-repository.ts';
+import { unitScopeError, type Caller } from '../access/access.ts';
 import type { RowChecker } from '../contract/row-checker.ts';
 import type { FieldError } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { refOf, rejected, type RowResults } from '../push/row-results.ts';
-import { insertPeople, peopleByCode, peopleByNameKey, type NewPerson, type PersonRecord } from './roster-repository.ts';
+import { insertPeople, peopleByCode, peopleByNameKey, reserveCodes, type NewPerson, type PersonRecord } from './roster-repository.ts';
 
 /**
  * Finding the person each pushed row is about, shared by every sheet of people (months, years,

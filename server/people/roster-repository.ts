@@ -195,3 +195,12 @@ export async function updatePeople(
     ],
   );
 }
+
+/** Reserves `count` numbers for codes of people created without a staff code (the organisation's counter). */
+export async function reserveCodes(db: Db, orgId: number, count: number): Promise<number> {
+  const [row] = await db.query<{ first: number }>(
+    `update organisation set next_code = next_code + $2 where id = $1 returning (next_code - $2)::int as first`,
+    [orgId, count],
+  );
+  return row!.first;
+}

@@ -1,4 +1,4 @@
-import type { Caller } from '../admin/access.ts';
+import type { Caller } from '../access/access.ts';
 import type { RowResult } from '../contract/push.ts';
 import type { Db } from '../db/database.ts';
 import type { RowResults } from '../push/row-results.ts';

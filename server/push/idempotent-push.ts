@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Caller } from '../admin/access.ts';
+import type { Caller } from '../access/access.ts';
 import type { ReturnPreference } from '../contract/push.ts';
 import { periodLabel } from '../contract/period.ts';
 import { lockPeriod } from '../council/period-repository.ts';

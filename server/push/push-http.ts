@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { requireRole } from '../admin/access.ts';
+import { requireRole } from '../access/access.ts';
 import type { PushRequest, ReturnPreference } from '../contract/push.ts';
 import type { AppEnv } from '../http/router.ts';
 import { runPush, type PushKind, type ScreenedRow } from './push-pipeline.ts';

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { RULE_SET_PRESETS, ruleSetSchema } from '../contract/rule-set.ts';
 import { AppError } from '../errors.ts';
-import { requireRole } from '../admin/access.ts';
+import { requireRole } from '../access/access.ts';
 import { loadRuleSet, replaceRuleSet } from './rule-sets.ts';
 import { errorResponses } from '../http/error-body.ts';
 import { newRouter } from '../http/router.ts';

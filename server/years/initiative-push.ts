@@ -1,4 +1,4 @@
-import { unitScopeError, type Caller } from '../admin/access.ts';
+import { unitScopeError, type Caller } from '../access/access.ts';
 import { checkRow } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import { INITIATIVE_FIELD_LABELS, initiativeRowSchema, type InitiativeRow } from '../contract/year-initiative-row.ts';

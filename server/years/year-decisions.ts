@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { DecisionRow } from '../council/period-repository.ts';
 import { AppError } from '../errors.ts';
 import { canAward } from '../rules/index.ts';
-import type { Caller } from '../admin/access.ts';
+import type { Caller } from '../access/access.ts';
 import { decideInScope } from '../council/decide.ts';
 import { computeYear } from './year-results.ts';
 

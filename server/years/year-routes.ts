@@ -14,7 +14,7 @@ import {
   personYearPushResponseSchema,
   personYearSheetSchema,
 } from '../contract/year-sheets.ts';
-import { requireRole } from '../admin/access.ts';
+import { requireRole } from '../access/access.ts';
 import { yearProposals } from './titles-proposals.ts';
 import { decideYear } from './year-decisions.ts';
 import { initiativeSheet } from './year-initiatives-view.ts';

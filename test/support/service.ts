@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { issueKey } from '../../server/admin/access.ts';
+import { issueKey } from '../../server/access/access.ts';
 import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';
-import { createUser, type Role } from '../../server/admin/user-repository.ts';
+import { createUser } from '../../server/admin/user-repository.ts';
+import type { Role } from '../../server/contract/admin.ts';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createLogger } from '../../server/log.ts';

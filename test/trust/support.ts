@@ -6,8 +6,8 @@ import { inject } from 'vitest';
 import { ERROR_STATUS } from '../../server/contract/errors.ts';
 import type { Db } from '../../server/db/database.ts';
 import { updateUser } from '../../server/admin/user-repository.ts';
-import { revokeKey } from '../../server/admin/access-key-repository.ts';
-import { issueKey } from '../../server/admin/access.ts';
+import { revokeKey } from '../../server/access/access-key-repository.ts';
+import { issueKey } from '../../server/access/access.ts';
 import { withDatabase } from '../support/global-setup.ts';
 import { startService, type Answer, type ServiceOptions, type TestService } from '../support/service.ts';
 
