@@ -7,9 +7,10 @@ import { createApp, type AppOptions } from '../../server/app.ts';
 import type { Db } from '../../server/db/database.ts';
 import { createLogger } from '../../server/log.ts';
 
-export interface Answer {
+/** An answer; `T` is what the caller expects the body to be (an error body, on a failure, has `error`). */
+export interface Answer<T = any> {
   status: number;
-  body: any;
+  body: T;
   headers: Headers;
 }
 
@@ -30,7 +31,7 @@ export interface TestService {
   /** The app's log lines. */
   lines: string[];
   /** Sends a request to the app in-process. */
-  call(method: string, path: string, options?: CallOptions): Promise<Answer>;
+  call<T = any>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>;
   /** A new user of this organisation with one key. */
   user(role: Role, units?: string[]): Promise<{ id: number; key: string; keyId: number }>;
   keyFor(role: Role, units?: string[]): Promise<string>;
@@ -51,7 +52,7 @@ export async function startService(db: Db, options: ServiceOptions = {}): Promis
   const { organisation } = await bootstrapOrganisation(db, { slug, name: `Tổ chức ${slug}` }, adminKey);
   const lines: string[] = [];
   const app = createApp({ db, logger: createLogger('info', (l) => lines.push(l)), publicUrl: 'https://localhost:3000', ...appOptions });
-  const call: TestService['call'] = async (method, path, o = {}) => {
+  const call = async <T,>(method: string, path: string, o: CallOptions = {}): Promise<Answer<T>> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     const key = o.key === undefined ? adminKey : o.key;
     if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -66,7 +67,7 @@ export async function startService(db: Db, options: ServiceOptions = {}): Promis
     } catch {
       // not JSON (the docs page)
     }
-    return { status: res.status, body, headers: res.headers };
+    return { status: res.status, body: body as T, headers: res.headers };
   };
   const user: TestService['user'] = async (role, units = []) => {
     const created = await createUser(db, organisation.id, `${role} ${slug}`, role, units);

@@ -34,7 +34,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
   const write = <K, R>(t: VersionedTable<K, R>, scope: string, rows: VersionedWriteRow<K, R>[]) =>
     db.transaction(() => upsertVersionedRows(db, t, { orgId, scope, actor, pushKey: 'push-1' }, rows));
   const audit = (entityKey: string) =>
-    db.query(
+    db.query<{ action: string; actor: number; pushKey: string | null; period: string | null; oldValues: unknown; newValues: unknown }>(
       `select action, actor, push_key as "pushKey", period, old_values as "oldValues", new_values as "newValues"
        from audit where org_id = $1 and entity_key = $2 order by id`,
       [orgId, entityKey],
@@ -128,7 +128,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
       updated_by: actor,
     });
     expect(await audit('T1')).toHaveLength(2);
-    expect((await audit('T2')).map((e: any) => e.action)).toEqual(['insert']);
+    expect((await audit('T2')).map((e) => e.action)).toEqual(['insert']);
   });
 
   it('audits rows of several keys and of a class the same way', async () => {
@@ -138,7 +138,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
     expect(await write(INITIATIVE, '2023', [{ keys: key, label: 'T1: sáng kiến', record: initiative('tinh'), baseVersion: 1 }])).toEqual([
       { written: true, version: 2, same: false, stored: null },
     ]);
-    expect((await audit('T1: sáng kiến')).map((e: any) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
+    expect((await audit('T1: sáng kiến')).map((e) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
       ['insert', '2023', null, { title: 'Dạy học qua tình huống', level: 'co-so', recognised_on: '2023-05-10', note: null, version: 1 }],
       ['update', '2023', { level: 'co-so', version: 1 }, { level: 'tinh', version: 2 }],
     ]);
@@ -146,7 +146,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
     const student = (gpa: number, conduct: string) => ({ className: 'TC K45', code: 'HV01', name: 'Nguyễn Thị Ánh', gpa, conduct, discipline: null, note: null });
     await write(STUDENT, 'tc k45', [{ keys: { studentKey: 'hv01' }, label: 'TC K45: HV01', record: student(9.5, 'Tốt'), baseVersion: null }]);
     await write(STUDENT, 'tc k45', [{ keys: { studentKey: 'hv01' }, label: 'TC K45: HV01', record: student(9, 'Khá'), baseVersion: 1 }]);
-    expect((await audit('TC K45: HV01')).map((e: any) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
+    expect((await audit('TC K45: HV01')).map((e) => [e.action, e.period, e.oldValues, e.newValues])).toEqual([
       ['insert', null, null, { class_name: 'TC K45', code: 'HV01', full_name: 'Nguyễn Thị Ánh', gpa: 9.5, conduct: 'Tốt', discipline: null, note: null, version: 1 }],
       ['update', null, { gpa: 9.5, conduct: 'Tốt', version: 1 }, { gpa: 9, conduct: 'Khá', version: 2 }],
     ]);
