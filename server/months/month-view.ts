@@ -1,10 +1,11 @@
 import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { MonthState, PersonMonth, UnitMonth } from '../contract/push.ts';
+import type { ComputedPerson } from '../contract/results.ts';
 import type { QuotaSettings, RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
 import { loadPersonMonth, loadUnitMonth, type StoredPersonMonth, type StoredUnitMonth } from './month-repository.ts';
 import { periodState } from '../council/period-repository.ts';
-import { classifyMonth, type MonthInput, type MonthOutcome, type PeriodDecisions } from '../rules/index.ts';
+import { classifyMonth, type MonthInput, type MonthOutcome, type MonthResult, type PeriodDecisions } from '../rules/index.ts';
 import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
 
@@ -65,6 +66,28 @@ export function personMonthInput(r: StoredPersonMonth): MonthInput {
   };
 }
 
+/** A stored person month with what the rules made of it, as the month's answer carries it. */
+export function personMonthRow(r: StoredPersonMonth, c: MonthResult): ComputedPerson {
+  return {
+    code: r.code,
+    name: r.name,
+    unit: r.unit,
+    dutyGroup: r.dutyGroup,
+    score: r.score,
+    selfScore: r.selfScore,
+    level: c.level,
+    label: LEVEL_LABELS[c.level],
+    levelBeforeQuota: c.levelBeforeQuota,
+    rankInOrg: c.rankInOrg,
+    reasons: c.reasons,
+    tieAtQuota: c.tieAtQuota,
+    quotaGroup: c.quota?.group ?? null,
+    version: r.version,
+    updatedAt: r.updatedAt,
+    rankInUnit: c.rankInUnit,
+  };
+}
+
 export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
   const { rows, outcome, state } = await classified(
     db,
@@ -77,27 +100,7 @@ export async function personMonthView(db: Db, orgId: number, period: string): Pr
   return {
     ...state,
     quotas: outcome.quotas,
-    rows: rows.map((r, i) => {
-      const c = outcome.rows[i]!;
-      return {
-        code: r.code,
-        name: r.name,
-        unit: r.unit,
-        dutyGroup: r.dutyGroup,
-        score: r.score,
-        selfScore: r.selfScore,
-        level: c.level,
-        label: LEVEL_LABELS[c.level],
-        levelBeforeQuota: c.levelBeforeQuota,
-        rankInOrg: c.rankInOrg,
-        reasons: c.reasons,
-        tieAtQuota: c.tieAtQuota,
-        quotaGroup: c.quota?.group ?? null,
-        version: r.version,
-        updatedAt: r.updatedAt,
-        rankInUnit: c.rankInUnit,
-      };
-    }),
+    rows: rows.map((r, i) => personMonthRow(r, outcome.rows[i]!)),
   };
 }
 
