@@ -2,27 +2,25 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { z } from 'zod';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { personRowSchema } from './contract/person-row.ts';
-import { unitRowSchema } from './contract/unit-row.ts';
 import type { Db } from './db/database.ts';
+import { databaseDown, sqlState, unstorableValue } from './db/database-errors.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
 import { requestEncoding } from './middleware/request-encoding.ts';
-import { addinRoutes } from './routes/addin.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { errorBody } from './routes/error-body.ts';
-import { healthRoutes } from './routes/health.ts';
-import { monthRoutes } from './routes/months.ts';
-import type { AppEnv } from './routes/router.ts';
-import { ruleSetRoutes } from './routes/rule-set.ts';
-import { studentRoutes } from './routes/students.ts';
-import { yearRoutes } from './routes/years.ts';
-import { authenticate } from './services/access.ts';
+import { addinRoutes } from './http/addin-routes.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { errorBody } from './http/error-body.ts';
+import { healthRoutes } from './http/health-routes.ts';
+import { monthRoutes } from './months/month-routes.ts';
+import type { AppEnv } from './http/router.ts';
+import { ruleSetRoutes } from './rule-set/rule-set-routes.ts';
+import { studentRoutes } from './classes/class-routes.ts';
+import { yearRoutes } from './years/year-routes.ts';
+import { authenticate } from './access/access.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -95,11 +93,6 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', studentRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
-  // Push bodies take rows as loose objects so one bad row never fails the others; document their shape.
-  for (const [name, schema] of [['PersonRow', personRowSchema], ['UnitRow', unitRowSchema]] as const) {
-    const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-    app.openAPIRegistry.registerComponent('schemas', name, json as never);
-  }
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
@@ -135,27 +128,4 @@ export function createApp(options: AppOptions) {
       : c.json(errorBody('internal', 'Lỗi máy chủ; dữ liệu của lần gửi này chưa được lưu, hãy thử lại'), 500);
   });
   return app;
-}
-
-function sqlState(err: unknown): string | null {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' ? code : null;
-}
-
-/**
- * A value the request carried that PostgreSQL cannot hold (NUL in text, an int or date out of range, an
- * escape jsonb refuses). The contract refuses most of them first; this keeps the rest from looking like a
- * server fault. The transaction is rolled back, so nothing was stored.
- */
-function unstorableValue(err: unknown): boolean {
-  return ['22003', '22007', '22008', '22021', '22P02', '22P05'].includes(sqlState(err) ?? '');
-}
-
-/**
- * Connection lost, server shutting down or restarting, or a transaction the database chose to abort
- * (serialization failure, deadlock): the client may retry the same push.
- */
-function databaseDown(err: unknown): boolean {
-  const code = sqlState(err) ?? '';
-  return /^(08|57P0|40001|40P01)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code);
 }

@@ -5,7 +5,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { createLogger } from './log.ts';
-import { bootstrapOrganisation } from './services/bootstrap.ts';
+import { bootstrapOrganisation } from './admin/bootstrap.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();

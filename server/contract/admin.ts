@@ -4,6 +4,7 @@ import { isStorableText } from './text.ts';
 const BAD_TEXT = 'Chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)';
 
 export const ROLES = ['admin', 'council', 'rater', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const userSchema = z
   .object({

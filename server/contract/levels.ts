@@ -13,9 +13,6 @@ export const LEVEL_LABELS: Record<Level, string> = {
   NONE: 'Không xếp loại',
 };
 
-/** Higher is better; NONE is not a level on the scale. */
-export const LEVEL_RANK: Record<Level, number> = { HTXS: 4, HTT: 3, HT: 2, KHT: 1, NONE: 0 };
-
 /** Disciplinary measures (hình thức kỷ luật), mildest first. */
 export const DISCIPLINES = [
   'khiển trách',

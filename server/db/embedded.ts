@@ -11,7 +11,12 @@ export interface EmbeddedDb extends Db {
 /** PGlite in a data folder (or in memory when `dataDir` is undefined), optionally from a dumped template. */
 export async function openEmbedded(dataDir: string | undefined, template?: Blob): Promise<EmbeddedDb> {
   const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
-  const db = ambientTransactions<Handle>(
+  return { ...embeddedDb(pg), dump: async () => (await pg.dumpDataDir('none')) as Blob };
+}
+
+/** The Db of an open PGlite: queries inside a transaction go through it (AsyncLocalStorage). */
+export function embeddedDb(pg: PGlite): Db {
+  return ambientTransactions<Handle>(
     'embedded',
     pg,
     {
@@ -23,5 +28,4 @@ export async function openEmbedded(dataDir: string | undefined, template?: Blob)
     },
     () => pg.close(),
   );
-  return { ...db, dump: async () => (await pg.dumpDataDir('none')) as Blob };
 }

@@ -10,27 +10,35 @@ import type { Db } from './database.ts';
  * values; an update has, as old and new values, only the columns it changed, each from what to what, and the
  * version before and after. (The actor, push and time are the audit row's own columns.)
  */
-export interface Column {
+export interface Column<F extends string = string> {
+  /** The table's column. */
   name: string;
-  type: string;
+  type: 'int' | 'numeric' | 'text' | 'boolean' | 'date';
+  /** The contract's name for it: its key in a written record and in a conflict's stored values. */
+  field: F;
+  /** False for a column a conflict does not send back (an id, the class's name the URL gives). */
+  echo?: false;
 }
 
-export interface VersionedTable {
+/**
+ * A versioned table as its repository describes it: `K` names the key's fields, `R` the written record's.
+ * Records are keyed by the contract's field names; only this module and the repositories see columns.
+ */
+export interface VersionedTable<K = Record<string, unknown>, R = Record<string, unknown>> {
   table: 'person_month' | 'unit_month' | 'person_year' | 'initiative' | 'student';
   /** With org_id, what one push is scoped to: a month or year ('period') or a class ('class_key'). */
   scope: 'period' | 'class_key';
   /** The rest of the primary key. */
-  keys: readonly Column[];
+  keys: readonly Column<keyof K & string>[];
   entity: string;
-  columns: readonly Column[];
+  columns: readonly Column<keyof R & string>[];
 }
 
-export interface VersionedWriteRow {
-  /** Values of `keys`, in order. */
-  keys: unknown[];
+export interface VersionedWriteRow<K = Record<string, unknown>, R = Record<string, unknown>> {
+  keys: K;
   /** Staff code, unit name or student, for the audit log. */
   label: string;
-  values: unknown[];
+  record: R;
   baseVersion: number | null;
 }
 
@@ -49,10 +57,11 @@ export interface VersionedWriteOutcome {
  */
 const arrayType = (c: Column) => (c.type === 'boolean' ? 'text[]::boolean[]' : `${c.type}[]`);
 const cell = (c: Column, value: unknown) => (c.type === 'boolean' && typeof value === 'boolean' ? String(value) : (value ?? null));
+const fieldOf = (c: Column, named: unknown) => (named as Record<string, unknown>)[c.field];
 
-const statements = new Map<VersionedTable, string>();
+const statements = new Map<object, string>();
 
-function upsertStatement(t: VersionedTable): string {
+function upsertStatement<K, R>(t: VersionedTable<K, R>): string {
   const cached = statements.get(t);
   if (cached) return cached;
   const keys = t.keys.map((k) => k.name);
@@ -111,16 +120,16 @@ function upsertStatement(t: VersionedTable): string {
 }
 
 /** Writes a push's rows; outcomes come back in the rows' order. Keys must be unique within `rows`. */
-export async function upsertVersionedRows(
+export async function upsertVersionedRows<K, R>(
   db: Db,
-  t: VersionedTable,
+  t: VersionedTable<K, R>,
   scope: { orgId: number; scope: string; actor: number; pushKey: string | null },
-  rows: VersionedWriteRow[],
+  rows: VersionedWriteRow<K, R>[],
 ): Promise<VersionedWriteOutcome[]> {
   if (rows.length === 0) return [];
   const params: unknown[] = [scope.orgId, scope.scope, scope.actor, scope.pushKey, rows.map((r) => r.label)];
-  t.keys.forEach((c, i) => params.push(rows.map((r) => cell(c, r.keys[i]))));
-  t.columns.forEach((c, i) => params.push(rows.map((r) => cell(c, r.values[i]))));
+  for (const c of t.keys) params.push(rows.map((r) => cell(c, fieldOf(c, r.keys))));
+  for (const c of t.columns) params.push(rows.map((r) => cell(c, fieldOf(c, r.record))));
   params.push(rows.map((r) => r.baseVersion));
   const outcomes = await db.query<VersionedWriteOutcome & { raced?: boolean }>(upsertStatement(t), params);
   const raced = outcomes.flatMap((o, i) => (o.raced ? [i] : []));
@@ -133,11 +142,11 @@ export async function upsertVersionedRows(
  * A row another push wrote while this one ran was seen by this statement as it was before: it is read again,
  * now that the other push has committed (it held the row until then), so a conflict shows what is stored.
  */
-async function rereadRaced(
+async function rereadRaced<K, R>(
   db: Db,
-  t: VersionedTable,
+  t: VersionedTable<K, R>,
   scope: { orgId: number; scope: string },
-  rows: VersionedWriteRow[],
+  rows: VersionedWriteRow<K, R>[],
   outcomes: VersionedWriteOutcome[],
   raced: number[],
 ): Promise<void> {
@@ -147,12 +156,39 @@ async function rereadRaced(
     `select ${keys.map((k) => `m.${k}`).join(', ')}, m.version, to_jsonb(m) - 'org_id' - '${t.scope}' as stored
      from unnest(${arrays}) as k(${keys.join(', ')})
      join ${t.table} m on m.org_id = $1 and m.${t.scope} = $2 and ${keys.map((k) => `m.${k} = k.${k}`).join(' and ')}`,
-    [scope.orgId, scope.scope, ...t.keys.map((c, i) => raced.map((r) => cell(c, rows[r]!.keys[i])))],
+    [scope.orgId, scope.scope, ...t.keys.map((c) => raced.map((r) => cell(c, fieldOf(c, rows[r]!.keys))))],
   );
   const keyOf = (values: unknown[]) => JSON.stringify(values.map((v) => String(v)));
   const byKey = new Map(fresh.map((f) => [keyOf(keys.map((k) => f[k])), f]));
   for (const r of raced) {
-    const now = byKey.get(keyOf(rows[r]!.keys));
+    const now = byKey.get(keyOf(t.keys.map((c) => fieldOf(c, rows[r]!.keys))));
     if (now) outcomes[r] = { written: false, version: now.version, same: false, stored: now.stored };
   }
+}
+
+const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const isNumber = (c: Column) => c.type === 'numeric' || c.type === 'int';
+
+/** A stored row (an outcome's `stored`) in the contract's field names, as a conflict sends it back. */
+export function storedFields<K, R>(t: VersionedTable<K, R>, stored: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const c of t.columns) {
+    if (c.echo === false) continue;
+    fields[c.field] = isNumber(c) ? numberOrNull(stored[c.name]) : (stored[c.name] ?? null);
+  }
+  fields.version = stored.version;
+  fields.updatedAt = stored.updated_at;
+  return fields;
+}
+
+/** Whether a stored row (an outcome's `stored`) holds exactly the record: a row not written is then unchanged. */
+export function holdsRecord<K, R>(t: VersionedTable<K, R>, stored: Record<string, unknown>, record: R): boolean {
+  return t.columns.every((c) => sameValue(c, stored[c.name], fieldOf(c, record)));
+}
+
+function sameValue(c: Column, stored: unknown, mine: unknown): boolean {
+  if (stored === null || stored === undefined) return mine === null || mine === undefined;
+  if (mine === null || mine === undefined) return false;
+  if (isNumber(c)) return Number(stored) === Number(mine);
+  return stored === mine;
 }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { errorBody } from '../routes/error-body.ts';
+import { errorBody } from '../http/error-body.ts';
 
 export interface AuthThrottleOptions {
   /** Failed authentications an address may have in one window; the next request is refused. */

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { errorBody } from '../routes/error-body.ts';
+import { errorBody } from '../http/error-body.ts';
 
 const gunzipAsync = promisify(gunzip);
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { ambientTransactions, type Db } from '../../server/db/database.ts';
+import type { Db } from '../../server/db/database.ts';
+import { embeddedDb } from '../../server/db/embedded.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openServer } from '../../server/db/server.ts';
 import { progress } from './measure.ts';
@@ -23,13 +24,13 @@ export type Opener = () => Promise<BenchDatabase>;
 
 /**
  * PGlite: initdb + migrate once (5–10 s), dump, and start each size's database from the dump (~1 s).
- * The Db wrapper is the same one server/db/embedded.ts builds (ambientTransactions over PGlite); the bench
- * opens PGlite itself only to reach `query(…, { blob })` for COPY FROM '/dev/blob'.
+ * The Db is the app's own (server/db/embedded.ts); the bench opens PGlite itself only to reach
+ * `query(…, { blob })` for COPY FROM '/dev/blob'.
  */
 export async function pgliteOpener(): Promise<Opener> {
   const started = performance.now();
   const first = await PGlite.create();
-  await migrate(wrap(first));
+  await migrate(embeddedDb(first));
   const template = (await first.dumpDataDir('none')) as Blob;
   await first.close();
   progress(`pglite template ready in ${Math.round(performance.now() - started)} ms`);
@@ -37,28 +38,13 @@ export async function pgliteOpener(): Promise<Opener> {
     const pg = await PGlite.create({ loadDataDir: template });
     return {
       kind: 'pglite',
-      db: wrap(pg),
+      db: embeddedDb(pg),
       copy: async (table, columns, text) => {
         await pg.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
       },
       close: () => pg.close(),
     };
   };
-}
-
-function wrap(pg: PGlite): Db {
-  return ambientTransactions<PGlite | Transaction>(
-    'embedded',
-    pg,
-    {
-      query: async (h, text, params) => (await h.query(text, params)).rows,
-      exec: async (h, text) => {
-        await h.exec(text);
-      },
-      begin: (fn) => pg.transaction((tx) => fn(tx)),
-    },
-    () => pg.close(),
-  );
 }
 
 function withDatabase(url: string, name: string): string {

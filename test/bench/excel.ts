@@ -4,7 +4,7 @@ import { syncSheet } from '../../addin/sync/sync-sheet.ts';
 import { officeWorkbook } from '../../addin/workbook/office.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
-import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';
 import { FakeWorkbook } from '../addin/workbook/fake-excel.ts';
 import { makeGrid, makeRows } from './data.ts';
 import type { BenchDatabase } from './databases.ts';

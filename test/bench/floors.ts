@@ -1,8 +1,8 @@
 import { personRowSchema } from '../../server/contract/person-row.ts';
 import { matchKey } from '../../server/contract/text.ts';
-import { ensureOrganisation } from '../../server/db/organisations.ts';
-import { ensureUnits, insertPeople, peopleByCode } from '../../server/db/roster.ts';
-import { createUser } from '../../server/db/users.ts';
+import { ensureOrganisation } from '../../server/admin/organisation-repository.ts';
+import { ensureUnits, insertPeople, peopleByCode } from '../../server/people/roster-repository.ts';
+import { createUser } from '../../server/admin/user-repository.ts';
 import type { BenchRow } from './data.ts';
 import type { BenchDatabase } from './databases.ts';
 import { cpuMeter, nodeCpuMs, serverCpuClock } from './cpu.ts';

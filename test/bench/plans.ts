@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/database.ts';
 /**
  * The planner's choice for the repositories' own SQL: run a function against a Db that records each statement
  * it sends, then EXPLAIN (format json) each with the same parameters. Shared by the province benchmark (which
- * says which tables a read scanned whole) and test/server/query-plans.test.ts.
+ * says which tables a read scanned whole) and test/server/db/query-plans.test.ts.
  */
 export interface Statement {
   text: string;

@@ -8,7 +8,7 @@ import { FAMILY, GIVEN, MIDDLE, UNITS } from './data.ts';
  * of organisations), not through the API: organisations with their rule set, units, people, the twelve months
  * of person_month and unit_month of one year, and optionally one audit row per month row (what a push writes).
  * Deterministic: the same shape gives the same rows. Used by the province benchmark (province.ts) and by the
- * query-plan test (test/server/query-plans.test.ts).
+ * query-plan test (test/server/db/query-plans.test.ts).
  */
 export interface ProvinceShape {
   /** A unique prefix for the organisations' slugs. */

@@ -1,8 +1,8 @@
 import type { Db } from '../../server/db/database.ts';
-import { loadPersonMonth } from '../../server/db/month-rows.ts';
-import { personMonthView } from '../../server/services/month-view.ts';
-import { loadYearData } from '../../server/services/year-inputs.ts';
-import { yearResults } from '../../server/services/year-results.ts';
+import { loadPersonMonth } from '../../server/months/month-repository.ts';
+import { personMonthView } from '../../server/months/month-view.ts';
+import { loadYearData } from '../../server/years/year-inputs.ts';
+import { yearResults } from '../../server/years/year-results.ts';
 import { cpuMeter, serverCpuClock } from './cpu.ts';
 import type { BenchDatabase } from './databases.ts';
 import { medians, progress, round, time, withFloor, type Figure, type Plan } from './measure.ts';

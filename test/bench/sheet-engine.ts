@@ -1,6 +1,8 @@
 import type { RowResult } from '../../server/contract/push.ts';
 import type { ComputedPerson } from '../../server/contract/results.ts';
 import { DEFAULT_RULE_SET } from '../../server/contract/rule-set.ts';
+import type { StoredPersonMonth } from '../../server/months/month-repository.ts';
+import { personMonthInput, personMonthRow } from '../../server/months/month-view.ts';
 import { classifyMonth } from '../../server/rules/index.ts';
 import { changedRows, planWriteBack, readTable, validateTable, type SheetGrid, type SyncState } from '../../addin/sheet/index.ts';
 import { nodeCpuMs } from './cpu.ts';
@@ -28,35 +30,24 @@ function copyCells(grid: SheetGrid): void {
   sink = out;
 }
 
-/** What the service answers for these rows (the real rules on them), built once, not timed. */
+/** What the service answers for these rows (the real rules and the month view's mapping on them), built once, not timed. */
 function serviceAnswer(rows: readonly BenchRow[]): { computed: ComputedPerson[]; results: RowResult[] } {
-  const outcome = classifyMonth(
-    rows.map((r) => ({ key: r.code, unit: r.unit, dutyGroup: r.dutyGroup, score: r.score })),
-    DEFAULT_RULE_SET,
-    DEFAULT_RULE_SET.quota.personMonth,
-    { awards: [] },
-  );
-  const computed = rows.map((r, i): ComputedPerson => {
-    const c = outcome.rows[i]!;
-    return {
-      code: r.code,
-      name: r.name,
-      unit: r.unit,
-      dutyGroup: r.dutyGroup,
-      score: r.score,
-      selfScore: r.selfScore,
-      level: c.level,
-      label: c.label,
-      levelBeforeQuota: c.levelBeforeQuota,
-      rankInUnit: c.rankInUnit,
-      rankInOrg: c.rankInOrg,
-      reasons: c.reasons,
-      tieAtQuota: c.tieAtQuota,
-      quotaGroup: c.quota?.group ?? null,
-      version: 1,
-      updatedAt: '2021-10-31T08:00:00Z',
-    };
-  });
+  const stored = rows.map((r): StoredPersonMonth => ({
+    code: r.code,
+    name: r.name,
+    unit: r.unit,
+    dutyGroup: r.dutyGroup,
+    score: r.score,
+    selfScore: r.selfScore,
+    allTasksDone: null,
+    exceededPct: null,
+    latePct: null,
+    discipline: null,
+    version: 1,
+    updatedAt: '2021-10-31T08:00:00Z',
+  }));
+  const outcome = classifyMonth(stored.map(personMonthInput), DEFAULT_RULE_SET, DEFAULT_RULE_SET.quota.personMonth, { awards: [] });
+  const computed = stored.map((r, i) => personMonthRow(r, outcome.rows[i]!));
   const results = rows.map(
     (r, index): RowResult => ({ index, ref: r.ref, key: r.code, status: 'accepted', version: 1, errors: [], stored: null }),
   );

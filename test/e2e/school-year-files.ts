@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FIXTURE_XLSX } from '../support/fixture.ts';
-import { schoolYear, TIE, TOP } from '../server/year/school-year.ts';
+import { schoolYear, TIE, TOP } from '../server/years/school-year.ts';
 
 /**
  * A school's year as the officers keep it, in .xlsx files written with exceljs: twelve monthly sheets varied

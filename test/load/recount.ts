@@ -1,9 +1,10 @@
 // First: @hono/zod-openapi must extend zod before the contract's schemas load (see test/bench/run.ts).
 import '@hono/zod-openapi';
 import type { Db } from '../../server/db/database.ts';
-import { loadPersonMonth } from '../../server/db/month-rows.ts';
+import { loadPersonMonth } from '../../server/months/month-repository.ts';
+import { personMonthInput } from '../../server/months/month-view.ts';
 import { classifyMonth } from '../../server/rules/index.ts';
-import { loadRuleSet } from '../../server/services/rule-sets.ts';
+import { loadRuleSet } from '../../server/rule-set/rule-sets.ts';
 import { runLoad, serverErrors, type LoadOptions, type LoadRun } from './harness.ts';
 import { ROWS_PER_RATER } from './raters.ts';
 import type { LoadTarget } from './service.ts';
@@ -98,7 +99,7 @@ export async function recount(db: Db, orgId: number, run: LoadRun, pulled: any):
   const rows = await loadPersonMonth(db, orgId, period);
   const { ruleSet } = await loadRuleSet(db, orgId);
   const fresh = classifyMonth(
-    rows.map((r) => ({ key: r.code, unit: r.unit, dutyGroup: r.dutyGroup, score: r.score, allTasksDone: r.allTasksDone, exceededPct: r.exceededPct, latePct: r.latePct, discipline: r.discipline })),
+    rows.map(personMonthInput),
     ruleSet,
     ruleSet.quota.personMonth,
     { raisedRate: null, awards: [] },

@@ -7,7 +7,7 @@ import type { Db } from '../../server/db/database.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openServer } from '../../server/db/server.ts';
 import { createLogger } from '../../server/log.ts';
-import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';
 import { startChildService } from '../support/child-service.ts';
 
 /** The service under load on a loopback port, and a database handle of its own for the recount. */

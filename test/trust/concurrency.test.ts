@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../server/contract/rule-set.ts';
 import type { Db } from '../../server/db/database.ts';
-import { loadPersonMonth } from '../../server/db/month-rows.ts';
+import { loadPersonMonth } from '../../server/months/month-repository.ts';
+import { personMonthInput } from '../../server/months/month-view.ts';
 import { openServer } from '../../server/db/server.ts';
 import { classifyMonth } from '../../server/rules/index.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -177,7 +178,7 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('two service
     for (const r of month.body.rows) expect(r.score).toBe(sentScore.get(r.code));
 
     const stored = await loadPersonMonth(dbA, a.orgId, period);
-    const inputs = stored.map((r) => ({ key: r.code, unit: r.unit, dutyGroup: r.dutyGroup, score: r.score, allTasksDone: r.allTasksDone, exceededPct: r.exceededPct, latePct: r.latePct, discipline: r.discipline }));
+    const inputs = stored.map(personMonthInput);
     const fresh = classifyMonth(inputs, DEFAULT_RULE_SET, DEFAULT_RULE_SET.quota.personMonth, { raisedRate: null, awards: [] });
     const view = (r: any) => [r.code ?? r.key, r.level, r.levelBeforeQuota, r.rankInUnit, r.rankInOrg, r.tieAtQuota];
     expect(month.body.rows.map(view)).toEqual(fresh.rows.map(view));

@@ -3,82 +3,23 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { createApp, type AppOptions } from '../../server/app.ts';
 import { ERROR_STATUS } from '../../server/contract/errors.ts';
 import type { Db } from '../../server/db/database.ts';
-import { createUser, updateUser, type Role } from '../../server/db/users.ts';
-import { revokeKey } from '../../server/db/access-keys.ts';
-import { createLogger } from '../../server/log.ts';
-import { issueKey } from '../../server/services/access.ts';
-import { bootstrapOrganisation } from '../../server/services/bootstrap.ts';
+import { updateUser } from '../../server/admin/user-repository.ts';
+import { revokeKey } from '../../server/access/access-key-repository.ts';
+import { issueKey } from '../../server/access/access.ts';
 import { withDatabase } from '../support/global-setup.ts';
+import { startService, type Answer, type ServiceOptions, type TestService } from '../support/service.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
 
-export interface Answer {
-  status: number;
-  body: any;
-  headers: Headers;
-}
+export type { Answer, CallOptions } from '../support/service.ts';
+/** An organisation with its own app instance (several may share a database). */
+export type Org = TestService;
 
-export interface CallOptions {
-  body?: unknown;
-  /** Bearer key; null sends no Authorization header. Defaults to the organisation's admin key. */
-  key?: string | null;
-  headers?: Record<string, string>;
-  /** The client's socket address, as @hono/node-server passes it in `c.env.incoming`. */
-  address?: string;
-}
-
-export interface Org {
-  db: Db;
-  app: ReturnType<typeof createApp>;
-  orgId: number;
-  adminKey: string;
-  lines: string[];
-  call(method: string, path: string, options?: CallOptions): Promise<Answer>;
-  /** A new user of this organisation with one key. */
-  user(role: Role, units?: string[]): Promise<{ id: number; key: string; keyId: number }>;
-}
-
-/** One organisation on `db` with its own app instance (several may share a database). */
-export async function openOrg(db: Db, slug: string, app: Partial<Omit<AppOptions, 'db' | 'logger'>> = {}): Promise<Org> {
-  const adminKey = `${slug}-admin-${randomBytes(12).toString('hex')}`;
-  const { organisation } = await bootstrapOrganisation(db, { slug, name: `Tổ chức ${slug}` }, adminKey);
-  const lines: string[] = [];
-  const instance = createApp({ db, logger: createLogger('info', (l) => lines.push(l)), publicUrl: 'https://localhost:3000', ...app });
-  const call: Org['call'] = async (method, path, o = {}) => {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    const key = o.key === undefined ? adminKey : o.key;
-    if (key !== null) headers.authorization = `Bearer ${key}`;
-    if (o.body !== undefined) headers['content-type'] ??= 'application/json';
-    const init = { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) };
-    const env = o.address ? { incoming: { socket: { remoteAddress: o.address } } } : undefined;
-    const res = await instance.request(path, init, env);
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body, headers: res.headers };
-  };
-  return {
-    db,
-    app: instance,
-    orgId: organisation.id,
-    adminKey,
-    lines,
-    call,
-    user: async (role, units = []) => {
-      const user = await createUser(db, organisation.id, `${role} ${slug}`, role, units);
-      const { key, info } = await issueKey(db, organisation.id, user.id);
-      return { id: user.id, key, keyId: info.id };
-    },
-  };
-}
+/** One organisation on `db` with its own app instance (the same slug on one database is the same organisation). */
+export const openOrg = (db: Db, slug: string, app: ServiceOptions = {}): Promise<Org> => startService(db, { ...app, slug });
 
 export const CALLERS = ['admin', 'council', 'raterA', 'raterB', 'viewer', 'none', 'wrong', 'revoked', 'expired', 'disabled', 'other'] as const;
 export type CallerName = (typeof CALLERS)[number];

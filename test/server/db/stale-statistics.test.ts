@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchKey } from '../../../server/contract/text.ts';
 import type { Db } from '../../../server/db/database.ts';
-import { loadInitiatives, loadInitiativesBetween } from '../../../server/db/initiatives.ts';
-import { loadPersonMonth, loadUnitMonth } from '../../../server/db/month-rows.ts';
-import { loadPersonYear } from '../../../server/db/person-year.ts';
-import { listPeople, peopleByCode, peopleByNameKey } from '../../../server/db/roster.ts';
-import { listClasses, loadClass, storedClassName } from '../../../server/db/students.ts';
-import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from '../../../server/db/year-months.ts';
+import { loadInitiatives, loadInitiativesBetween } from '../../../server/years/initiative-repository.ts';
+import { loadPersonMonth, loadUnitMonth } from '../../../server/months/month-repository.ts';
+import { loadPersonYear } from '../../../server/years/person-year-repository.ts';
+import { listPeople, peopleByCode, peopleByNameKey } from '../../../server/people/roster-repository.ts';
+import { listClasses, loadClass, storedClassName } from '../../../server/classes/student-repository.ts';
+import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from '../../../server/years/year-months-repository.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
 

@@ -1,0 +1,114 @@
+import type { Db } from '../db/database.ts';
+import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
+import type { Column, VersionedTable } from '../db/versioned-upsert.ts';
+
+/** The rating inputs of a month (RULES.md §1), as person and unit months store them. */
+export interface RatingRecord {
+  score: number | null;
+  selfScore: number | null;
+  general: number | null;
+  results: number | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  discipline: string | null;
+  note: string | null;
+}
+
+export interface PersonMonthRecord extends RatingRecord {
+  unitId: number;
+  dutyGroup: string | null;
+  leave: string | null;
+}
+
+const RATING_COLUMNS: readonly Column<keyof RatingRecord>[] = [
+  { name: 'score', field: 'score', type: 'numeric' },
+  { name: 'self_score', field: 'selfScore', type: 'numeric' },
+  { name: 'general', field: 'general', type: 'numeric' },
+  { name: 'results', field: 'results', type: 'numeric' },
+  { name: 'all_tasks_done', field: 'allTasksDone', type: 'boolean' },
+  { name: 'exceeded_pct', field: 'exceededPct', type: 'numeric' },
+  { name: 'late_pct', field: 'latePct', type: 'numeric' },
+  { name: 'discipline', field: 'discipline', type: 'text' },
+  { name: 'note', field: 'note', type: 'text' },
+];
+
+/** The month tables as versioned tables (see versioned-upsert.ts): scoped by period, keyed by person or unit. */
+export const PERSON_MONTH: VersionedTable<{ personId: number }, PersonMonthRecord> = {
+  table: 'person_month',
+  scope: 'period',
+  keys: [{ name: 'person_id', field: 'personId', type: 'int' }],
+  entity: 'person_month',
+  columns: [
+    { name: 'unit_id', field: 'unitId', type: 'int', echo: false },
+    { name: 'duty_group', field: 'dutyGroup', type: 'text' },
+    ...RATING_COLUMNS,
+    { name: 'leave', field: 'leave', type: 'text', echo: false },
+  ],
+};
+
+export const UNIT_MONTH: VersionedTable<{ unitId: number }, RatingRecord> = {
+  table: 'unit_month',
+  scope: 'period',
+  keys: [{ name: 'unit_id', field: 'unitId', type: 'int' }],
+  entity: 'unit_month',
+  columns: RATING_COLUMNS,
+};
+
+/** A stored month row with what the rules and the answer need; numbers cast in SQL so both adapters agree. */
+export interface StoredPersonMonth {
+  code: string;
+  name: string;
+  unit: string;
+  dutyGroup: string | null;
+  score: number | null;
+  selfScore: number | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  discipline: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface StoredUnitMonth extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup'> {
+  unit: string;
+  memberDisciplined: boolean;
+}
+
+/**
+ * Rows come back ordered by code point, as PostgreSQL's C collation would: sorted here, because at 50,000 rows
+ * the database's sort spilled to disk and took a fifth of the month's load.
+ */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfScore", m.all_tasks_done as "allTasksDone",
+  m.exceeded_pct::float8 as "exceededPct", m.late_pct::float8 as "latePct", m.discipline, m.version,
+  to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"`;
+
+export async function loadPersonMonth(db: Db, orgId: number, period: string): Promise<StoredPersonMonth[]> {
+  return db.query<StoredPersonMonth>(
+    `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT}
+     from person_month m ${personOfRow('m', 'p.code, p.full_name')} ${unitOfRow('m', 'u.name')}
+     where m.org_id = $1 and m.period = $2`,
+    [orgId, period],
+  ).then((rows) => rows.sort((a, b) => byText(a.code, b.code)));
+}
+
+/**
+ * Units with a member disciplined in the month, as one uncorrelated `in`: the database reads the month's
+ * disciplined rows once into a hash. The correlated `exists` it replaces was, with statistics older than the
+ * rows, run once per unit, each time scanning the whole month: 5,000 rows and 200 units 257 ms instead of 8 ms,
+ * 50,000 rows and 1,000 units 8.3 s instead of 21 ms (PostgreSQL 15).
+ */
+const MEMBER_DISCIPLINED = `m.unit_id in (select pm.unit_id from person_month pm
+  where pm.org_id = $1 and pm.period = $2 and pm.discipline is not null)`;
+
+export async function loadUnitMonth(db: Db, orgId: number, period: string): Promise<StoredUnitMonth[]> {
+  return db.query<StoredUnitMonth>(
+    `select u.name as unit, ${RATING_SELECT}, ${MEMBER_DISCIPLINED} as "memberDisciplined"
+     from unit_month m ${unitOfRow('m', 'u.name')}
+     where m.org_id = $1 and m.period = $2`,
+    [orgId, period],
+  ).then((rows) => rows.sort((a, b) => byText(a.unit, b.unit)));
+}

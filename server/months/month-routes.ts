@@ -1,0 +1,118 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { decisionRequestSchema, decisionSchema, monthSummarySchema } from '../contract/council.ts';
+import { periodSchema } from '../contract/period.ts';
+import { personRowSchema } from '../contract/person-row.ts';
+import {
+  monthPushMinimalSchema,
+  personMonthSchema,
+  personPushResponseSchema,
+  pushRequestSchema,
+  unitMonthSchema,
+  unitPushResponseSchema,
+} from '../contract/push.ts';
+import { unitRowSchema } from '../contract/unit-row.ts';
+import { requireRole } from '../access/access.ts';
+import { decide, monthSummary } from './month-council.ts';
+import { personMonthView, unitMonthView } from './month-view.ts';
+import { personMonthPush } from './person-month-push.ts';
+import { unitMonthPush } from './unit-month-push.ts';
+import { errorResponses } from '../http/error-body.ts';
+import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
+import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
+import { newRouter } from '../http/router.ts';
+
+const params = z.object({ period: periodSchema });
+
+const pushPeopleRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/people',
+  tags: ['Tháng'],
+  summary: 'Gửi kết quả đánh giá tháng của cán bộ (tối đa 50.000 dòng)',
+  description:
+    'Mỗi dòng được kiểm tra riêng: `accepted`, `unchanged`, `rejected` (kèm lỗi từng trường) hoặc `conflict` (kèm giá trị đã lưu). ' +
+    'Cả lần gửi là một giao dịch. Câu trả lời mang các cột tính toán của mọi dòng trong tháng ' +
+    '(với `Prefer: return=minimal`: chỉ kết quả từng dòng, số lượng và trạng thái tháng, không tính lại tháng).',
+  request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
+  responses: {
+    200: pushAnswer(personPushResponseSchema, monthPushMinimalSchema, 'Kết quả từng dòng và cả tháng'),
+    ...errorResponses(401, 403, 409, 413, 422),
+  },
+});
+
+const pullPeopleRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/people',
+  tags: ['Tháng'],
+  summary: 'Kết quả tính toán của tháng: xếp loại, hạng, giải thích, tỷ lệ',
+  request: { params },
+  responses: { 200: json(personMonthSchema, 'Cả tháng'), ...errorResponses(401, 422) },
+});
+
+const pushUnitsRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/units',
+  tags: ['Tháng'],
+  summary: 'Gửi kết quả đánh giá tháng của khoa, phòng',
+  request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
+  responses: {
+    200: pushAnswer(unitPushResponseSchema, monthPushMinimalSchema, 'Kết quả từng dòng và cả tháng'),
+    ...errorResponses(401, 403, 409, 413, 422),
+  },
+});
+
+const pullUnitsRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/units',
+  tags: ['Tháng'],
+  summary: 'Kết quả tính toán tháng của các khoa, phòng',
+  request: { params },
+  responses: { 200: json(unitMonthSchema, 'Cả tháng'), ...errorResponses(401, 422) },
+});
+
+const summaryRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/summary',
+  tags: ['Hội đồng'],
+  summary: 'Tổng hợp tháng: số lượng theo mức và đơn vị, tỷ lệ HTXS từng nhóm, các trường hợp đồng điểm',
+  request: { params },
+  responses: { 200: json(monthSummarySchema, 'Tổng hợp'), ...errorResponses(401, 422) },
+});
+
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/decisions',
+  tags: ['Hội đồng'],
+  summary: 'Quyết định của Hội đồng: xét HTXS trong tỷ lệ, nâng tỷ lệ (≤ 25%), chốt, mở lại',
+  request: { params, body: body(decisionRequestSchema) },
+  responses: { 201: json(decisionSchema, 'Đã ghi quyết định'), ...errorResponses(401, 403, 404, 409, 422) },
+});
+
+export function monthRoutes() {
+  const app = newRouter();
+  documentRowSchema(app, 'PersonRow', personRowSchema);
+  documentRowSchema(app, 'UnitRow', unitRowSchema);
+  app.openapi(pushPeopleRoute, async (c) =>
+    c.json(await answerPush(c, personMonthPush, c.req.valid('param').period, c.req.valid('json'), c.req.valid('header')), 200),
+  );
+  app.openapi(pullPeopleRoute, async (c) =>
+    c.json(await personMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(pushUnitsRoute, async (c) =>
+    c.json(await answerPush(c, unitMonthPush, c.req.valid('param').period, c.req.valid('json'), c.req.valid('header')), 200),
+  );
+  app.openapi(pullUnitsRoute, async (c) =>
+    c.json(await unitMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(summaryRoute, async (c) =>
+    c.json(await monthSummary(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(decideRoute, async (c) => {
+    const caller = c.get('caller');
+    requireRole(caller, 'admin', 'council');
+    const decision = await decide(c.get('db'), caller, c.req.valid('param').period, c.req.valid('json'));
+    return c.json(decision, 201);
+  });
+  return app;
+}
+

@@ -1,0 +1,34 @@
+import { DEFAULT_RULE_SET, ruleSetSchema, type RuleSet } from '../contract/rule-set.ts';
+import type { Db } from '../db/database.ts';
+import { currentRuleSet, insertRuleSet } from './rule-set-repository.ts';
+import { insertAudit } from '../db/audit.ts';
+
+export interface VersionedRuleSet {
+  version: number;
+  ruleSet: RuleSet;
+}
+
+/** The organisation's rule set in force; the defaults of RULES.md until an admin replaces it. */
+export async function loadRuleSet(db: Db, orgId: number): Promise<VersionedRuleSet> {
+  const stored = await currentRuleSet(db, orgId);
+  if (!stored) return { version: 0, ruleSet: DEFAULT_RULE_SET };
+  // Stored sets were validated when saved; parsing again fills fields added by later versions of the schema.
+  const parsed = ruleSetSchema.safeParse(stored.body);
+  return { version: stored.version, ruleSet: parsed.success ? parsed.data : DEFAULT_RULE_SET };
+}
+
+export async function replaceRuleSet(db: Db, orgId: number, ruleSet: RuleSet, userId: number): Promise<VersionedRuleSet> {
+  return db.transaction(async () => {
+    const before = await currentRuleSet(db, orgId);
+    const version = await insertRuleSet(db, orgId, ruleSet, userId);
+    await insertAudit(db, orgId, {
+      actor: userId,
+      entity: 'rule_set',
+      entityKey: String(version),
+      action: 'replace',
+      oldValues: before?.body ?? null,
+      newValues: ruleSet,
+    });
+    return { version, ruleSet };
+  });
+}

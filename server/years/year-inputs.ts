@@ -1,0 +1,109 @@
+import type { Db } from '../db/database.ts';
+import { loadPersonYear, type StoredPersonYear } from './person-year-repository.ts';
+import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from './year-months-repository.ts';
+import type { YearMonthInput, YearPersonInput, YearUnitInput } from '../rules/index.ts';
+
+/** A person's year as stored: the months of person_month and the yearly sheet's row. */
+export interface YearPerson {
+  code: string;
+  name: string;
+  /** The yearly row's unit, else the unit of the person's last month in the year. */
+  unit: string;
+  /** The yearly row's duty group when given, else that of the last month. */
+  dutyGroup: string | null;
+  sex: string | null;
+  recruitedOn: string | null;
+  months: YearMonthInput[];
+  monthScores: (number | null)[];
+  maternity: number;
+  yearly: StoredPersonYear | null;
+}
+
+export interface YearUnit {
+  unit: string;
+  months: { month: number; score: number | null }[];
+  monthScores: (number | null)[];
+  memberDisciplined: boolean;
+}
+
+export interface YearData {
+  year: string;
+  /** Everyone with a month or a yearly row in the year, by staff code. */
+  people: YearPerson[];
+  units: YearUnit[];
+}
+
+const twelve = () => Array.from({ length: 12 }, (): number | null => null);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type Who = Pick<YearPerson, 'code' | 'name' | 'unit' | 'dutyGroup' | 'sex' | 'recruitedOn'>;
+
+function person(who: Who, yearly: StoredPersonYear | null): YearPerson {
+  const { code, name, unit, dutyGroup, sex, recruitedOn } = who;
+  return { code, name, unit, dutyGroup, sex, recruitedOn, months: [], monthScores: twelve(), maternity: 0, yearly };
+}
+
+export async function loadYearData(db: Db, orgId: number, year: string): Promise<YearData> {
+  const [months, yearly, unitMonths, disciplined] = await Promise.all([
+    loadPersonMonthsOfYear(db, orgId, year),
+    loadPersonYear(db, orgId, year),
+    loadUnitMonthsOfYear(db, orgId, year),
+    loadDisciplinedUnits(db, orgId, year),
+  ]);
+  const people = new Map<string, YearPerson>();
+  for (const m of months) {
+    let p = people.get(m.code);
+    if (!p) {
+      p = person(m, null);
+      people.set(m.code, p);
+    }
+    // Months come in order, so the last one sets the unit and duty group.
+    p.unit = m.unit;
+    p.dutyGroup = m.dutyGroup;
+    p.months.push({ month: m.month, score: m.score, mark: m.leave, discipline: m.discipline });
+    p.monthScores[m.month - 1] = m.score;
+    if (m.leave === 'maternity') p.maternity++;
+  }
+  for (const y of yearly) {
+    const p = people.get(y.code);
+    if (p) {
+      p.yearly = y;
+      p.unit = y.unit;
+      p.dutyGroup = y.dutyGroup ?? p.dutyGroup;
+    } else {
+      people.set(y.code, person(y, y));
+    }
+  }
+  const units = new Map<string, YearUnit>();
+  const blocked = new Set(disciplined);
+  for (const m of unitMonths) {
+    let u = units.get(m.unit);
+    if (!u) {
+      u = { unit: m.unit, months: [], monthScores: twelve(), memberDisciplined: blocked.has(m.unit) };
+      units.set(m.unit, u);
+    }
+    u.months.push({ month: m.month, score: m.score });
+    u.monthScores[m.month - 1] = m.score;
+  }
+  // Sorted here, not by SQL: PGlite and PostgreSQL may collate differently.
+  return {
+    year,
+    people: [...people.values()].sort((a, b) => byText(a.code, b.code)),
+    units: [...units.values()].sort((a, b) => byText(a.unit, b.unit)),
+  };
+}
+
+export function yearPersonInput(p: YearPerson): YearPersonInput {
+  const y = p.yearly;
+  return {
+    key: p.code,
+    unit: p.unit,
+    dutyGroup: p.dutyGroup,
+    months: p.months,
+    yearly: y && { allTasksDone: y.allTasksDone, exceededPct: y.exceededPct, latePct: y.latePct, discipline: y.discipline },
+  };
+}
+
+export function yearUnitInput(u: YearUnit): YearUnitInput {
+  return { key: u.unit, months: u.months, memberDisciplined: u.memberDisciplined, yearly: null };
+}
