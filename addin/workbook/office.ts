@@ -7,7 +7,8 @@
  */
 import { chartSource } from '../report/chart-spec.ts';
 import type { ChartSpec } from '../report/types.ts';
-import type { CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
+import { parseArea } from '../sheet/merged-cells.ts';
+import type { CellArea, CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
 import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, OfficeWorkbookSession } from './office-types.ts';
 import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';
 import { fromExcelValue, rectangular, toExcelValue, trimGrid } from './cell-values.ts';
@@ -30,6 +31,8 @@ export type * from './office-types.ts';
 export const HIGHLIGHT_FILL = '#FCE4D6';
 // Excel's list source is a string of at most 255 characters.
 const LIST_SOURCE_MAX = 255;
+// Rows per merged-areas query: Excel answers at most 512 areas per range, so a sheet is asked in bands.
+const MERGE_BAND_ROWS = 500;
 // Excel's names for our chart types (ExcelApi 1.1).
 const CHART_TYPES = { columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked' } as const;
 // Worst case for a state cell in a response: every character a quote escaped to two bytes.
@@ -39,7 +42,7 @@ export function officeWorkbook(host: OfficeHost = officeHost()): OfficeWorkbookA
   return {
     session: (fn) =>
       host.run(async (context) => {
-        const session = openSession(context, featuresOf(host));
+        const session = openSession(context, featuresOf(host), host);
         const result = await fn(session);
         await session.flush();
         return result;
@@ -52,7 +55,53 @@ function officeHost(): OfficeHost {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) =>
       typeof Office !== 'undefined' && (Office.context?.requirements?.isSetSupported(name, version) ?? false),
+    documentFile,
   };
+}
+
+// Office hands the document over in slices of at most 4 MB.
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** The open document as .xlsx bytes through Office's File API (Excel 2013 on), null where it cannot be had. */
+function documentFile(): Promise<Uint8Array | null> {
+  return new Promise((resolve) => {
+    const office = typeof Office === 'undefined' ? undefined : Office.context;
+    const document = office?.requirements?.isSetSupported('File', '1.1') ? office.document : undefined;
+    if (!document?.getFileAsync) {
+      resolve(null);
+      return;
+    }
+    document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_BYTES }, (opened) => {
+      if (opened.status !== Office.AsyncResultStatus.Succeeded) {
+        resolve(null);
+        return;
+      }
+      const file = opened.value;
+      const parts: Uint8Array[] = [];
+      const done = (bytes: Uint8Array | null) => file.closeAsync(() => resolve(bytes));
+      const next = (index: number): void => {
+        if (index >= file.sliceCount) {
+          const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+          let at = 0;
+          for (const part of parts) {
+            bytes.set(part, at);
+            at += part.length;
+          }
+          done(bytes);
+          return;
+        }
+        file.getSliceAsync(index, (slice) => {
+          if (slice.status !== Office.AsyncResultStatus.Succeeded) {
+            done(null);
+            return;
+          }
+          parts.push(new Uint8Array(slice.value.data as ArrayLike<number>));
+          next(index + 1);
+        });
+      };
+      next(0);
+    });
+  });
 }
 
 function featuresOf(host: OfficeHost): OfficeFeatures {
@@ -60,6 +109,7 @@ function featuresOf(host: OfficeHost): OfficeFeatures {
     api12: host.isSetSupported('ExcelApi', '1.2'),
     suspendCalculation: host.isSetSupported('ExcelApi', '1.6'),
     dropDowns: host.isSetSupported('ExcelApi', '1.8'),
+    mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
     notes: host.isSetSupported('ExcelApi', '1.18'),
   };
 }
@@ -70,7 +120,11 @@ interface Operation {
   queue(): void;
 }
 
-function openSession(context: Excel.RequestContext, features: OfficeFeatures): OfficeWorkbookSession & { flush(): Promise<void> } {
+function openSession(
+  context: Excel.RequestContext,
+  features: OfficeFeatures,
+  host: OfficeHost,
+): OfficeWorkbookSession & { flush(): Promise<void> } {
   const worksheets = context.workbook.worksheets;
   let state: { exists: boolean; directory: StateDirectory } | null = null;
   // Writes of the plan and of the state wait here and go together, in as few requests as fit under the
@@ -155,6 +209,55 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     return values;
   }
 
+  /**
+   * The merged areas over a block (ExcelApi 1.13), asked in bands of rows, all in one sync; a band Excel
+   * refuses (over 512 areas) is asked again in halves.
+   */
+  async function readMerges(sheet: Excel.Worksheet, name: string, rect: CellRect): Promise<CellArea[]> {
+    const bands: CellRect[] = [];
+    for (let row = rect.row; row < rect.row + rect.rows; row += MERGE_BAND_ROWS) {
+      bands.push({ ...rect, row, rows: Math.min(MERGE_BAND_ROWS, rect.row + rect.rows - row) });
+    }
+    const ask = (band: CellRect) => rangeOf(sheet, band).getMergedAreasOrNullObject().load('isNullObject, address');
+    const found = (areas: Excel.RangeAreas[]) => areas.flatMap((a) => (a.isNullObject ? [] : areasOf(a.address)));
+    const queries = bands.map(ask);
+    try {
+      await context.sync();
+      return found(queries);
+    } catch {
+      // One band has too many areas: each band alone, the refused ones in halves.
+    }
+    const alone = async (band: CellRect): Promise<CellArea[]> => {
+      const query = ask(band);
+      try {
+        await context.sync();
+        return found([query]);
+      } catch (error) {
+        if (band.rows === 1) throw explainExcelError(error, name);
+        const half = Math.ceil(band.rows / 2);
+        return [...(await alone({ ...band, rows: half })), ...(await alone({ ...band, row: band.row + half, rows: band.rows - half }))];
+      }
+    };
+    const areas: CellArea[] = [];
+    for (const band of bands) areas.push(...(await alone(band)));
+    return areas;
+  }
+
+  /**
+   * Before ExcelApi 1.13 Excel cannot list merged areas: they are read from the document itself, once per
+   * action. Without it (a host that cannot hand the file over) a merged cell reads as Excel shows it, blank
+   * below its first row, and the engine names those cells.
+   */
+  let documentMerges: Promise<Uint8Array | null> | null = null;
+  async function mergesFromDocument(name: string): Promise<CellArea[]> {
+    if (!host.documentFile) return [];
+    documentMerges ??= host.documentFile().catch(() => null);
+    const bytes = await documentMerges;
+    if (!bytes) return [];
+    const { mergesInPackage } = await import('./xlsx-merges.ts');
+    return mergesInPackage(bytes, name).catch(() => []);
+  }
+
   async function openState(): Promise<{ exists: boolean; directory: StateDirectory }> {
     if (state) return state;
     await flush();
@@ -218,12 +321,28 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
       await flush();
       const sheet = worksheets.getItem(name);
       // valuesOnly needs ExcelApi 1.2; before it, formatted empty cells count as used and trimGrid drops them.
-      const used = features.api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-      used.load('rowIndex, columnIndex, rowCount, columnCount');
-      await sync(name);
+      const usedRange = () => (features.api12 ? sheet.getUsedRange(true) : sheet.getUsedRange());
+      let used = usedRange().load('rowIndex, columnIndex, rowCount, columnCount');
+      // The merged areas ride along with the used range's size (no round trip of their own) while they fit
+      // one answer (512 areas); otherwise they are asked for in bands below.
+      let merges: CellArea[] | null = null;
+      const mergedHere = features.mergedAreas ? used.getMergedAreasOrNullObject().load('isNullObject, address') : null;
+      try {
+        await context.sync();
+        if (mergedHere) merges = mergedHere.isNullObject ? [] : areasOf(mergedHere.address);
+      } catch (error) {
+        if (!mergedHere) throw explainExcelError(error, name);
+        used = usedRange().load('rowIndex, columnIndex, rowCount, columnCount');
+        await sync(name);
+      }
       const rect = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
       const values = await readValues(sheet, name, rect);
-      return { name, ...trimGrid(values, rect.row, rect.col) };
+      const grid: SheetGrid = { name, ...trimGrid(values, rect.row, rect.col) };
+      if (grid.values.length > 0) {
+        merges ??= features.mergedAreas ? await readMerges(sheet, name, rect) : await mergesFromDocument(name);
+        if (merges.length > 0) grid.merges = merges;
+      }
+      return grid;
     },
 
     async applyPlan(name, plan: WritePlan) {
@@ -380,6 +499,16 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
       return true;
     },
   };
+}
+
+/** "Sheet1!E7:E9, Sheet1!A12:H12" (sheet names quoted or not) → the areas. */
+export function areasOf(address: string): CellArea[] {
+  const areas: CellArea[] = [];
+  for (const match of address.matchAll(/!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g)) {
+    const area = parseArea(match[1]!);
+    if (area) areas.push(area);
+  }
+  return areas;
 }
 
 /**

@@ -5,6 +5,7 @@
  * It also counts runs and syncs, measures each request's and response's values in bytes, and refuses a request or
  * response over Excel on the web's 5 MB like the real host (RequestPayloadSizeLimitExceeded).
  */
+import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import type { OfficeHost } from '../../../addin/workbook/office.ts';
 
@@ -22,6 +23,8 @@ export interface FakeSheet {
   validations: { address: string; rule: unknown; errorAlert: unknown }[];
   notes: Map<string, string>;
   charts: FakeChart[];
+  /** Merged areas (0-based); a merged area's value is kept in its top-left cell, as Excel keeps it. */
+  merges: Rect[];
 }
 
 /** A chart as Office.js made it: the source range's address on its sheet, and what was set on it. */
@@ -65,6 +68,10 @@ export class FakeWorkbook {
   suspends = 0;
   /** Highest ExcelApi minor version this fake Excel supports (1 = Excel 2016). */
   apiVersion = 18;
+  /** Whether Office hands the document over as a file (the File API, Excel 2013 on). */
+  fileApi = true;
+  /** How many times the document was handed over. */
+  documentReads = 0;
 
   private pending: (() => void)[] = [];
   private created: { mock: OfficeMockObject; loaded: () => number }[] = [];
@@ -91,7 +98,23 @@ export class FakeWorkbook {
         return batch(this.context() as unknown as Excel.RequestContext);
       },
       isSetSupported: (name, version) => name === 'ExcelApi' && Number(version.split('.')[1]) <= this.apiVersion,
+      ...(this.fileApi ? { documentFile: () => this.documentFile() } : {}),
     };
+  }
+
+  /** The workbook as Excel would save it: values and merged areas, as .xlsx bytes. */
+  async documentFile(): Promise<Uint8Array> {
+    this.documentReads += 1;
+    const wb = new ExcelJS.Workbook();
+    for (const sheet of this.sheets.values()) {
+      const ws = wb.addWorksheet(sheet.name);
+      for (const [k, stored] of sheet.cells) {
+        const [row = 0, col = 0] = k.split(',').map(Number);
+        ws.getCell(row + 1, col + 1).value = stored.value;
+      }
+      for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
   }
 
   sheet(name: string): FakeSheet {
@@ -104,6 +127,16 @@ export class FakeWorkbook {
   value(sheet: string, address: string): string | number | boolean {
     const { row, col } = parseAddress(address);
     return this.sheet(sheet).cells.get(key(row, col))?.value ?? '';
+  }
+
+  /** Merges an area as the user would (Excel keeps the top-left value and empties the rest). */
+  merge(sheet: string, address: string): void {
+    const rect = parseAddress(address);
+    const target = this.sheet(sheet);
+    target.merges.push(rect);
+    this.eachCell(sheet, rect, (s, k) => {
+      if (k !== key(rect.row, rect.col)) s.cells.delete(k);
+    });
   }
 
   formula(sheet: string, address: string): string | null {
@@ -119,7 +152,7 @@ export class FakeWorkbook {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       name, cells: new Map(), fills: new Map(), bold: new Set(), widths: new Map(), visibility: 'Visible',
-      validations: [], notes: new Map(), charts: [],
+      validations: [], notes: new Map(), charts: [], merges: [],
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -339,6 +372,7 @@ export class FakeWorkbook {
         this.existing(sheetName);
         this.selection = { sheet: sheetName, address };
       }),
+      ...(this.apiVersion >= 13 ? { getMergedAreasOrNullObject: () => this.mergedAreasMock(sheetName, rect) } : {}),
     }), () => Buffer.byteLength(JSON.stringify(values)));
     this.ranges.set(mock, { sheet: sheetName, address });
 
@@ -359,6 +393,18 @@ export class FakeWorkbook {
       if (entry) entry.errorAlert = alert;
     });
     return mock;
+  }
+
+  /** Excel's answer: the merged areas meeting the range, or a null object; more than 512 fail the request. */
+  private mergedAreasMock(sheetName: string, rect: Rect): OfficeMockObject {
+    const areas = (this.sheets.get(sheetName)?.merges ?? []).filter((m) =>
+      m.row < rect.row + rect.rows && m.row + m.rows > rect.row && m.col < rect.col + rect.cols && m.col + m.cols > rect.col);
+    if (areas.length > 512) this.pending.push(() => { throw new ExcelError('GeneralException', 'too many merged areas'); });
+    const quoted = /^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+    return this.track(new OfficeMockObject({
+      isNullObject: areas.length === 0,
+      address: areas.map((m) => `${quoted}!${formatRect(m)}`).join(', '),
+    }));
   }
 
   private snapshot(sheet: FakeSheet | undefined, rect: Rect): (string | number | boolean)[][] {
