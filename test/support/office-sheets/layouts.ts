@@ -37,12 +37,17 @@ export function layoutPeople(count: number): LayoutPerson[] {
   }));
 }
 
-const TITLES: CellValue[][] = [
-  ['TỈNH ỦY SƠN LA', null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
-  ['TRƯỜNG CHÍNH TRỊ TỈNH'],
-  ['BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI THÁNG 10/2021'],
-  [],
-];
+/** Title rows naming the month of a sheet called "T10-2021". */
+function titles(sheet: string): CellValue[][] {
+  const m = /^T(\d{1,2})-(\d{4})$/.exec(sheet);
+  return [
+    ['TỈNH ỦY SƠN LA', null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    ['TRƯỜNG CHÍNH TRỊ TỈNH'],
+    [`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI${m ? ` THÁNG ${m[1]}/${m[2]}` : ''}`],
+    [],
+  ];
+}
+const TITLE_ROWS = 4;
 
 const SIGNATURES: CellValue[][] = [
   [],
@@ -56,7 +61,7 @@ const SIGNATURES: CellValue[][] = [
 /** Unit and duty group written once per block, merged down over the block's rows; no staff codes. */
 export function mergedUnitSheet(people: readonly LayoutPerson[], name = 'T10-2021'): SheetLayout {
   const header = ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Nhóm', 'Điểm tự chấm', 'Điểm đánh giá', 'Ghi chú'];
-  const values: CellValue[][] = [...TITLES.map((r) => [...r]), header];
+  const values: CellValue[][] = [...titles(name), header];
   const merges: string[] = [];
   let start = 0;
   people.forEach((p, i) => {
@@ -68,7 +73,7 @@ export function mergedUnitSheet(people: readonly LayoutPerson[], name = 'T10-202
   });
   // The merged group is the block's first person's: everyone in the block is in it.
   values.push(...SIGNATURES.map((r) => [...r]));
-  return { name, values, merges, bold: [TITLES.length + 1] };
+  return { name, values, merges, bold: [TITLE_ROWS + 1] };
 }
 
 export type SectionStyle = 'roman-merged' | 'numbered-unmerged' | 'bold-alone' | 'with-footer';
@@ -78,9 +83,9 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 /** No unit column: each unit is a heading row over its people, in one of four styles found in offices. */
 export function sectionSheet(people: readonly LayoutPerson[], style: SectionStyle, name = 'T10-2021'): SheetLayout {
   const header = ['STT', 'Họ và tên', 'Chức vụ', 'Nhóm', 'Điểm tự chấm', 'Điểm đánh giá', 'Ghi chú'];
-  const values: CellValue[][] = [...TITLES.map((r) => [...r]), header];
+  const values: CellValue[][] = [...titles(name), header];
   const merges: string[] = [];
-  const bold = [TITLES.length + 1];
+  const bold = [TITLE_ROWS + 1];
   let section = -1;
   people.forEach((p, i) => {
     if (i === 0 || people[i - 1]!.unit !== p.unit) {
@@ -105,11 +110,11 @@ export function sectionSheet(people: readonly LayoutPerson[], style: SectionStyl
 /** The familiar layout with a "Xếp loại" column the council already filled by hand for three people. */
 export function typedLevelsSheet(people: readonly LayoutPerson[], name = 'T10-2021'): SheetLayout {
   const header = ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Nhóm', 'Điểm tự chấm', 'Điểm đánh giá', 'Xếp loại'];
-  const values: CellValue[][] = [...TITLES.map((r) => [...r]), header];
+  const values: CellValue[][] = [...titles(name), header];
   people.forEach((p, i) => {
     values.push([i + 1, p.name, 'Giảng viên', p.unit, p.group, p.score, p.score, i < 3 ? 'HTXS' : null]);
   });
-  return { name, values, merges: [], bold: [TITLES.length + 1] };
+  return { name, values, merges: [], bold: [TITLE_ROWS + 1] };
 }
 
 /** A CSV export of a month, saved under an .xlsx name. */
