@@ -214,6 +214,7 @@ function openSession(
    * refuses (over 512 areas) is asked again in halves.
    */
   async function readMerges(sheet: Excel.Worksheet, name: string, rect: CellRect): Promise<CellArea[]> {
+    if (!features.mergedAreas) return [];
     const bands: CellRect[] = [];
     for (let row = rect.row; row < rect.row + rect.rows; row += MERGE_BAND_ROWS) {
       bands.push({ ...rect, row, rows: Math.min(MERGE_BAND_ROWS, rect.row + rect.rows - row) });
@@ -369,7 +370,7 @@ function openSession(
       const grid = rectangular(values);
       const width = grid[0]?.length ?? 0;
       const headerRows = width === 0 ? [] : (options.headerRows ?? []);
-      const widths = features.api12 ? (options.columnWidths ?? []) : [];
+      const widths = options.columnWidths ?? [];
       const operations: Operation[] = [
         ...writeOperations(sheet, { row: 0, col: 0, values: grid }),
         ...headerRows.map((row) => ({
@@ -378,12 +379,15 @@ function openSession(
             rangeOf(sheet, { row, col: 0, rows: 1, cols: width }).format.font.bold = true;
           },
         })),
-        ...widths.map((characters, col) => ({
-          bytes: OPERATION_BYTES,
-          queue: () => {
-            sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = pointsFor(characters);
-          },
-        })),
+        // Column widths need ExcelApi 1.2: Excel 2016 keeps its default widths.
+        ...(features.api12
+          ? widths.map((characters, col) => ({
+            bytes: OPERATION_BYTES,
+            queue: () => {
+              sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = pointsFor(characters);
+            },
+          }))
+          : []),
         // After the values: Excel reads the header row and the categories' column from the cells.
         ...(options.charts ?? []).map((spec) => ({
           bytes: OPERATION_BYTES * 4 + jsonBytes(spec.title),
