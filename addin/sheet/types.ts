@@ -58,6 +58,16 @@ export interface WritePlan {
   /** Cells to mark invalid, and cells whose mark must go. */
   highlight: CellRef[];
   clearHighlight: CellRef[];
+  /** Header cells of columns appended this time, to be given the look of the sheet's own header. */
+  looks?: HeaderLook[];
+}
+
+/** New header cells (`to`) dressed like a header cell of the sheet (`from`): font, fill, borders, wrap, width. */
+export interface HeaderLook {
+  from: CellRef;
+  to: CellArea;
+  /** A width in characters per column of `to`, at least: the sheet's own width is kept when wider. */
+  minWidths: number[];
 }
 
 /** What the workbook remembers between syncs for one sheet: per row key, what was last synced. */

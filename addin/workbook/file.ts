@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellArea, CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
+import type { CellArea, CellValue, HeaderLook, SheetGrid, WritePlan } from '../sheet/types.ts';
 import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
 import { assertNoSecrets, formatDirectory, parseDirectory, splitText, stateRow, STATE_SHEET } from './state-cells.ts';
 import { rememberOriginal, setSheetCharts, withCharts } from './file-charts.ts';
@@ -57,6 +57,19 @@ export function mergedAreas(ws: ExcelJS.Worksheet): CellArea[] {
   }));
 }
 
+/** New header cells dressed like the sheet's own header cell: a copy of its style, and a width at least as wide. */
+function applyLook(ws: ExcelJS.Worksheet, look: HeaderLook): void {
+  const from = ws.getCell(look.from.row + 1, look.from.col + 1);
+  const width = ws.getColumn(look.from.col + 1).width;
+  for (let k = 0; k < look.to.cols; k++) {
+    const col = look.to.col + k + 1;
+    // A deep copy: exceljs shares style objects between cells, and a later highlight must not spread.
+    ws.getCell(look.to.row + 1, col).style = structuredClone(from.style);
+    const column = ws.getColumn(col);
+    column.width = Math.max(width ?? 0, look.minWidths[k] ?? 0);
+  }
+}
+
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
   if (!ws) throw new Error(`Không có trang tính "${name}"`);
@@ -92,6 +105,7 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       }
       for (const c of plan.clearHighlight) ws.getCell(c.row + 1, c.col + 1).fill = NO_FILL;
       for (const c of plan.highlight) ws.getCell(c.row + 1, c.col + 1).fill = HIGHLIGHT;
+      for (const look of plan.looks ?? []) applyLook(ws, look);
     },
     addSheet: async (name, values, options = {}) => {
       const existing = wb.getWorksheet(name);

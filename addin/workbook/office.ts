@@ -13,6 +13,7 @@ import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, Offic
 import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';
 import { fromExcelValue, rectangular, toExcelValue, trimGrid } from './cell-values.ts';
 import { explainExcelError, isPayloadTooLarge } from './errors.ts';
+import { applyLookTo, loadLook, lookWidth, type LoadedLook } from './office-look.ts';
 import { batchBySize, jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, rowsPerRead, splitBlock } from './payload.ts';
 import {
   assertNoSecrets,
@@ -348,6 +349,14 @@ function openSession(
 
     async applyPlan(name, plan: WritePlan) {
       const sheet = worksheets.getItem(name);
+      const looks = plan.looks ?? [];
+      let loaded: LoadedLook[] = [];
+      if (looks.length > 0) {
+        // The header's look is read before anything is written: one round trip for all of it.
+        await flush();
+        loaded = looks.map((look) => loadLook(rangeOf(sheet, { ...look.from, rows: 1, cols: 1 }), look, features));
+        await sync(name);
+      }
       const operations = [
         ...plan.blocks.flatMap((block) => writeOperations(sheet, block)),
         // Formats after values; clearing before highlighting, so a cell in both lists ends highlighted.
@@ -355,6 +364,17 @@ function openSession(
         ...rangeOperations(sheet, plan.highlight, (range) => {
           range.format.fill.color = HIGHLIGHT_FILL;
         }),
+        ...loaded.map((l) => ({ bytes: OPERATION_BYTES * 4, queue: () => applyLookTo(rangeOf(sheet, l.look.to), l) })),
+        ...(features.api12
+          ? loaded.flatMap((l) => l.look.minWidths.map((_, k) => ({
+            bytes: OPERATION_BYTES,
+            queue: () => {
+              const letters = columnLetters(l.look.to.col + k);
+              const points = lookWidth(l, k, features);
+              if (points !== null) sheet.getRange(`${letters}:${letters}`).format.columnWidth = points;
+            },
+          })))
+          : []),
       ];
       queued.push(...operations);
     },

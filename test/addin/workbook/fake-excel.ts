@@ -25,7 +25,21 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Merged areas (0-based); a merged area's value is kept in its top-left cell, as Excel keeps it. */
   merges: Rect[];
+  /** Other formats by cell: "font.name", "wrapText", "borders.EdgeTop.style"… (bold and fill have their own). */
+  formats: Map<string, Record<string, string | number | boolean>>;
 }
+
+/** What Excel reports for a cell nobody formatted. */
+const FORMAT_DEFAULTS: Record<string, string | number | boolean> = {
+  'font.name': 'Calibri', 'font.size': 11, 'font.color': '#000000', 'font.italic': false,
+  wrapText: false, horizontalAlignment: 'General', verticalAlignment: 'Bottom',
+  'border.style': 'None', 'border.color': '#000000', 'border.weight': 'Thin',
+};
+const FONT_PROPS = ['name', 'size', 'color', 'italic'] as const;
+const FORMAT_PROPS = ['wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
+const BORDER_PROPS = ['style', 'color', 'weight'] as const;
+// Excel's default column width: 8.43 characters, 48 points.
+const DEFAULT_WIDTH = 48;
 
 /** A chart as Office.js made it: the source range's address on its sheet, and what was set on it. */
 export interface FakeChart {
@@ -152,7 +166,7 @@ export class FakeWorkbook {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       name, cells: new Map(), fills: new Map(), bold: new Set(), widths: new Map(), visibility: 'Visible',
-      validations: [], notes: new Map(), charts: [], merges: [],
+      validations: [], notes: new Map(), charts: [], merges: [], formats: new Map(),
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -357,8 +371,13 @@ export class FakeWorkbook {
           color: fill,
           clear: () => this.pending.push(() => this.eachCell(sheetName, rect, (s, k) => s.fills.delete(k))),
         },
-        font: { bold: false },
-        columnWidth: 0,
+        font: {
+          bold: sheet?.bold.has(key(rect.row, rect.col)) ?? false,
+          ...Object.fromEntries(FONT_PROPS.map((p) => [p, this.formatOf(sheet, rect, `font.${p}`)])),
+        },
+        ...Object.fromEntries(FORMAT_PROPS.map((p) => [p, this.formatOf(sheet, rect, p)])),
+        columnWidth: sheet?.widths.get(rect.col) ?? DEFAULT_WIDTH,
+        borders: { getItem: (edge: string) => this.borderMock(sheetName, rect, edge) },
       },
       dataValidation: {
         rule: {},
@@ -379,9 +398,13 @@ export class FakeWorkbook {
     this.onWrite(mock, 'values', values, (input) => this.writeValues(sheetName, rect, input));
     this.onWrite(mock.format.fill, 'color', fill, (color) =>
       this.eachCell(sheetName, rect, (s, k) => s.fills.set(k, String(color))));
-    this.onWrite(mock.format.font, 'bold', false, (bold) =>
+    this.onWrite(mock.format.font, 'bold', mock.format.font.bold, (bold) =>
       this.eachCell(sheetName, rect, (s, k) => (bold ? s.bold.add(k) : s.bold.delete(k))));
-    this.onWrite(mock.format, 'columnWidth', 0, (points) => {
+    for (const p of FONT_PROPS) {
+      this.onWrite(mock.format.font, p, mock.format.font[p], (v) => this.setFormat(sheetName, rect, `font.${p}`, v));
+    }
+    for (const p of FORMAT_PROPS) this.onWrite(mock.format, p, mock.format[p], (v) => this.setFormat(sheetName, rect, p, v));
+    this.onWrite(mock.format, 'columnWidth', mock.format.columnWidth, (points) => {
       for (let c = rect.col; c < rect.col + rect.cols; c++) this.existing(sheetName).widths.set(c, Number(points));
     });
     const validation = mock.dataValidation;
@@ -392,6 +415,30 @@ export class FakeWorkbook {
       const entry = this.existing(sheetName).validations.findLast((v) => v.address === address);
       if (entry) entry.errorAlert = alert;
     });
+    return mock;
+  }
+
+  private formatOf(sheet: FakeSheet | undefined, rect: Rect, path: string): string | number | boolean {
+    const fallback = FORMAT_DEFAULTS[path.startsWith('borders.') ? `border.${path.split('.')[2]}` : path]!;
+    return sheet?.formats.get(key(rect.row, rect.col))?.[path] ?? fallback;
+  }
+
+  private setFormat(sheetName: string, rect: Rect, path: string, value: unknown): void {
+    this.eachCell(sheetName, rect, (s, k) => {
+      const cell = s.formats.get(k) ?? {};
+      cell[path] = value as string | number | boolean;
+      s.formats.set(k, cell);
+    });
+  }
+
+  /** One edge's border of a range (Excel's RangeBorder): read from the top-left cell, written to every cell. */
+  private borderMock(sheetName: string, rect: Rect, edge: string): OfficeMockObject {
+    const sheet = this.sheets.get(sheetName);
+    const seed = Object.fromEntries(BORDER_PROPS.map((p) => [p, this.formatOf(sheet, rect, `borders.${edge}.${p}`)]));
+    const mock = this.track(new OfficeMockObject({ ...seed }));
+    for (const p of BORDER_PROPS) {
+      this.onWrite(mock, p, seed[p], (v) => this.setFormat(sheetName, rect, `borders.${edge}.${p}`, v));
+    }
     return mock;
   }
 

@@ -6,16 +6,20 @@
  * objects that only a newer member hands out (a RangeAreas, a Note) are reached through that member, so the
  * member that hands them out is the one checked.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const ADAPTER = ['addin/workbook/office.ts', 'addin/workbook/office-types.ts'].map((f) => ROOT + f);
+const ADAPTER = readdirSync(ROOT + 'addin/workbook')
+  .filter((f) => /^office.*\.ts$/.test(f))
+  .sort((a, b) => (a === 'office.ts' ? -1 : b === 'office.ts' ? 1 : a.localeCompare(b)))
+  .map((f) => `${ROOT}addin/workbook/${f}`);
 
 interface Use {
   member: string;
   version: number;
+  file: string;
   line: number;
   guard: string | null;
 }
@@ -108,7 +112,7 @@ function officeUses(): { uses: Use[]; flags: Map<string, number> } {
           if (version > 1.01 && ownerVersion <= 1.01) {
             const ok = guards(node).filter((flag) => (flags.get(flag) ?? 0) >= version);
             const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-            uses.push({ member: `${owner.name!.text}.${node.name.text}`, version, line: line + 1, guard: ok[0] ?? null });
+            uses.push({ member: `${owner.name!.text}.${node.name.text}`, version, file: file.slice(file.lastIndexOf('/') + 1), line: line + 1, guard: ok[0] ?? null });
           }
         }
       }
@@ -133,7 +137,7 @@ describe('the Office adapter on Excel 2016 (ExcelApi 1.1)', () => {
   });
 
   it('uses every member above ExcelApi 1.1 behind a check of its requirement set', () => {
-    const unguarded = uses.filter((u) => u.guard === null).map((u) => `office.ts:${u.line} ${u.member} (ExcelApi 1.${Math.round((u.version - 1) * 100)})`);
+    const unguarded = uses.filter((u) => u.guard === null).map((u) => `${u.file}:${u.line} ${u.member} (ExcelApi 1.${Math.round((u.version - 1) * 100)})`);
     expect(unguarded).toEqual([]);
   });
 
