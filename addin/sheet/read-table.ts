@@ -2,7 +2,7 @@ import { excelSerialToDate, isBlank, tidyText } from './cell-text.ts';
 import { findHeader } from './find-header.ts';
 import { legacyCollector, type LegacyCollector } from './legacy-issues.ts';
 import { fillMergedRows, rowsMergedAcross } from './merged-cells.ts';
-import { classifyLine, unitMeaningKey, type LineContext } from './section-rows.ts';
+import { classifyLine, hasSignature, unitMeaningKey, type LineContext } from './section-rows.ts';
 import type { PeriodCell } from './period.ts';
 import { detectKindPeriod } from './period-kinds.ts';
 import { SHEET_KINDS, type KindSpec } from './sheet-kinds.ts';
@@ -202,6 +202,9 @@ function readRows(
         break;
       }
     }
+    // Under headings a name alone makes a row, so the signature block's "NGƯỜI LẬP BIỂU … HIỆU TRƯỞNG" would too.
+    // A person's row has numbers (STT, scores); a person titled "Hiệu trưởng" is no signature.
+    if (dataLike && unit !== null && !line.some((v) => typeof v === 'number') && hasSignature(line)) break;
     if (!line || !inputPresent) {
       if (started) gap = true;
       continue;

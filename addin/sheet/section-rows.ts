@@ -35,6 +35,14 @@ const SIGNATURE = /^(?:tm|kt|q|tl|ttl)(?: |$)|^(?:pho )?(?:hieu truong|giam doc|
 /** A total line: one text, maybe with numbers beside it. */
 const TOTAL = /^(?:tong cong|cong|tong so|tong)$/;
 
+/** A signature title or a footer line anywhere in the row ("NGƯỜI LẬP BIỂU … HIỆU TRƯỞNG"). */
+export function hasSignature(values: readonly CellValue[]): boolean {
+  for (const value of values) {
+    if (typeof value === 'string' && value.length < 150 && (SIGNATURE.test(headerWords(value)) || isFooterText(value))) return true;
+  }
+  return false;
+}
+
 /** The heading without its numbering: "II. KHOA LÝ LUẬN CƠ SỞ" → "KHOA LÝ LUẬN CƠ SỞ". */
 export function headingText(text: string): string {
   return cleanText(cleanText(text).replace(NUMBERED, ''));

@@ -75,6 +75,15 @@ describe('unit headings between the rows', () => {
     expect(table.rows.at(-1)!.input.name).toBe('Nguyễn Văn 9');
   });
 
+  it('ends at a signature block right under the rows, with no date line between', () => {
+    const grid = sectionGrid('numbered-text');
+    grid.values[5]![2] = 'Hiệu trưởng';
+    grid.values.push([], [null, 'NGƯỜI LẬP BIỂU', null, null, 'HIỆU TRƯỞNG'], [], [null, 'Lò Thị Hoa', null, null, 'Đỗ Đức Hùng']);
+    const table = readTable(grid, { kind: 'person' });
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows[0]!.input.title).toBe('Hiệu trưởng');
+  });
+
   it('a person with only a name stays a person, never a heading', () => {
     const grid = sectionGrid('numbered-text');
     grid.values[6] = [2, 'Trần Thị Mai', null, null, null, null];
