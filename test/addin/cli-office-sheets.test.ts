@@ -49,6 +49,18 @@ describe.each(testDatabases())('the command line on office sheets, on $name', (d
     expect(m.quotas.reduce((n, q) => n + q.candidates, 0)).toBe(32);
   });
 
+  it('gives a heading naming a known unit by meaning ("II. K. LÝ LUẬN CƠ SỞ") that unit\'s spelling', async () => {
+    // After the merged sheet above, the service knows "Khoa Lý luận cơ sở".
+    const layout = sectionSheet(people, 'roman-merged', 'T06-2022');
+    const at = layout.values.findIndex((line) => line[0] === 'II. KHOA LÝ LUẬN CƠ SỞ');
+    layout.values[at] = ['II. K. LY LUAN CO SO'];
+    const run = await sync('known-unit.xlsx', await layoutXlsx([layout]));
+    expect(run.code).toBe(0);
+    const units = new Set((await month('2022-06')).rows.map((r) => r.unit));
+    expect(units).toContain('Khoa Lý luận cơ sở');
+    expect([...units].some((u) => /LY LUAN/i.test(u))).toBe(false);
+  });
+
   SECTION_STYLES.forEach((style, k) => {
     it(`reads units from heading rows (${style}); headings get no computed values`, async () => {
       const period = `2022-${String(k + 2).padStart(2, '0')}`;
