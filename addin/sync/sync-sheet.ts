@@ -70,7 +70,7 @@ async function prepare(session: WorkbookSession, deps: SyncDeps, options: SyncOp
   const readOptions = { kind: options.kind, mapping: memory.mapping, periodHint: options.period ?? memory.period };
   let table = readTable(grid, readOptions);
   let roster: Awaited<ReturnType<BinhXetClient['roster']>> | null = null;
-  if (table.sections?.length && deps.client) {
+  if (table.sections?.length && table.header.fields.unit === undefined && deps.client) {
     // Unit headings ("II. K. LÝ LUẬN CƠ SỞ") take the spelling of the unit the service knows by that meaning.
     roster = await deps.client.roster();
     table = readTable(grid, { ...readOptions, units: roster.units.map((u) => u.name) });
