@@ -70,8 +70,10 @@ async function prepare(session: WorkbookSession, deps: SyncDeps, options: SyncOp
   const readOptions = { kind: options.kind, mapping: memory.mapping, periodHint: options.period ?? memory.period };
   let table = readTable(grid, readOptions);
   let roster: Awaited<ReturnType<BinhXetClient['roster']>> | null = null;
-  if (table.sections?.length && table.header.fields.unit === undefined && deps.client) {
-    // Unit headings ("II. K. LÝ LUẬN CƠ SỞ") take the spelling of the unit the service knows by that meaning.
+  const headed = SHEET_KINDS[options.kind].fields.includes('unit') && table.header.fields.name !== undefined;
+  if (headed && table.header.fields.unit === undefined && deps.client) {
+    // No unit column: units come from heading rows, which take the spelling of the unit the service knows by
+    // that meaning ("II. K. LÝ LUẬN CƠ SỞ"); a heading naming a known unit is one even without numbering.
     roster = await deps.client.roster();
     table = readTable(grid, { ...readOptions, units: roster.units.map((u) => u.name) });
   }

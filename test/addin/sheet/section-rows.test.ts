@@ -62,6 +62,16 @@ describe('unit headings between the rows', () => {
     expect(unitMeaningKey('P. Đào tạo')).toBe(unitMeaningKey('Phòng Đào Tạo'));
   });
 
+  it('a lone name in the names\' column is a heading only when it names a unit the service knows', () => {
+    const grid = sectionGrid('alone');
+    grid.values[8] = [null, 'Giáo vụ'];
+    const known = readTable(grid, { kind: 'person', units: ['Giáo Vụ'] });
+    expect(known.rows).toHaveLength(9);
+    expect(known.rows[3]!.input.unit).toBe('Giáo Vụ');
+    const unknown = readTable(grid, { kind: 'person' });
+    expect(unknown.rows.map((r) => r.input.name)).toContain('Giáo vụ');
+  });
+
   it('a heading that is no known unit is the unit as written, without its numbering', () => {
     const table = readTable(sectionGrid('roman-merged'), { kind: 'person', units: ['Khoa Toán'] });
     expect(table.rows[0]!.input.unit).toBe('BAN GIÁM HIỆU');
