@@ -41,7 +41,6 @@ describe.each(testDatabases())('the command line on office sheets, on $name', (d
 
   it('sends every person of a sheet whose units are merged down over their rows (32 of 32), and the quota counts 32', async () => {
     const run = await sync('merged.xlsx', await layoutXlsx([mergedUnitSheet(people, 'T01-2022')]));
-    expect(run.text).toContain('32 nhận');
     expect(run.code).toBe(0);
     const m = await month('2022-01');
     expect(m.rows).toHaveLength(32);

@@ -61,6 +61,17 @@ describe('merged cells through Office.js', () => {
     expect(checked.issues.map((i) => i.cell)).toContain('D7');
   });
 
+  it('reads each month of a workbook holding two, each with its own period', async () => {
+    const book = new FakeWorkbook();
+    layoutIntoFake(book, mergedUnitSheet(people, 'T10-2021'));
+    layoutIntoFake(book, sectionSheet(people.slice(0, 12), 'roman-merged', 'T11-2021'));
+    const tables = await officeWorkbook(book.host()).session(async (s) => {
+      const names = await s.sheetNames();
+      return Promise.all(names.map(async (name) => readTable(await s.readSheet(name), { kind: 'person' })));
+    });
+    expect(tables.map((t) => [t.period, validateTable(t).valid.length])).toEqual([['2021-10', 32], ['2021-11', 12]]);
+  });
+
   for (const style of SECTION_STYLES) {
     it(`reads units from heading rows (${style})`, async () => {
       const book = new FakeWorkbook();
