@@ -77,7 +77,7 @@ export function readTable(grid: SheetGrid, options: ReadOptions): SheetTable {
     const read = readRows(grid, header, rows, periodCells, legacy, options.units ?? []);
     lastColumn = read.lastColumn;
     sections = read.sections;
-    if (sections.length > 0) header = withoutMissingUnit(header);
+    if (sections.length > 0 && sectionsApply(header)) header = withoutMissingUnit(header);
   }
 
   const period = detectKindPeriod(SHEET_KINDS[kind].period, {

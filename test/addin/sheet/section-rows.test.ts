@@ -110,6 +110,12 @@ describe('unit headings between the rows', () => {
     expect(table.header.missing).toEqual(['unit']);
   });
 
+  it('on a sheet of units, a heading is no unit column: the missing column is still named', () => {
+    const values: CellValue[][] = [['STT', 'Tổng điểm', 'Ghi chú'], ['I. KHỐI PHÒNG'], [1, 90, null]];
+    const table = readTable({ name: 'T10-2021', values, top: 0, left: 0 }, { kind: 'unit' });
+    expect(table.header.missing).toContain('unit');
+  });
+
   it('with a unit column, a heading is skipped, not read as a person', () => {
     const values: CellValue[][] = [['Họ và tên', 'Đơn vị', 'Điểm đánh giá'], ['II. KHOA LÝ LUẬN CƠ SỞ'], ['Lò Văn A', 'Khoa Toán', 90]];
     const table = readTable({ name: 'T10-2021', values, top: 0, left: 0 }, { kind: 'person' });
