@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ApiError, createClient } from './api/client.ts';
@@ -8,6 +9,8 @@ import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './sync/year-sheets.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
+import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
+import { ConversionUnavailable, convertXls } from './workbook/xls-convert.ts';
 
 const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
@@ -77,6 +80,7 @@ export async function runCli(
       fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
+    await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, stderr);
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, stderr);
     const kind = values.kind;
@@ -85,7 +89,7 @@ export async function runCli(
     const period = values.period ?? (periodKind === 'year' ? values.year : periodKind === 'class' ? values.class : undefined);
     if (period !== undefined && !PERIOD_FORMS[periodKind].test.test(period)) fail(PERIOD_FORMS[periodKind].message);
     const { baseUrl, token } = connection(env);
-    const wb = await readXlsx(await readInput(input));
+    const wb = await openWorkbook(input, stderr);
     const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: stderr }, cliProgress.Presets.shades_classic) : null;
     const deps = {
       workbook: fileWorkbook(wb),
@@ -121,6 +125,27 @@ async function readInput(path: string): Promise<Buffer> {
   }
 }
 
+/** The output's folder must exist before anything is read or sent: a result with nowhere to go is lost work. */
+async function assertOutFolder(out: string): Promise<void> {
+  const folder = dirname(resolve(out));
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) fail(`Thư mục của tệp ra "${out}" không tồn tại (${folder}); hãy tạo thư mục trước hoặc chọn --out khác`);
+}
+
+/** The input as a workbook: an .xls is converted by LibreOffice (saved as .xlsx beside it), anything else refused. */
+async function openWorkbook(path: string, stderr: NodeJS.WritableStream) {
+  const bytes = await readInput(path);
+  try {
+    if (fileKind(bytes) !== 'xls') return await readXlsx(bytes, basename(path));
+    const converted = await convertXls(path);
+    stderr.write(`Đã chuyển "${basename(path)}" (Excel 97–2003) thành "${converted.savedAs}" bằng LibreOffice; từ nay hãy dùng tệp .xlsx đó.\n`);
+    return await readXlsx(converted.bytes, basename(converted.savedAs));
+  } catch (error) {
+    if (error instanceof WorkbookFileError || error instanceof ConversionUnavailable) fail(error.message);
+    throw error;
+  }
+}
+
 function connection(env: NodeJS.ProcessEnv): { baseUrl: string; token: string } {
   const baseUrl = env.BINHXET_URL;
   const token = env.BINHXET_TOKEN;
@@ -138,7 +163,7 @@ async function summaryCommand(
 ): Promise<number> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
   const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await readXlsx(await readInput(input));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, stderr);
   const outcome = await writeMonthSummary({ workbook: fileWorkbook(wb), client }, period);
   await writeFile(out, await writeXlsx(wb));
   reportSummary(outcome, out, stderr);
@@ -167,7 +192,7 @@ async function yearCommand(
 ): Promise<number> {
   if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
   const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await readXlsx(await readInput(input));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, stderr);
   const outcome = await writeYearSheets({ workbook: fileWorkbook(wb), client }, year, { classes: true });
   await writeFile(out, await writeXlsx(wb));
   reportYear(outcome, out, stderr);

@@ -122,15 +122,15 @@ function disconnect(): void {
 
 async function openFile(file: File): Promise<void> {
   // exceljs is a large library: loaded only here, in the browser file mode.
-  const { fileWorkbook, readXlsx, writeXlsx } = await import('../workbook/file.ts');
-  const wb = await readXlsx(new Uint8Array(await file.arrayBuffer()));
+  const { fileWorkbook, readXlsx, resultFileName, writeXlsx } = await import('../workbook/file.ts');
+  const wb = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
   workbook = fileWorkbook(wb);
   $('file-name').textContent = file.name;
   fileDownload = async () => {
     const blob = new Blob([(await writeXlsx(wb)) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = file.name.replace(/(\.xlsx)?$/i, '.xlsx');
+    link.download = resultFileName(file.name);
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client.ts';
+import { WorkbookFileError } from '../workbook/file-kind.ts';
 import { t } from './i18n.ts';
 
 export interface ActionView {
@@ -37,6 +38,8 @@ export function describe(error: unknown): string {
   }
   // A RangeError is an input the action refused, with its reason in Vietnamese (a month, a reason, a choice).
   if (error instanceof RangeError) return error.message;
+  // A file that is no .xlsx: the message names it and says what to do.
+  if (error instanceof WorkbookFileError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return t('unexpected', { message });
 }

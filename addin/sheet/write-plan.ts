@@ -1,5 +1,6 @@
 import type { RowResult } from '../../server/contract/push.ts';
 import { ComputedIndex, type ComputedRow } from './computed-rows.ts';
+import { appendedLooks } from './header-look.ts';
 import { SHEET_KINDS, type ComputedSpec } from './sheet-kinds.ts';
 import { conflictStatus, EDITED_SINCE_SYNC, errorStatus, NOT_SYNCED, syncedStatus } from './sync-status.ts';
 import type { CellRef, CellValue, SheetIssue, SheetRow, SheetTable, WriteBlock, WritePlan } from './types.ts';
@@ -131,6 +132,7 @@ export function planWriteBack(
       }
     }
     plan.blocks = blocks(table, columns, targets(table, columns), rowValues);
+    plan.looks = appendedLooks(table, plan);
   }
 
   for (const list of localErrors.values()) for (const issue of list) for (const ref of issue.refs ?? []) mark(ref);

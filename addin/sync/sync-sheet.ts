@@ -67,11 +67,20 @@ async function prepare(session: WorkbookSession, deps: SyncDeps, options: SyncOp
   if (options.mapping) memory.mapping = { ...memory.mapping, ...options.mapping };
   const grid = await session.readSheet(name);
   deps.progress?.({ phase: 'read', done: 1, total: 1 });
-  let table = readTable(grid, { kind: options.kind, mapping: memory.mapping, periodHint: options.period ?? memory.period });
+  const readOptions = { kind: options.kind, mapping: memory.mapping, periodHint: options.period ?? memory.period };
+  let table = readTable(grid, readOptions);
+  let roster: Awaited<ReturnType<BinhXetClient['roster']>> | null = null;
+  const headed = SHEET_KINDS[options.kind].fields.includes('unit') && table.header.fields.name !== undefined;
+  if (headed && table.header.fields.unit === undefined && deps.client) {
+    // No unit column: units come from heading rows, which take the spelling of the unit the service knows by
+    // that meaning ("II. K. LÝ LUẬN CƠ SỞ"); a heading naming a known unit is one even without numbering.
+    roster = await deps.client.roster();
+    table = readTable(grid, { ...readOptions, units: roster.units.map((u) => u.name) });
+  }
   if (SHEET_KINDS[options.kind].rosterCodes && table.header.fields.code === undefined && deps.client && table.rows.length > 0) {
     // No staff-code column: names are matched within units to the roster; an unknown name goes without a code
     // (the service creates the person), an ambiguous one is held back with its reason, never guessed.
-    const roster = await deps.client.roster();
+    roster ??= await deps.client.roster();
     const entries = roster.people.flatMap((p) => (p.unit ? [{ code: p.code, name: p.name, unit: p.unit }] : []));
     table = withRosterCodes(table, matchRoster(table.rows, entries, table.header));
   }
