@@ -27,10 +27,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+    throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
   const scheme = c.TLS_CERT && c.TLS_KEY ? 'https' : 'http';
   const publicUrl = (c.PUBLIC_URL ?? `${scheme}://localhost:${c.PORT}`).replace(/\/+$/, '');
   return { ...c, publicUrl };
 }
+
+export class ConfigError extends Error {}

@@ -2,15 +2,27 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
+import type { Db } from './db/database.ts';
 import { createLogger } from './log.ts';
 import { bootstrapOrganisation } from './services/bootstrap.ts';
+import { startFailureMessage } from './start-failure.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await serveOn(db, config);
+  } catch (error) {
+    // The lock file and the database are released before the process says why it stops.
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function serveOn(db: Db, config: Config): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
   const { organisation, newAdminKey } = await bootstrapOrganisation(
     db,
     { slug: config.ORG_SLUG, name: config.ORG_NAME },
@@ -32,26 +44,16 @@ async function main(): Promise<void> {
       ? { createServer: createHttpsServer, serverOptions: { cert: readFileSync(config.TLS_CERT!), key: readFileSync(config.TLS_KEY!) } }
       : {}),
   });
-  server.on('listening', () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    const lines = [
-      `Bình Xét đang chạy / is running: ${config.publicUrl} (cổng ${port})`,
-      `  Cơ sở dữ liệu: ${db.kind === 'embedded' ? `nhúng (PGlite) trong ${config.DATA_DIR}` : 'PostgreSQL'}`,
-      `  Tổ chức: ${organisation.name}`,
-      `  Manifest của add-in: ${config.publicUrl}/manifest.xml`,
-      `  Trang dùng không cần add-in: ${config.publicUrl}/addin/taskpane.html`,
-      `  API: ${config.publicUrl}/docs`,
-    ];
-    if (newAdminKey) {
-      lines.push(
-        '',
-        `  Khóa quản trị (chỉ hiện một lần, hãy lưu lại) / admin key, shown once:`,
-        `  ${newAdminKey}`,
-      );
-    }
-    process.stdout.write(lines.join('\n') + '\n');
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  process.stdout.write(startupLines(config, db, organisation.name, port, newAdminKey));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -72,7 +74,21 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+function startupLines(config: Config, db: Db, organisation: string, port: number, newAdminKey: string | null): string {
+  const lines = [
+    `Bình Xét đang chạy / is running: ${config.publicUrl} (cổng ${port})`,
+    `  Cơ sở dữ liệu: ${db.kind === 'embedded' ? `nhúng (PGlite) trong ${config.DATA_DIR}` : 'PostgreSQL'}`,
+    `  Tổ chức: ${organisation}`,
+    `  Manifest của add-in: ${config.publicUrl}/manifest.xml`,
+    `  Trang dùng không cần add-in: ${config.publicUrl}/addin/taskpane.html`,
+    `  API: ${config.publicUrl}/docs`,
+  ];
+  if (newAdminKey) lines.push('', `  Khóa quản trị (chỉ hiện một lần, hãy lưu lại) / admin key, shown once:`, `  ${newAdminKey}`);
+  return lines.join('\n') + '\n';
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  const port = Number(process.env.PORT ?? 3000);
+  process.stderr.write(startFailureMessage(error, { port, host: process.env.HOST || '0.0.0.0' }));
   process.exit(1);
 });

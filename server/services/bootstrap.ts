@@ -1,9 +1,10 @@
 import { DEFAULT_RULE_SET } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
 import { ensureOrganisation, type Organisation } from '../db/organisations.ts';
+import { findKeyOwner } from '../db/access-keys.ts';
 import { currentRuleSet, insertRuleSet } from '../db/rule-sets.ts';
 import { createUser } from '../db/users.ts';
-import { issueKey, keyExists } from './access.ts';
+import { issueKey, keyDigest, keyExists } from './access.ts';
 
 export interface Bootstrapped {
   organisation: Organisation;
@@ -25,6 +26,8 @@ export async function bootstrapOrganisation(
     const organisation = await ensureOrganisation(db, org.slug, org.name);
     if (!(await currentRuleSet(db, organisation.id))) await insertRuleSet(db, organisation.id, DEFAULT_RULE_SET, null);
     if (adminToken !== undefined) {
+      const owner = await findKeyOwner(db, keyDigest(adminToken).prefix);
+      if (owner && owner.orgId !== organisation.id) throw new AdminTokenTakenError(org.slug);
       if (!(await keyExists(db, organisation.id, adminToken))) {
         const admin = await createUser(db, organisation.id, 'Quản trị viên', 'admin', []);
         await issueKey(db, organisation.id, admin.id, { label: 'BINHXET_ADMIN_TOKEN', key: adminToken });
@@ -41,4 +44,14 @@ export async function bootstrapOrganisation(
     const { key } = await issueKey(db, organisation.id, admin.id, { label: 'Khóa quản trị đầu tiên' });
     return { organisation, newAdminKey: key };
   });
+}
+
+/** Keys are unique across the database: one token cannot open two organisations. */
+export class AdminTokenTakenError extends Error {
+  constructor(readonly slug: string) {
+    super(
+      `BINHXET_ADMIN_TOKEN đã là khóa của một tổ chức khác trong cơ sở dữ liệu này; hãy đặt một giá trị khác cho tổ chức ${slug}. ` +
+        `(BINHXET_ADMIN_TOKEN is already the key of another organisation in this database; choose another value for ${slug}.)`,
+    );
+  }
 }
