@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
 import { cors } from 'hono/cors';
@@ -12,7 +11,7 @@ import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
-import { requestEncoding } from './middleware/request-encoding.ts';
+import { requestBody } from './middleware/request-body.ts';
 import { addinRoutes } from './routes/addin.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { errorBody } from './routes/error-body.ts';
@@ -31,6 +30,8 @@ export interface AppOptions {
   publicUrl: string;
   bodyLimitBytes?: number;
   corsOrigins?: string[];
+  /** gzip request bodies unpacked at once (default 4). */
+  maxCompressedInFlight?: number;
   /** Limits on failed authentications per client address; false turns them off. */
   authThrottle?: Partial<AuthThrottleOptions> | false;
 }
@@ -65,26 +66,20 @@ export function createApp(options: AppOptions) {
       maxAge: 600,
     }),
   );
-  const bodyLimitBytes = options.bodyLimitBytes ?? 40 * 1024 * 1024;
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: (c) =>
-        c.json(errorBody('payload_too_large', 'Nội dung gửi lên quá lớn; hãy chia nhỏ lần gửi'), 413),
-    }),
-  );
-  // A gzip-compressed body is unpacked within the same limit.
-  app.use('/api/*', requestEncoding(bodyLimitBytes));
   app.use('*', async (c, next) => {
     c.set('db', db);
     await next();
   });
+  // The throttle and the key check come before any byte of the body is read or unpacked.
   if (options.authThrottle !== false) app.use('/api/v1/*', authThrottle(options.authThrottle));
   app.use('/api/v1/*', async (c, next) => {
     c.set('caller', await authenticate(db, c.req.header('authorization')));
     await next();
   });
+  app.use(
+    '/api/v1/*',
+    requestBody({ maxBytes: options.bodyLimitBytes ?? 40 * 1024 * 1024, maxCompressedInFlight: options.maxCompressedInFlight ?? 4 }),
+  );
 
   app.route('/', healthRoutes(VERSION));
   app.route('/', addinRoutes(options.publicUrl));
