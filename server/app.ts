@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
 import { cors } from 'hono/cors';
@@ -11,8 +10,12 @@ import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
+import { TrustedProxies } from './middleware/client-info.ts';
+import { hsts } from './middleware/hsts.ts';
+import { paneCsp } from './middleware/pane-csp.ts';
 import { requestBody } from './middleware/request-body.ts';
 import { addinRoutes } from './routes/addin.ts';
+import { docsRoutes } from './routes/docs.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { errorBody } from './routes/error-body.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,6 +33,8 @@ export interface AppOptions {
   publicUrl: string;
   bodyLimitBytes?: number;
   corsOrigins?: string[];
+  /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies;
   /** gzip request bodies unpacked at once (default 4). */
   maxCompressedInFlight?: number;
   /** Limits on failed authentications per client address; false turns them off. */
@@ -54,7 +59,10 @@ export function createApp(options: AppOptions) {
   // Answers (a 5,000-row month is ≈ 2.5 MB of JSON, ≈ 10 × less packed) and the pane's files, for clients that accept gzip.
   app.use('*', compress());
   // The task pane is framed by Excel (on the web: an iframe of another origin), so no X-Frame-Options.
-  app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false }));
+  app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, strictTransportSecurity: false }));
+  const proxies = options.trustedProxies ?? new TrustedProxies([]);
+  app.use('*', hsts(proxies));
+  app.use('/addin/*', paneCsp());
   const origins = new Set([new URL(options.publicUrl).origin, ...(options.corsOrigins ?? [])]);
   app.use(
     '/api/*',
@@ -104,7 +112,7 @@ export function createApp(options: AppOptions) {
     },
     security: [{ Bearer: [] }],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  app.route('/', docsRoutes());
 
   app.notFound((c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
   app.onError((err, c) => {

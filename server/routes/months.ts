@@ -10,6 +10,7 @@ import {
   unitMonthSchema,
   unitPushResponseSchema,
 } from '../contract/push.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 import { requireRole } from '../services/access.ts';
 import { decide, monthSummary } from '../services/council.ts';
 import { personMonthView, unitMonthView } from '../services/month-view.ts';
@@ -23,6 +24,7 @@ const params = z.object({ period: periodSchema });
 
 const pushPeopleRoute = createRoute({
   method: 'post',
+  middleware: [allowRoles('admin', 'council', 'rater')] as const,
   path: '/months/{period}/people',
   tags: ['Tháng'],
   summary: 'Gửi kết quả đánh giá tháng của cán bộ (tối đa 50.000 dòng)',
@@ -48,6 +50,7 @@ const pullPeopleRoute = createRoute({
 
 const pushUnitsRoute = createRoute({
   method: 'post',
+  middleware: [allowRoles('admin', 'council', 'rater')] as const,
   path: '/months/{period}/units',
   tags: ['Tháng'],
   summary: 'Gửi kết quả đánh giá tháng của khoa, phòng',
@@ -78,6 +81,7 @@ const summaryRoute = createRoute({
 
 const decideRoute = createRoute({
   method: 'post',
+  middleware: [allowRoles('admin', 'council')] as const,
   path: '/months/{period}/decisions',
   tags: ['Hội đồng'],
   summary: 'Quyết định của Hội đồng: xét HTXS trong tỷ lệ, nâng tỷ lệ (≤ 25%), chốt, mở lại',

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { RULE_SET_PRESETS, ruleSetSchema } from '../contract/rule-set.ts';
 import { AppError } from '../errors.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 import { requireRole } from '../services/access.ts';
 import { loadRuleSet, replaceRuleSet } from '../services/rule-sets.ts';
 import { errorResponses } from './error-body.ts';
@@ -21,6 +22,7 @@ const getRoute = createRoute({
 });
 const putRoute = createRoute({
   method: 'put',
+  middleware: [allowRoles('admin')] as const,
   path: '/rule-set',
   tags: ['Quy tắc'],
   summary: 'Thay bộ quy tắc (quản trị): toàn bộ, hoặc một bộ có sẵn như { "preset": "haiphong-2025" }',

@@ -9,6 +9,7 @@ import {
   classStudentsSchema,
   studentRowSchema,
 } from '../contract/students.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 import { requireRole } from '../services/access.ts';
 import { pushStudents } from '../services/students-push.ts';
 import { classCommendations, classList, classStudents } from '../services/students-view.ts';
@@ -29,6 +30,7 @@ const routes = {
   }),
   push: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
     path: '/classes/{class}/students',
     tags,
     summary: 'Gửi bảng học viên của một lớp (các dòng StudentRow; tên lớp mã hóa URL)',

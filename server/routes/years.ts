@@ -14,6 +14,7 @@ import {
   personYearPushResponseSchema,
   personYearSheetSchema,
 } from '../contract/year-sheets.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 import { requireRole } from '../services/access.ts';
 import { yearProposals } from '../services/titles-proposals.ts';
 import { decideYear } from '../services/year-decisions.ts';
@@ -35,6 +36,7 @@ const rowsDescription =
 const routes = {
   pushPeople: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
     path: '/years/{year}/people',
     tags,
     summary: 'Gửi bảng xếp loại năm của cán bộ (các dòng PersonYearRow)',
@@ -55,6 +57,7 @@ const routes = {
   }),
   pushInitiatives: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
     path: '/years/{year}/initiatives',
     tags,
     summary: 'Gửi bảng sáng kiến, đề tài của năm (các dòng InitiativeRow)',
@@ -91,6 +94,7 @@ const routes = {
   }),
   decide: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council')] as const,
     path: '/years/{year}/decisions',
     tags: ['Hội đồng'],
     summary: 'Quyết định của Hội đồng cho năm: xét HTXS trong tỷ lệ, nâng tỷ lệ (≤ 25%), chốt, mở lại',
