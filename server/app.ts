@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { personRowSchema } from './contract/person-row.ts';
 import { unitRowSchema } from './contract/unit-row.ts';
+import { memoryFailureStore, sqlFailureStore } from './db/auth-failures.ts';
 import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -37,7 +38,7 @@ export interface AppOptions {
   trustedProxies?: TrustedProxies;
   /** gzip request bodies unpacked at once (default 4). */
   maxCompressedInFlight?: number;
-  /** Limits on failed authentications per client address; false turns them off. */
+  /** Limits on failed authentications per key and per client address; false turns them off. */
   authThrottle?: Partial<AuthThrottleOptions> | false;
 }
 
@@ -79,7 +80,10 @@ export function createApp(options: AppOptions) {
     await next();
   });
   // The throttle and the key check come before any byte of the body is read or unpacked.
-  if (options.authThrottle !== false) app.use('/api/v1/*', authThrottle(options.authThrottle));
+  if (options.authThrottle !== false) {
+    const store = db.kind === 'postgres' ? sqlFailureStore(db) : memoryFailureStore();
+    app.use('/api/v1/*', authThrottle(store, proxies, options.authThrottle));
+  }
   app.use('/api/v1/*', async (c, next) => {
     c.set('caller', await authenticate(db, c.req.header('authorization')));
     await next();
