@@ -14,6 +14,7 @@ import { authThrottle, type AuthThrottleOptions } from './middleware/auth-thrott
 import { TrustedProxies } from './middleware/client-info.ts';
 import { hsts } from './middleware/hsts.ts';
 import { paneCsp } from './middleware/pane-csp.ts';
+import { pushRate } from './middleware/push-rate.ts';
 import { requestBody } from './middleware/request-body.ts';
 import { addinRoutes } from './routes/addin.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -36,6 +37,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (TRUSTED_PROXIES). */
   trustedProxies?: TrustedProxies;
+  /** Pushes one access key may make per minute; unset: no limit (in-process tests). */
+  pushRatePerMinute?: number;
   /** gzip request bodies unpacked at once (default 4). */
   maxCompressedInFlight?: number;
   /** Limits on failed authentications per key and per client address; false turns them off. */
@@ -88,6 +91,7 @@ export function createApp(options: AppOptions) {
     c.set('caller', await authenticate(db, c.req.header('authorization')));
     await next();
   });
+  if (options.pushRatePerMinute) app.use('/api/v1/*', pushRate(options.pushRatePerMinute));
   app.use(
     '/api/v1/*',
     requestBody({ maxBytes: options.bodyLimitBytes ?? 40 * 1024 * 1024, maxCompressedInFlight: options.maxCompressedInFlight ?? 4 }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { TrustedProxies } from './middleware/client-info.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import type { Db } from './db/database.ts';
@@ -34,16 +35,29 @@ async function serveOn(db: Db, config: Config): Promise<void> {
     publicUrl: config.publicUrl,
     bodyLimitBytes: Math.round(config.BODY_LIMIT_MB * 1024 * 1024),
     corsOrigins: config.CORS_ORIGINS?.split(',').map((o) => o.trim()),
+    trustedProxies: TrustedProxies.parse(config.TRUSTED_PROXIES),
+    pushRatePerMinute: config.PUSH_RATE_PER_MINUTE,
+    maxCompressedInFlight: config.COMPRESSED_REQUESTS_MAX,
   });
   const tls = config.TLS_CERT && config.TLS_KEY;
+  // A slow or silent client holds a connection only this long: Node checks the timeouts every second.
+  const limits = {
+    headersTimeout: config.HEADERS_TIMEOUT_MS,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: 1_000,
+  };
   const server = serve({
     fetch: app.fetch,
     port: config.PORT,
     hostname: config.HOST,
     ...(tls
-      ? { createServer: createHttpsServer, serverOptions: { cert: readFileSync(config.TLS_CERT!), key: readFileSync(config.TLS_KEY!) } }
-      : {}),
-  });
+      ? { createServer: createHttpsServer, serverOptions: { ...limits, cert: readFileSync(config.TLS_CERT!), key: readFileSync(config.TLS_KEY!) } }
+      : { serverOptions: limits }),
+  }) as import('node:http').Server;
+  // Also as properties: not every Node version reads all of them from the server's options.
+  Object.assign(server, { headersTimeout: limits.headersTimeout, requestTimeout: limits.requestTimeout, keepAliveTimeout: limits.keepAliveTimeout });
+  server.maxConnections = config.MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.once('listening', () => {
@@ -63,7 +77,7 @@ async function serveOn(db: Db, config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // Node keeps idle keep-alive sockets open after close(); sweeping them lets the drain finish promptly.
-    const sweep = setInterval(() => (server as import('node:http').Server).closeIdleConnections(), 250);
+    const sweep = setInterval(() => server.closeIdleConnections(), 250);
     server.close(async () => {
       clearInterval(sweep);
       await db.close();
