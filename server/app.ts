@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { errorBody } from './routes/error-body.ts';
 import { healthRoutes } from './routes/health.ts';
 import { monthRoutes } from './routes/months.ts';
+import { organisationRoutes } from './routes/organisation.ts';
 import type { AppEnv } from './routes/router.ts';
 import { ruleSetRoutes } from './routes/rule-set.ts';
 import { studentRoutes } from './routes/students.ts';
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', adminRoutes());
   app.route('/api/v1', yearRoutes());
   app.route('/api/v1', studentRoutes());
+  app.route('/api/v1', organisationRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   // Push bodies take rows as loose objects so one bad row never fails the others; document their shape.

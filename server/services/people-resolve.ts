@@ -4,6 +4,7 @@ import type { RowChecker } from '../contract/row-checker.ts';
 import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { reserveCodes } from '../db/organisations.ts';
+import { ratersCreatePeople } from '../db/roster-control.ts';
 import { ensureUnits, insertPeople, peopleByCode, peopleByNameKey, type NewPerson, type PersonRecord } from '../db/roster.ts';
 import type { Caller } from './access.ts';
 import { assertCanWriteUnit, rejected } from './push-common.ts';
@@ -143,6 +144,14 @@ export async function resolvePeople<R extends IdentityRow>(
     }
   }
   if (fresh.length === 0 || !create) return;
+  if (caller.role === 'rater' && !(await ratersCreatePeople(db, caller.orgId))) {
+    for (const c of fresh) {
+      results[c.index] = rejected(c.index, c.row.ref ?? null, c.row.code ?? null, [
+        { field: c.row.code ? 'code' : 'name', message: ONLY_ADMIN_CREATES },
+      ]);
+    }
+    return;
+  }
   const typed = new Set(fresh.flatMap((c) => (c.row.code ? [c.row.code] : [])));
   const codes = await automaticCodes(db, caller.orgId, fresh.length - typed.size, typed);
   let n = 0;
@@ -157,6 +166,9 @@ export async function resolvePeople<R extends IdentityRow>(
     else results[c.index] = rejected(c.index, c.row.ref ?? null, c.row.code ?? null, [{ field: 'code', message: 'Không tạo được cán bộ mới' }]);
   });
 }
+
+const ONLY_ADMIN_CREATES =
+  'Người này chưa có trong danh sách cán bộ; tổ chức chỉ cho quản trị viên thêm cán bộ mới (nhập danh sách). Hãy đề nghị quản trị viên thêm, hoặc kiểm tra Mã CB, họ tên';
 
 /**
  * New codes for people sent without one. A sheet may hold a typed code that looks automatic ("BX0007"), so
