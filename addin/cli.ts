@@ -8,6 +8,7 @@ import type { SyncOutcome } from './sync/outcome.ts';
 import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './sync/year-sheets.ts';
+import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
 import { ConversionUnavailable, convertXls } from './workbook/xls-convert.ts';
@@ -49,8 +50,10 @@ function fail(message: string): never {
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+  terminal: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<number> {
+  // Everything printed passes through the escaper but the progress bar, whose own escapes draw it.
+  const stderr = terminalSafe(terminal);
   let parsed;
   try {
     parsed = parseArgs({
@@ -90,7 +93,7 @@ export async function runCli(
     if (period !== undefined && !PERIOD_FORMS[periodKind].test.test(period)) fail(PERIOD_FORMS[periodKind].message);
     const { baseUrl, token } = connection(env);
     const wb = await openWorkbook(input, stderr);
-    const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: stderr }, cliProgress.Presets.shades_classic) : null;
+    const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: terminal }, cliProgress.Presets.shades_classic) : null;
     const deps = {
       workbook: fileWorkbook(wb),
       client: createClient({ baseUrl, token }),

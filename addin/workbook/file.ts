@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { xmlSafeText } from '../../server/contract/text.ts';
 import type { CellArea, CellValue, HeaderLook, SheetGrid, WritePlan } from '../sheet/types.ts';
 import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
 import { assertNoSecrets, formatDirectory, parseDirectory, splitText, stateRow, STATE_SHEET } from './state-cells.ts';
@@ -99,7 +100,7 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
         block.values.forEach((line, i) =>
           line.forEach((value, j) => {
             // exceljs writes a string as a string cell: "=…" stays text, never a formula. "" empties the cell.
-            ws.getCell(block.row + i + 1, block.col + j + 1).value = value === '' ? null : value;
+            ws.getCell(block.row + i + 1, block.col + j + 1).value = value === '' ? null : xmlSafe(value);
           }),
         );
       }
@@ -117,7 +118,7 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       values.forEach((line, r) => {
         const row = ws.getRow(r + 1);
         line.forEach((v, c) => {
-          if (v !== null) row.getCell(c + 1).value = v;
+          if (v !== null) row.getCell(c + 1).value = xmlSafe(v);
         });
       });
       for (const r of options.headerRows ?? []) ws.getRow(r + 1).font = { bold: true };
@@ -145,7 +146,8 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       const ws = stateSheet(wb);
       const directory = parseDirectory(plainValue(ws.getCell(1, 1).value));
       const row = stateRow(directory, key);
-      const pieces = splitText(JSON.stringify(value));
+      // JSON escapes controls and lone surrogates but not U+FFFE/U+FFFF, which XML cannot hold.
+      const pieces = splitText(JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`));
       const old = directory.keys[key]?.[1] ?? 0;
       ws.getCell(row + 1, 1).value = key;
       for (let c = 0; c < Math.max(old, pieces.length); c++) ws.getCell(row + 1, c + 2).value = pieces[c] ?? null;
@@ -157,6 +159,11 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       ws.views = [{ ...(ws.views?.[0] ?? {}), activeCell: address }];
     },
   };
+}
+
+/** What exceljs writes must be XML: text loses the characters XML 1.0 cannot hold (see xmlSafeText). */
+function xmlSafe<T>(value: T): T {
+  return (typeof value === 'string' ? xmlSafeText(value) : value) as T;
 }
 
 export function fileWorkbook(wb: ExcelJS.Workbook): WorkbookAdapter {
