@@ -71,7 +71,7 @@ async function encodeBody(body: unknown, gzipFrom: number): Promise<Encoded> {
   const text = JSON.stringify(body);
   const json = { 'content-type': 'application/json' };
   if (text.length < gzipFrom || typeof CompressionStream !== 'function') return { body: text, headers: json };
-  // A 5,000-row sheet: ≈ 1.2 MB of JSON, ≈ 130 KB packed (the service unpacks it, server/middleware/request-encoding.ts).
+  // A 5,000-row sheet: ≈ 1.2 MB of JSON, ≈ 130 KB packed (the service unpacks it, server/middleware/request-body.ts).
   const packed = await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
   return { body: packed, headers: { ...json, 'content-encoding': 'gzip' } };
 }
