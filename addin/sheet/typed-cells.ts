@@ -1,0 +1,156 @@
+import { LEVEL_LABELS, LEVELS, type Level } from '../../server/contract/levels.ts';
+import type { QuotaFacts } from '../../server/contract/results.ts';
+import { cellAddress } from './cell-address.ts';
+import { cellAt, cellText, isBlank, lowerKey } from './cell-text.ts';
+import type { ComputedRow } from './computed-rows.ts';
+import { hash53 } from './row-hash.ts';
+import { SHEET_KINDS } from './sheet-kinds.ts';
+import type { CellValue, ComputedColumn, SheetGrid, SheetKind, SheetTable } from './types.ts';
+
+/**
+ * Whose a computed cell is. The add-in remembers, per row key, a short fingerprint of each computed value it
+ * wrote; a non-blank cell that no longer matches it, or that held a value before the add-in ever wrote the
+ * row, was typed by someone (a council's "Xếp loại" filled by hand, a formula) and is theirs: it is never
+ * written unless the user confirms. The status column is the add-in's alone.
+ */
+
+/** A cell someone typed whose value differs from the computed one: kept, and listed. */
+export interface TypedCell {
+  row: number;
+  col: number;
+  cell: string;
+  column: ComputedColumn;
+  typed: CellValue;
+  computed: CellValue;
+  key: string | null;
+  message: string;
+}
+
+const tracked = (column: ComputedColumn) => column !== 'syncStatus';
+
+/** 32 bits of the cell's text: a typed value matching what was written by chance is a 1 in 4·10⁹ event. */
+function cellPrint(value: CellValue | undefined): string {
+  const text = cellText(value).trim();
+  return text === '' ? '' : hash53(text).slice(-8);
+}
+
+/** What the add-in writes into a row's computed columns, remembered in the workbook (about 40 characters). */
+export function rowPrint(kind: SheetKind, values: readonly CellValue[]): string {
+  const columns = SHEET_KINDS[kind].computed;
+  let out = '';
+  for (let k = 0; k < columns.length; k++) {
+    if (k > 0) out += ',';
+    if (tracked(columns[k]!.column)) out += cellPrint(values[k]);
+  }
+  return out;
+}
+
+/** The computed columns' cells as the sheet holds them now, per table row, in the kind's column order. */
+export function currentComputed(grid: SheetGrid, table: SheetTable): (index: number) => CellValue[] | null {
+  const cols = SHEET_KINDS[table.kind].computed.map((c) => table.header.computed[c.column]);
+  if (cols.every((c) => c === undefined)) return () => null;
+  return (index) => {
+    const row = table.rows[index];
+    if (!row) return null;
+    const line = grid.values[row.row - grid.top];
+    return cols.map((c) => (c === undefined ? null : cellAt(line, c - grid.left)));
+  };
+}
+
+const LEVEL_WORDS = new Map<string, Level>();
+for (const level of LEVELS) {
+  LEVEL_WORDS.set(lowerKey(level), level);
+  LEVEL_WORDS.set(lowerKey(LEVEL_LABELS[level]), level);
+  LEVEL_WORDS.set(lowerKey(LEVEL_LABELS[level].replace(/ nhiệm vụ$/, '')), level);
+}
+
+/** "HTXS", "Hoàn thành xuất sắc nhiệm vụ" and "hoàn thành xuất sắc" are one level. */
+export function levelOfText(value: CellValue): Level | null {
+  return LEVEL_WORDS.get(lowerKey(cellText(value).trim().replace(/\.$/, ''))) ?? null;
+}
+
+/** Two values of a computed column that say the same thing, however typed. */
+export function sameMeaning(column: ComputedColumn, a: CellValue, b: CellValue): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
+  if (column === 'classification') {
+    const la = levelOfText(a);
+    if (la !== null) return la === levelOfText(b);
+  }
+  const na = Number(a);
+  const nb = Number(b);
+  if (typeof a === 'number' || typeof b === 'number') return Number.isFinite(na) && na === nb;
+  return lowerKey(cellText(a).trim()) === lowerKey(cellText(b).trim());
+}
+
+export interface Ownership {
+  /** Fingerprints of what was last written, by row key. */
+  written: Readonly<Record<string, string>>;
+  /** Rows synced before fingerprints were kept: their computed cells were the add-in's. */
+  syncedBefore(key: string): boolean;
+}
+
+/** Whether the add-in may write over this cell: blank, or still holding what the add-in wrote there. */
+export function ownsCell(ownership: Ownership, key: string | null, k: number, value: CellValue): boolean {
+  if (isBlank(value)) return true;
+  if (key === null) return false;
+  const print = ownership.written[key];
+  if (print === undefined) return ownership.syncedBefore(key);
+  return print.split(',')[k] === cellPrint(value);
+}
+
+const short = (value: CellValue) => {
+  const level = levelOfText(value);
+  return level && level !== 'NONE' ? level : cellText(value).trim();
+};
+
+function groupText(group: string): string {
+  return group === 'Toàn cơ quan' ? 'toàn cơ quan' : `nhóm ${group}`;
+}
+
+/** Why the service gives this level, in a clause: the quota's count when the quota cut it, else its last reason. */
+function whyLevel(found: ComputedRow, typed: Level | null, quotas: ReadonlyMap<string, QuotaFacts>): string {
+  if (!('levelBeforeQuota' in found)) return 'reasons' in found ? (found.reasons.at(-1) ?? '') : '';
+  const facts = found.quotaGroup === null ? undefined : quotas.get(found.quotaGroup);
+  const cutByQuota = found.levelBeforeQuota === 'HTXS' && found.level !== 'HTXS';
+  let why: string;
+  if (found.tieAtQuota && facts) {
+    why = `đồng điểm tại ngưỡng tỷ lệ, ${groupText(facts.group)} còn ${facts.allowed - facts.used} suất HTXS`;
+  } else if (cutByQuota && facts) {
+    why = `${groupText(facts.group)} đã đủ ${facts.used} HTXS trên ${facts.candidates} người`;
+  } else {
+    why = found.reasons.at(-1) ?? '';
+  }
+  if (typed === 'HTXS' && cutByQuota) {
+    why += '; muốn xếp HTXS, Hội đồng dùng "Xét HTXS" (trong số suất của nhóm) rồi bấm Làm mới';
+  }
+  return why;
+}
+
+/** "G7: Hội đồng ghi HTXS cho Lê Văn An, tính được HTT — nhóm Giảng viên đã đủ 2 HTXS trên 13 người". */
+export function typedMessage(
+  cell: string,
+  column: { column: ComputedColumn; header: string },
+  typed: CellValue,
+  computed: CellValue,
+  who: string | null,
+  found: ComputedRow | undefined,
+  quotas: ReadonlyMap<string, QuotaFacts>,
+): string {
+  const forWhom = who ? ` cho ${who}` : '';
+  if (column.column === 'classification' && found && 'level' in found) {
+    const typedLevel = levelOfText(typed);
+    const why = whyLevel(found, typedLevel, quotas);
+    return `${cell}: Hội đồng ghi ${short(typed)}${forWhom}, tính được ${found.level === 'NONE' ? LEVEL_LABELS.NONE : found.level}${why ? ` — ${why}` : ''}`;
+  }
+  return `${cell}: cột ${column.header} ghi "${cellText(typed).trim()}"${forWhom}, tính được "${cellText(computed).trim()}"`;
+}
+
+/** Kiểm tra without a computed value to compare with: the cell is named, and kept. */
+export function typedWithoutResultMessage(cell: string, header: string, typed: CellValue, who: string | null): string {
+  return (
+    `${cell}: cột ${header} đã ghi "${cellText(typed).trim()}"${who ? ` cho ${who}` : ''}; ` +
+    'Đồng bộ sẽ so với kết quả tính và không ghi đè nếu bạn chưa đồng ý'
+  );
+}
+
+export const cellOf = (row: number, col: number) => cellAddress(row, col);
