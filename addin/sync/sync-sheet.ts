@@ -24,7 +24,7 @@ import { conflictStatus } from '../sheet/sync-status.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
 import { KIND_API, NEED_PERIOD, type PeriodAnswer, type PushReceipt } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
-import { recordConflicts, takeStoredVersions } from './conflicts.ts';
+import { keepMine, recordConflicts, takeStoredVersions } from './conflicts.ts';
 import { memoryKey, readMemory, type SheetMemory } from './sheet-memory.ts';
 
 export interface SyncDeps {
@@ -245,4 +245,14 @@ async function offerDisciplineList(session: WorkbookSession, sheet: string, tabl
   if (!session.setChoices || col === undefined || last === undefined) return;
   const first = table.header.firstDataRow;
   await session.setChoices(sheet, [{ row: first, col, rows: last - first + 1, values: [...DISCIPLINES] }]);
+}
+
+/** "Giữ giá trị của tôi": the named conflicting rows go over the stored version their conflict showed, now. */
+export async function keepMyValues(deps: SyncDeps, options: SyncOptions, keys: readonly string[]): Promise<SyncOutcome> {
+  await deps.workbook.session(async (session) => {
+    const name = options.sheet ?? (await session.activeSheetName());
+    const memory = readMemory(await session.loadState(memoryKey(name)), options.kind);
+    await session.saveState(memoryKey(name), keepMine(memory, keys));
+  });
+  return syncSheet(deps, options);
 }
