@@ -29,6 +29,8 @@ export interface SyncOutcome {
   }[];
   /** The service could not be reached: changes are kept for the next sync. */
   offline: boolean;
+  /** Changed rows waiting for a sync that could not reach the service. */
+  pending: number;
   /** Rows held back by their own errors (marked in the sheet): never sent. */
   notSent: number;
   /** Cells someone typed in a computed column whose value differs from the computed one: kept, not written. */

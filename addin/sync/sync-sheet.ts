@@ -117,6 +117,7 @@ function outcome(action: SyncAction, p: Prepared, extra: Partial<SyncOutcome> = 
     headers: p.table.header.columns.map((c) => c.text).filter((t) => t !== ''),
     rowProblems: [],
     offline: false,
+    pending: 0,
     notSent: p.invalid,
     typed: [],
     ...extra,
@@ -191,7 +192,7 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
     } catch (error) {
       if (!(error instanceof ApiError) || !error.retryable) throw error;
       await session.saveState(memoryKey(p.name), memory);
-      return outcome(action, p, { offline: true, sent: 0 });
+      return outcome(action, p, { offline: true, sent: 0, pending: send.length });
     }
     const unsynced = new Set(action === 'refresh' ? p.changes.map((c) => c.key) : []);
     let statusOf = new Map<string, string>();
