@@ -25,7 +25,10 @@ export function missingColumns(kind: SheetKind, missing: readonly string[]): str
 
 export function syncReport(o: SyncOutcome, kind: SheetKind, server: string): SyncReport {
   const problems: string[] = [];
-  for (const issue of o.issues) problems.push(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.message}`);
+  for (const issue of o.issues) {
+    const who = issue.who && !issue.message.includes(issue.who) ? ` — ${issue.who}` : '';
+    problems.push(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.message}${who}`);
+  }
   for (const r of o.rowProblems) {
     const who = [r.key, r.who].filter(Boolean).join(' ');
     problems.push(`${r.status === 'conflict' ? 'Xung đột' : 'Lỗi'}: dòng ${r.ref ?? '?'}${who ? ` (${who})` : ''}: ${r.message}`);
