@@ -1,4 +1,5 @@
 import type { TypedCell } from '../sheet/typed-cells.ts';
+import type { MonthGlance } from './month-glance.ts';
 import type { SheetIssue } from '../sheet/types.ts';
 
 export type SyncAction = 'check' | 'sync' | 'refresh';
@@ -35,6 +36,8 @@ export interface SyncOutcome {
   notSent: number;
   /** Cells someone typed in a computed column whose value differs from the computed one: kept, not written. */
   typed: TypedCell[];
+  /** After a sync or a refresh of a month: its levels, groups and ties. */
+  glance: MonthGlance | null;
 }
 
 export const noCounts = () => ({ accepted: 0, unchanged: 0, rejected: 0, conflict: 0 });

@@ -25,6 +25,7 @@ import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
 import { KIND_API, NEED_PERIOD, type PeriodAnswer, type PushReceipt } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
 import { keepMine, recordConflicts, takeStoredVersions } from './conflicts.ts';
+import { monthGlance } from './month-glance.ts';
 import { memoryKey, readMemory, type SheetMemory } from './sheet-memory.ts';
 
 export interface SyncDeps {
@@ -120,6 +121,7 @@ function outcome(action: SyncAction, p: Prepared, extra: Partial<SyncOutcome> = 
     pending: 0,
     notSent: p.invalid,
     typed: [],
+    glance: null,
     ...extra,
   };
 }
@@ -216,6 +218,7 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
       rowProblems: rowProblemsOf(p.table, send, results),
       issues: [...p.issues, ...typedIssues(plan.typed)],
       typed: plan.typed,
+      glance: monthGlance(month.rows, month.quotas),
     });
   });
 }
