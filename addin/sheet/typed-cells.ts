@@ -116,7 +116,10 @@ function whyLevel(found: ComputedRow, typed: Level | null, quotas: ReadonlyMap<s
   if (found.tieAtQuota && facts) {
     why = `đồng điểm tại ngưỡng tỷ lệ, ${groupText(facts.group)} còn ${facts.allowed - facts.used} suất HTXS`;
   } else if (cutByQuota && facts) {
-    why = `${groupText(facts.group)} đã đủ ${facts.used} HTXS trên ${facts.candidates} người`;
+    why =
+      facts.allowed === 0
+        ? `${groupText(facts.group)} chỉ được 0 HTXS trên ${facts.candidates} người`
+        : `${groupText(facts.group)} đã đủ ${facts.used} HTXS trên ${facts.candidates} người`;
   } else {
     why = found.reasons.at(-1) ?? '';
   }
