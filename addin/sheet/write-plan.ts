@@ -5,7 +5,7 @@ import { cellText, isBlank } from './cell-text.ts';
 import { ComputedIndex, type ComputedRow } from './computed-rows.ts';
 import { SHEET_KINDS, type ComputedSpec } from './sheet-kinds.ts';
 import { conflictStatus, EDITED_SINCE_SYNC, errorStatus, NOT_SYNCED, syncedStatus } from './sync-status.ts';
-import { ownsCell, rowPrint, sameMeaning, typedMessage, typedWithoutResultMessage, type Ownership, type TypedCell } from './typed-cells.ts';
+import { ownsCell, rowPrint, writtenPrints, sameMeaning, typedMessage, typedWithoutResultMessage, type Ownership, type TypedCell } from './typed-cells.ts';
 import type { CellRef, CellValue, SheetIssue, SheetRow, SheetTable, WriteBlock, WritePlan } from './types.ts';
 
 export interface WriteBackOptions {
@@ -188,10 +188,13 @@ interface RowCells {
  */
 function keepTyped(table: SheetTable, r: RowCells, kept: Set<number>, plan: WriteBackPlan, overwrite: boolean): void {
   const columns = SHEET_KINDS[table.kind].computed;
+  let prints: readonly string[] | boolean | null = null;
   for (let k = 0; k < columns.length; k++) {
     const spec = columns[k]!;
     const value = r.now[k] ?? null;
-    if (spec.column === 'syncStatus' || isBlank(value) || ownsCell(r.ownership, r.row.key, k, value)) continue;
+    if (spec.column === 'syncStatus' || isBlank(value)) continue;
+    prints ??= writtenPrints(r.ownership, r.row.key);
+    if (ownsCell(prints, k, value)) continue;
     const next = r.line[k] ?? null;
     const uncompared = isBlank(next);
     const differs = !uncompared && !sameMeaning(spec.column, value, next);
