@@ -20,7 +20,7 @@ import {
   type WritePlan,
 } from '../sheet/index.ts';
 import { currentComputed, type Ownership, type TypedCell } from '../sheet/typed-cells.ts';
-import { conflictStatus } from '../sheet/sync-status.ts';
+import { conflictDifferences } from '../sheet/sync-status.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
 import { KIND_API, NEED_PERIOD, type PeriodAnswer, type PushReceipt } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
@@ -232,7 +232,10 @@ function rowProblemsOf(table: SheetTable, sent: readonly ChangedRow[], results: 
     const change = r.ref === null ? undefined : byRef.get(String(r.ref));
     const row = change ? rowsBySheetRow.get(change.row) : undefined;
     const who = row ? String(row.input.name ?? row.input.unit ?? '').trim() || null : null;
-    const message = r.status === 'conflict' && row ? conflictStatus(table.header, row, r) : r.errors.map((e) => e.message).join('; ');
+    // A conflict says what differs; the ways out are the pane's button and the command line's own line.
+    const differences = r.status === 'conflict' && row ? conflictDifferences(table.header, row, r) : '';
+    const version = r.version === null ? '' : ` (phiên bản ${r.version})`;
+    const message = differences !== '' ? `${differences}${version}` : r.errors.map((e) => e.message).join('; ');
     return [{ ref: r.ref, key: r.key, sheetKey: change?.key ?? null, who, status: r.status, message }];
   });
 }

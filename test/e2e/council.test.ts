@@ -43,7 +43,7 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
     await page.click('#sync');
-    expect(await settled(page)).toContain('Đã đồng bộ tháng 2021-10: 50 dòng mới/sửa');
+    expect(await settled(page)).toContain('Đã đồng bộ tháng 10/2021: 50 dòng mới/sửa');
 
     await page.click('#council-summary');
     expect(await settled(page)).toMatch(new RegExp(`^Đã ghi trang "${SHEET}": 50 cán bộ, [1-9]\\d* nhóm đồng điểm chờ xét\\.$`));
