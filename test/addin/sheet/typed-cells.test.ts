@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../addin/sheet/read-table.ts';
 import { currentComputed, levelOfText, rowPrint, sameMeaning, type Ownership } from '../../../addin/sheet/typed-cells.ts';
@@ -158,5 +159,41 @@ describe('cells someone typed in a computed column', () => {
     expect(a).toBe(b);
     expect(a.split(',')).toHaveLength(5);
     expect(rowPrint('person', ['Hoàn thành tốt nhiệm vụ', 1, 3, 'x', ''])).not.toBe(a);
+  });
+});
+
+describe('a write plan around typed cells', () => {
+  it('writes every computed cell but the typed ones that differ, whatever rows and columns they fall on', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.tuple(fc.nat(11), fc.integer({ min: 0, max: 3 }), fc.constantFrom('HTXS', 'HT', 7, 'tự ghi', 'HTT')), { maxLength: 20 }),
+        fc.boolean(),
+        (count, typedCells, gap) => {
+          const typed: Record<number, CellValue[]> = {};
+          for (const [i, k, v] of typedCells) if (i < count) (typed[i] ??= [null, null, null, null, null])[k] = v;
+          const g = sheet(count, typed);
+          // A blank line inside the table splits it into two runs of rows.
+          if (gap && count > 2) g.values.splice(FIRST + 1, 0, []);
+          const { table, rows } = answersFor(g);
+          const plan = planWriteBack(table, rows, [], [], [], { current: currentComputed(g, table), ownership: nobodyWrote });
+          const keptCells = new Set([...plan.typed, ...plan.uncompared].map((t) => t.cell));
+          table.rows.forEach((row, i) => {
+            const now = currentComputed(g, table)(i)!;
+            for (let k = 0; k < 5; k++) {
+              const at = writtenAt(plan.blocks, row.row, 10 + k);
+              const mine = now[k] === null || now[k] === undefined;
+              const same = k === 0 && now[k] === 'HTT';
+              if (k === 4 || mine) expect(at).not.toBeUndefined();
+              else {
+                expect(at).toBeUndefined();
+                expect(keptCells.has(`${String.fromCharCode(75 + k)}${row.row + 1}`)).toBe(!same);
+              }
+            }
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
