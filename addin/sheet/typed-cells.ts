@@ -5,7 +5,7 @@ import { cellAt, cellText, isBlank, lowerKey } from './cell-text.ts';
 import type { ComputedRow } from './computed-rows.ts';
 import { hash53 } from './row-hash.ts';
 import { SHEET_KINDS } from './sheet-kinds.ts';
-import type { CellValue, ComputedColumn, SheetGrid, SheetKind, SheetTable } from './types.ts';
+import type { CellValue, ComputedColumn, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
 
 /**
  * Whose a computed cell is. The add-in remembers, per row key, a short fingerprint of each computed value it
@@ -174,4 +174,58 @@ export function typedWithoutResultMessage(cell: string, header: string, typed: C
   );
 }
 
-export const cellOf = (row: number, col: number) => cellAddress(row, col);
+export interface RowCells {
+  i: number;
+  row: SheetRow;
+  /** What the add-in would write, in the kind's column order. */
+  line: CellValue[];
+  now: readonly CellValue[];
+  found: ComputedRow | undefined;
+  quotas: ReadonlyMap<string, QuotaFacts>;
+  ownership: Ownership;
+}
+
+/**
+ * Marks the row's cells someone typed as kept (`kept`: index × columns + column), and lists those whose
+ * value differs from the computed one. A kept cell the service has no value for yet is kept silently; one
+ * that says the same thing in other words ("HTT" for "Hoàn thành tốt nhiệm vụ") too.
+ */
+export function keepTyped(
+  table: SheetTable,
+  r: RowCells,
+  kept: Set<number>,
+  plan: { typed: TypedCell[]; uncompared: TypedCell[] },
+  overwrite: boolean,
+): void {
+  const columns = SHEET_KINDS[table.kind].computed;
+  let prints: readonly string[] | boolean | null = null;
+  for (let k = 0; k < columns.length; k++) {
+    const spec = columns[k]!;
+    const value = r.now[k] ?? null;
+    if (spec.column === 'syncStatus' || isBlank(value)) continue;
+    prints ??= writtenPrints(r.ownership, r.row.key);
+    if (ownsCell(prints, k, value)) continue;
+    const next = r.line[k] ?? null;
+    const uncompared = isBlank(next);
+    const differs = !uncompared && !sameMeaning(spec.column, value, next);
+    if (differs && overwrite) continue;
+    kept.add(r.i * columns.length + k);
+    // The fingerprint keeps naming the value the add-in would have written: the typed one stays the user's.
+    if (!differs && !uncompared) continue;
+    const col = table.header.computed[spec.column]!;
+    const cell = cellAddress(r.row.row, col);
+    const who = cellText(r.row.input.name ?? r.row.input.unit ?? '').trim() || null;
+    (uncompared ? plan.uncompared : plan.typed).push({
+      row: r.row.row,
+      col,
+      cell,
+      column: spec.column,
+      typed: value,
+      computed: next,
+      key: r.row.key,
+      message: uncompared
+        ? typedWithoutResultMessage(cell, spec.header, value, who)
+        : typedMessage(cell, spec, value, next, who, r.found, r.quotas),
+    });
+  }
+}
