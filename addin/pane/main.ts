@@ -105,7 +105,7 @@ let typedKept = 0;
 function overwriteTyped(): void {
   const count = typedKept;
   void run(async () => {
-    const o = { ...options(), overwriteTyped: true };
+    const o = { ...options(), overwriteTyped: true, keepConflicts: true };
     const said = show(await refreshSheet({ workbook: needWorkbook(), client: needClient(), progress }, o), o.kind);
     const text = typeof said === 'object' ? said.text : (said ?? '');
     return { text: `${t('overwritten', { count })} ${text}`, tone: typeof said === 'object' ? said.tone : 'ok' };

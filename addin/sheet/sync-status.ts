@@ -58,10 +58,14 @@ const WHAT_TO_DO = 'Bấm Làm mới rồi Đồng bộ để gửi giá trị c
  * against the row, and the ways out.
  */
 export function conflictStatus(header: HeaderInfo, row: SheetRow, result: RowResult): string {
-  const differences = conflictDifferences(header, row, result);
-  const version = result.version === null ? '' : ` (phiên bản ${result.version})`;
-  if (differences === '') return `Xung đột: người khác đã sửa dòng này${version}. ${WHAT_TO_DO}`;
-  return clip(`Xung đột: ${differences}${version}. ${WHAT_TO_DO}`);
+  return openConflictStatus(conflictDifferences(header, row, result), result.version);
+}
+
+/** A conflict not cleared yet, from what differed and the stored version. */
+export function openConflictStatus(differences: string, version: number | null): string {
+  const at = version === null ? '' : ` (phiên bản ${version})`;
+  if (differences === '') return `Xung đột: người khác đã sửa dòng này${at}. ${WHAT_TO_DO}`;
+  return clip(`Xung đột: ${differences}${at}. ${WHAT_TO_DO}`);
 }
 
 /** After Làm mới: the stored version is taken as the row's base, and the row's own values go over it next. */

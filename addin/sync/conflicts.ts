@@ -1,7 +1,7 @@
 import type { RowResult } from '../../server/contract/push.ts';
 import { ComputedIndex, type ComputedRow } from '../sheet/computed-rows.ts';
 import type { ChangedRow, SheetTable } from '../sheet/index.ts';
-import { conflictDifferences, takenStatus } from '../sheet/sync-status.ts';
+import { conflictDifferences, openConflictStatus, takenStatus } from '../sheet/sync-status.ts';
 import type { RowConflict, SheetMemory } from './sheet-memory.ts';
 
 /**
@@ -76,4 +76,13 @@ export function keepMine(memory: SheetMemory, keys: readonly string[]): SheetMem
     conflicts[key] = { ...conflict, taken: true };
   }
   return { ...memory, rows, conflicts };
+}
+
+/** The status of each conflict still open, for a refresh that does not clear them (the confirm step's). */
+export function openConflicts(memory: SheetMemory): Map<string, string> {
+  const status = new Map<string, string>();
+  for (const [key, c] of Object.entries(memory.conflicts)) {
+    status.set(key, c.taken ? takenStatus(c.differences, c.version) : openConflictStatus(c.differences, c.version));
+  }
+  return status;
 }

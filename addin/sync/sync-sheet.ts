@@ -24,7 +24,7 @@ import { conflictDifferences } from '../sheet/sync-status.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
 import { KIND_API, NEED_PERIOD, type PeriodAnswer, type PushReceipt } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
-import { keepMine, recordConflicts, takeStoredVersions } from './conflicts.ts';
+import { keepMine, openConflicts, recordConflicts, takeStoredVersions } from './conflicts.ts';
 import { monthGlance } from './month-glance.ts';
 import { memoryKey, readMemory, type SheetMemory } from './sheet-memory.ts';
 
@@ -45,6 +45,8 @@ export interface SyncOptions {
   chunkRows?: number;
   /** Write the computed value over cells someone typed (the user confirmed it). */
   overwriteTyped?: boolean;
+  /** Only the confirm step's writing: a refresh that leaves conflicts as they are (they are not what was asked). */
+  keepConflicts?: boolean;
 }
 
 /** Rows per request: the service takes 50,000; smaller pieces give the progress bar something to show. */
@@ -198,7 +200,8 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
     }
     const unsynced = new Set(action === 'refresh' ? p.changes.map((c) => c.key) : []);
     let statusOf = new Map<string, string>();
-    if (action === 'refresh') ({ memory, status: statusOf } = takeStoredVersions(memory, p.table, month.rows));
+    if (action === 'refresh' && options.keepConflicts) statusOf = openConflicts(memory);
+    else if (action === 'refresh') ({ memory, status: statusOf } = takeStoredVersions(memory, p.table, month.rows));
     const plan = planWriteBack(p.table, month.rows, results, p.issues, p.memory.highlight, {
       unsynced,
       statusOf,

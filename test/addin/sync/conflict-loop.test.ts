@@ -62,6 +62,10 @@ describe.each(testDatabases())('two officers editing one person on $name', (data
     );
     // Syncing again without having looked changes nothing: no silent overwrite.
     expect((await syncSheet(officerB, options)).counts.conflict).toBe(1);
+    // Writing over typed cells (the pane's confirm step) is not a look at the conflict: it stays open.
+    await refreshSheet(officerB, { ...options, overwriteTyped: true, keepConflicts: true });
+    expect(statusOf(b, LONG)).toMatch(/^Xung đột: Điểm đánh giá đã lưu 91, bạn nhập 88 \(phiên bản 2\)/);
+    expect((await syncSheet(officerB, options)).counts.conflict).toBe(1);
 
     const refreshed = await refreshSheet(officerB, options);
     expect(refreshed.sent).toBe(0);
