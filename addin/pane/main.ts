@@ -86,8 +86,9 @@ function show(outcome: SyncOutcome, kind: SheetKind): ActionResult {
       : outcome.sent === 0
         ? t('nothingToSend', { period })
         : t('synced', { ...outcome.counts, period });
-  const syncTone = refused + outcome.notSent > 0 ? 'error' : typed || warnings > 0 ? 'warning' : 'ok';
-  return { text: done + notSent + typed, tone: syncTone };
+  const taken = outcome.taken > 0 ? t('takenStored', { count: outcome.taken }) : '';
+  const syncTone = refused + outcome.notSent > 0 ? 'error' : typed || taken || warnings > 0 ? 'warning' : 'ok';
+  return { text: done + notSent + taken + typed, tone: syncTone };
 }
 
 /** "Giữ giá trị của tôi": the row's value goes over the stored version its conflict showed. */

@@ -36,6 +36,8 @@ export interface SyncOutcome {
   notSent: number;
   /** Cells someone typed in a computed column whose value differs from the computed one: kept, not written. */
   typed: TypedCell[];
+  /** Conflicting rows whose stored version a refresh took: the next sync sends the user's values over it. */
+  taken: number;
   /** After a sync or a refresh of a month: its levels, groups and ties. */
   glance: MonthGlance | null;
 }

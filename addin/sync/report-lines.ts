@@ -48,6 +48,9 @@ export function syncReport(o: SyncOutcome, kind: SheetKind, server: string): Syn
   const notSent = o.notSent > 0 ? `; ${o.notSent} dòng lỗi chưa gửi (sửa các ô đã nêu rồi chạy lại)` : '';
   const what = o.action === 'sync' ? `đã gửi ${o.sent}: ${parts.join(', ')}${notSent}` : `đã lấy lại các cột tính toán${notSent}`;
   const summary = [`Trang "${o.sheet}", ${periodWords(kind, o.period)}: ${o.rows} dòng, ${what}.`];
+  if (o.taken > 0) {
+    summary.push(`${o.taken} dòng xung đột đã lấy bản đã lưu; chạy sync để gửi giá trị của bạn thay bản đó.`);
+  }
   if (o.typed.length > 0) {
     summary.push(
       `${o.typed.length} ô do người dùng ghi khác kết quả tính, chưa ghi đè (thêm --overwrite-typed để ghi đè).`,

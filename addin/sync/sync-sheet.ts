@@ -124,6 +124,7 @@ function outcome(action: SyncAction, p: Prepared, extra: Partial<SyncOutcome> = 
     notSent: p.invalid,
     typed: [],
     glance: null,
+    taken: 0,
     ...extra,
   };
 }
@@ -222,6 +223,7 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
       issues: [...p.issues, ...typedIssues(plan.typed)],
       typed: plan.typed,
       glance: monthGlance(month.rows, month.quotas),
+      taken: action === 'refresh' && !options.keepConflicts ? statusOf.size : 0,
     });
   });
 }

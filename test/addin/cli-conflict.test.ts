@@ -55,7 +55,9 @@ describe.each(testDatabases())('a conflict on the command line on $name', (datab
     // Again without pull: still refused, never silently stored.
     expect(await runCli(['sync', b, '--out', b], env(), capture().stream, capture().stream)).toBe(1);
 
-    expect(await runCli(['pull', b, '--out', b], env(), capture().stream, capture().stream)).toBe(0);
+    const pulled = capture();
+    expect(await runCli(['pull', b, '--out', b], env(), capture().stream, pulled.stream)).toBe(0);
+    expect(pulled.text()).toContain('1 dòng xung đột đã lấy bản đã lưu; chạy sync để gửi giá trị của bạn thay bản đó.');
     const resent = capture();
     expect(await runCli(['sync', b, '--out', b], env(), capture().stream, resent.stream)).toBe(0);
     expect(resent.text()).toContain('đã gửi 1: 1 nhận, 0 không đổi, 0 lỗi, 0 xung đột');

@@ -22,7 +22,7 @@ const quota: QuotaFacts = {
 
 const outcome = (extra: Partial<SyncOutcome>): SyncOutcome => ({
   action: 'sync', sheet: 'T10-2021', period: '2021-10', rows: 32, sent: 6, counts: { accepted: 6, unchanged: 0, rejected: 0, conflict: 0 },
-  issues: [], missing: [], headers: [], rowProblems: [], offline: false, pending: 0, notSent: 0, typed: [], glance: null, ...extra,
+  issues: [], missing: [], headers: [], rowProblems: [], offline: false, pending: 0, notSent: 0, typed: [], glance: null, taken: 0, ...extra,
 });
 
 describe('the month at a glance', () => {
