@@ -3,8 +3,9 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ApiError, createClient } from './api/client.ts';
-import { isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
-import type { SyncOutcome } from './sync/outcome.ts';
+import { formatPeriod, isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
+import type { Progress } from './sync/outcome.ts';
+import { syncReport } from './sync/report-lines.ts';
 import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './sync/year-sheets.ts';
@@ -14,8 +15,8 @@ import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
 import { ConversionUnavailable, convertXls } from './workbook/xls-convert.ts';
 
 const USAGE = `Cách dùng / usage:
-  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
-  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
@@ -31,15 +32,18 @@ const USAGE = `Cách dùng / usage:
            initiative  bảng sáng kiến, đề tài của năm    --period YYYY (hoặc --year YYYY)
            student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
-Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi hoặc xung đột (summary, year:
-kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
+  --overwrite-typed  ghi kết quả tính đè lên các ô cột tính toán (Xếp loại…) do người dùng tự ghi; không có nó,
+                     các ô đó được giữ nguyên và liệt kê.
+  Kết quả tóm tắt in ra stdout; lỗi, cảnh báo, xung đột in ra stderr.
+  Xung đột (người khác đã sửa dòng): chạy pull rồi sync để gửi giá trị của bạn thay bản đã lưu.
+Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi, dòng chưa gửi hoặc xung đột
+(summary, year: kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
 
 const PERIOD_FORMS: Record<PeriodKind, { test: RegExp; message: string }> = {
   month: { test: /^\d{4}-(0[1-9]|1[0-2])$/, message: '--period phải có dạng YYYY-MM' },
   year: { test: /^\d{4}$/, message: '--period (hoặc --year) phải có dạng YYYY' },
   class: { test: /\S/, message: '--period (hoặc --class) phải là tên lớp' },
 };
-const PERIOD_WORDS: Record<PeriodKind, string> = { month: 'tháng', year: 'năm', class: 'lớp' };
 
 class UsageError extends Error {}
 
@@ -51,9 +55,11 @@ export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
   terminal: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+  terminalOut: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
   // Everything printed passes through the escaper but the progress bar, whose own escapes draw it.
   const stderr = terminalSafe(terminal);
+  const stdout = terminalSafe(terminalOut);
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,6 +73,7 @@ export async function runCli(
         year: { type: 'string' },
         class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
+        'overwrite-typed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -84,33 +91,32 @@ export async function runCli(
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
-    if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, stderr);
-    if (command === 'year') return await yearCommand(input, values.out, values.in, env, stderr);
+    if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
     const periodKind = SHEET_KINDS[kind].period;
     const period = values.period ?? (periodKind === 'year' ? values.year : periodKind === 'class' ? values.class : undefined);
     if (period !== undefined && !PERIOD_FORMS[periodKind].test.test(period)) fail(PERIOD_FORMS[periodKind].message);
     const { baseUrl, token } = connection(env);
+    const progress = progressBar(terminal);
+    progress({ phase: 'read', done: 0, total: 1 });
     const wb = await openWorkbook(input, stderr);
-    const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: terminal }, cliProgress.Presets.shades_classic) : null;
-    const deps = {
-      workbook: fileWorkbook(wb),
-      client: createClient({ baseUrl, token }),
-      progress: (p: { phase: string; done: number; total: number }) => {
-        if (p.phase !== 'send' || !bar) return;
-        if (!bar.getTotal()) bar.start(p.total, 0);
-        bar.update(p.done);
-      },
+    const deps = { workbook: fileWorkbook(wb), client: createClient({ baseUrl, token }), progress };
+    const options = {
+      kind: kind as SheetKind,
+      period: period ?? null,
+      overwriteTyped: values['overwrite-typed'] === true,
+      ...(values.sheet ? { sheet: values.sheet } : {}),
     };
-    const options = { kind: kind as SheetKind, period: period ?? null, ...(values.sheet ? { sheet: values.sheet } : {}) };
-    const outcome = command === 'sync' ? await syncSheet(deps, options) : await refreshSheet(deps, options);
-    bar?.stop();
-    report(outcome, PERIOD_WORDS[periodKind], stderr);
+    const outcome = await (command === 'sync' ? syncSheet(deps, options) : refreshSheet(deps, options)).finally(() => progress.stop());
+    const said = syncReport(outcome, kind as SheetKind, baseUrl);
+    for (const line of said.problems) stderr.write(`${line}\n`);
+    for (const line of said.summary) stdout.write(`${line}\n`);
     if (outcome.offline) return 2;
     if (outcome.missing.length > 0 || !outcome.period) return 2;
     await writeFile(values.out, await writeXlsx(wb));
-    const bad = outcome.counts.rejected + outcome.counts.conflict + outcome.issues.filter((i) => i.severity === 'error').length;
+    const bad = outcome.counts.rejected + outcome.counts.conflict + outcome.notSent + outcome.issues.filter((i) => i.severity === 'error').length;
     return bad > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) stderr.write(`${error.message}\n`);
@@ -162,19 +168,25 @@ async function summaryCommand(
   out: string,
   input: string | undefined,
   env: NodeJS.ProcessEnv,
-  stderr: NodeJS.WritableStream,
+  streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
   const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, stderr);
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
   const outcome = await writeMonthSummary({ workbook: fileWorkbook(wb), client }, period);
   await writeFile(out, await writeXlsx(wb));
-  reportSummary(outcome, out, stderr);
+  reportSummary(outcome, out, streams);
   return outcome.people === 0 ? 1 : 0;
 }
 
-function reportSummary(o: MonthSummaryOutcome, out: string, stream: NodeJS.WritableStream): void {
-  if (o.people === 0) stream.write(`Cảnh báo: máy chủ chưa có dữ liệu của tháng ${o.period}; trang tổng hợp để trống.\n`);
+/** The summary goes to stdout, warnings to stderr. */
+interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+function reportSummary(o: MonthSummaryOutcome, out: string, { out: stream, err }: Streams): void {
+  if (o.people === 0) err.write(`Cảnh báo: máy chủ chưa có dữ liệu của tháng ${formatPeriod(o.period)}; trang tổng hợp để trống.\n`);
   for (const run of o.ties) {
     const who = run.members.map((m) => `${m.code} ${m.name}`.trim()).join(', ');
     stream.write(`Đồng điểm chờ Hội đồng — nhóm "${run.group}", còn ${run.left} suất: ${who}\n`);
@@ -191,19 +203,19 @@ async function yearCommand(
   out: string,
   input: string | undefined,
   env: NodeJS.ProcessEnv,
-  stderr: NodeJS.WritableStream,
+  streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
   const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, stderr);
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
   const outcome = await writeYearSheets({ workbook: fileWorkbook(wb), client }, year, { classes: true });
   await writeFile(out, await writeXlsx(wb));
-  reportYear(outcome, out, stderr);
+  reportYear(outcome, out, streams);
   return outcome.people === 0 ? 1 : 0;
 }
 
-function reportYear(o: YearSheetsOutcome, out: string, stream: NodeJS.WritableStream): void {
-  if (o.people === 0) stream.write(`Cảnh báo: máy chủ chưa có dữ liệu của năm ${o.year}; các trang để trống.\n`);
+function reportYear(o: YearSheetsOutcome, out: string, { out: stream, err }: Streams): void {
+  if (o.people === 0) err.write(`Cảnh báo: máy chủ chưa có dữ liệu của năm ${o.year}; các trang để trống.\n`);
   if (o.ties > 0) stream.write(`Đồng điểm tại ngưỡng tỷ lệ HTXS năm ${o.year}: ${o.ties} người chờ Hội đồng quyết định.\n`);
   const titles = Object.entries(o.eligible).map(([label, n]) => `${label} ${n}`).join(', ');
   if (titles) stream.write(`Đủ điều kiện: ${titles}; tiền thưởng dự kiến ${o.rewardTotal ?? 0} đồng.\n`);
@@ -216,23 +228,25 @@ function reportYear(o: YearSheetsOutcome, out: string, stream: NodeJS.WritableSt
   );
 }
 
-function report(o: SyncOutcome, periodWord: string, out: NodeJS.WritableStream): void {
-  for (const issue of o.issues) {
-    out.write(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.message}\n`);
-  }
-  for (const r of o.rowProblems) {
-    out.write(`${r.status === 'conflict' ? 'Xung đột' : 'Lỗi'}: dòng ${r.ref ?? '?'}${r.key ? ` (${r.key})` : ''}: ${r.message}\n`);
-  }
-  if (o.missing.length > 0) out.write(`Thiếu cột: ${o.missing.join(', ')}\n`);
-  if (o.offline) {
-    out.write('Không kết nối được máy chủ; chưa ghi tệp ra. Hãy chạy lại khi có mạng.\n');
-    return;
-  }
-  const c = o.counts;
-  out.write(
-    `Trang "${o.sheet}", ${periodWord} ${o.period ?? '?'}: ${o.rows} dòng, đã gửi ${o.sent}: ` +
-      `${c.accepted} nhận, ${c.unchanged} không đổi, ${c.rejected} lỗi, ${c.conflict} xung đột.\n`,
-  );
+const PHASES = { read: 'Đọc tệp', check: 'Kiểm tra', send: 'Gửi', write: 'Ghi kết quả' } as const;
+
+/** One bar from the start: reading the file, checking the rows, each piece sent (on a terminal only). */
+function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }): Progress & { stop(): void } {
+  const bar = stream.isTTY
+    ? new cliProgress.SingleBar({ format: ' {phase} {bar} {value}/{total}', stream, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    : null;
+  let started = false;
+  const progress = (p: Parameters<Progress>[0]) => {
+    if (!bar) return;
+    const phase = PHASES[p.phase];
+    if (!started) bar.start(p.total, p.done, { phase });
+    else {
+      bar.setTotal(p.total);
+      bar.update(p.done, { phase });
+    }
+    started = true;
+  };
+  return Object.assign(progress, { stop: () => started && bar?.stop() });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -116,12 +116,12 @@ export function createClient(options: ClientOptions) {
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
     } catch {
-      throw new ApiError('bad_response', `Máy chủ trả lời không đúng dạng (HTTP ${res.status})`, res.status);
+      throw new ApiError('bad_response', `${base} trả lời không đúng dạng (HTTP ${res.status}): đó có phải địa chỉ máy chủ Bình Xét?`, res.status);
     }
     if (!res.ok) {
       const error = (parsed as Partial<ErrorBody> | undefined)?.error;
       if (error?.code && error.message) throw new ApiError(error.code, error.message, res.status, error.details);
-      throw new ApiError('bad_response', `Máy chủ báo lỗi HTTP ${res.status}`, res.status);
+      throw new ApiError('bad_response', `${base} báo lỗi HTTP ${res.status}: đó có phải địa chỉ máy chủ Bình Xét?`, res.status);
     }
     return parsed as T;
   }

@@ -38,6 +38,8 @@ export interface SheetIssue {
   severity: 'error' | 'warning';
   /** Every cell the issue is about (sheet coordinates), when it spans several (e.g. score = parts). */
   refs?: CellRef[];
+  /** The person (or unit, or student) of the row, for lists that show the issue away from its row. */
+  who?: string;
 }
 
 /** A block of cells to write, in sheet coordinates (0-based). Strings are written as text, never as formulas. */
