@@ -1,30 +1,11 @@
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
 import type { ErrorBody } from '../../server/contract/errors.ts';
-import type {
-  MonthPushMinimal,
-  PersonMonth,
-  PersonPushResponse,
-  ReturnPreference,
-  UnitMonth,
-  UnitPushResponse,
-} from '../../server/contract/push.ts';
-import type {
-  ClassCommendations,
-  ClassList,
-  ClassStudents,
-  ClassStudentsPushMinimal,
-  ClassStudentsPushResponse,
-} from '../../server/contract/students.ts';
+import type { ReturnPreference } from '../../server/contract/push.ts';
+import type { ClassCommendations, ClassList } from '../../server/contract/students.ts';
 import type { YearProposals, YearResults } from '../../server/contract/year-results.ts';
-import type {
-  InitiativePushMinimal,
-  InitiativePushResponse,
-  InitiativeSheet,
-  PersonYearPushMinimal,
-  PersonYearPushResponse,
-  PersonYearSheet,
-} from '../../server/contract/year-sheets.ts';
+import { SHEET_KINDS, type AnswersOf } from '../sheet/kinds/index.ts';
+import type { SheetKind } from '../sheet/types.ts';
 
 /**
  * The service's API, typed by its contract, for the task pane, the file page and the command line.
@@ -139,40 +120,40 @@ export function createClient(options: ClientOptions) {
     }
   }
 
-  const month = (period: string, kind: 'people' | 'units') => `/api/v1/months/${encodeURIComponent(period)}/${kind}`;
   const year = (y: string, what: string) => `/api/v1/years/${encodeURIComponent(y)}/${what}`;
   const klass = (name: string, what: string) => `/api/v1/classes/${encodeURIComponent(name)}/${what}`;
   const pushHeaders = (key: string, prefer: ReturnPreference | undefined) => ({
     'idempotency-key': key,
     ...(prefer === 'minimal' ? { prefer: 'return=minimal' } : {}),
   });
-  /** A push of rows; with 'minimal' the service answers the row results without computing the period. */
-  const push =
-    <Full, Minimal>(path: (scope: string) => string) =>
-    <P extends ReturnPreference = 'representation'>(scope: string, rows: unknown[], key: string = newIdempotencyKey(), prefer?: P) =>
-      request<PushAnswerOf<P, Full, Minimal>>('POST', path(scope), { rows }, pushHeaders(key, prefer));
 
   return {
     me: () => request<Me>('GET', '/api/v1/me'),
     roster: () => request<Roster>('GET', '/api/v1/roster'),
-    pushPeople: push<PersonPushResponse, MonthPushMinimal>((period) => month(period, 'people')),
-    pullPeople: (period: string) => request<PersonMonth>('GET', month(period, 'people')),
-    pushUnits: push<UnitPushResponse, MonthPushMinimal>((period) => month(period, 'units')),
-    pullUnits: (period: string) => request<UnitMonth>('GET', month(period, 'units')),
+    /** A push of a kind's rows; with 'minimal' the service answers the row results without computing the period. */
+    push: <K extends SheetKind, P extends ReturnPreference = 'representation'>(
+      kind: K,
+      period: string,
+      rows: unknown[],
+      key: string = newIdempotencyKey(),
+      prefer?: P,
+    ) =>
+      request<PushAnswerOf<P, AnswersOf<K>['pushed'], AnswersOf<K>['minimal']>>(
+        'POST',
+        SHEET_KINDS[kind].endpoint.path(period),
+        { rows },
+        pushHeaders(key, prefer),
+      ),
+    /** A period's rows of a kind, computed. */
+    pull: <K extends SheetKind>(kind: K, period: string) => request<AnswersOf<K>['pulled']>('GET', SHEET_KINDS[kind].endpoint.path(period)),
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>
       request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),
-    pushYearPeople: push<PersonYearPushResponse, PersonYearPushMinimal>((y) => year(y, 'people')),
-    pullYearPeople: (y: string) => request<PersonYearSheet>('GET', year(y, 'people')),
-    pushInitiatives: push<InitiativePushResponse, InitiativePushMinimal>((y) => year(y, 'initiatives')),
-    pullInitiatives: (y: string) => request<InitiativeSheet>('GET', year(y, 'initiatives')),
     yearResults: (y: string) => request<YearResults>('GET', year(y, 'results')),
     yearProposals: (y: string, baseSalary?: number) =>
       request<YearProposals>('GET', year(y, `proposals${baseSalary === undefined ? '' : `?baseSalary=${baseSalary}`}`)),
     decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
     classes: () => request<ClassList>('GET', '/api/v1/classes'),
-    pushStudents: push<ClassStudentsPushResponse, ClassStudentsPushMinimal>((name) => klass(name, 'students')),
-    pullStudents: (name: string) => request<ClassStudents>('GET', klass(name, 'students')),
     classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),
   };
 }

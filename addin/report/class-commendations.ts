@@ -1,5 +1,5 @@
 import { studentBandSchema, type ClassStudents } from '../../server/contract/students.ts';
-import { COMMENDED, NOT_COMMENDED, TIE_AT_LIMIT } from '../sheet/computed-rows.ts';
+import { COMMENDED, NOT_COMMENDED, TIE_AT_LIMIT } from '../sheet/kinds/student.ts';
 import { tableChart } from './chart-spec.ts';
 import { collator, reportSheetName, vietnamTime } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';

@@ -1,111 +1,7 @@
-import type { ComputedPerson, ComputedUnit } from '../../server/contract/results.ts';
-import type { ClassStudents } from '../../server/contract/students.ts';
-import type { PersonYearSheet, StoredInitiative } from '../../server/contract/year-sheets.ts';
-import { lowerKey, tidyText } from './cell-text.ts';
-import { initiativeSuffix, nameUnitKey, studentKey, textOf, unitKey } from './row-key.ts';
+import { kindSpec, type ComputedMatch, type ComputedRow } from './kinds/index.ts';
 import type { CellValue, ComputedColumn, SheetKind } from './types.ts';
 
-/**
- * What the service answers for each kind, and how a sheet row finds its answer: by the row's own id (a
- * staff code, a unit's name, Mã HV), else by the key the push answer gave it, else by name (and unit): a
- * name two answers share finds nothing rather than a guess. Then the values of the kind's computed columns.
- */
-
-export type PersonYearView = PersonYearSheet['rows'][number];
-export type ComputedStudent = ClassStudents['students'][number];
-export type ComputedRow = ComputedPerson | ComputedUnit | PersonYearView | StoredInitiative | ComputedStudent;
-
 type Input = Record<string, unknown>;
-
-export interface ComputedMatch<C> {
-  key(c: C): string;
-  altKey(c: C): string | null;
-  /** The sheet row's own id: when it has one, nothing else is looked up. */
-  rowKey(input: Input): string | null;
-  /** The key the push answered for a row sent without an id. */
-  resultKey(input: Input, key: string): string | null;
-  rowAltKey(input: Input): string | null;
-  values(c: C): Partial<Record<ComputedColumn, CellValue>>;
-  version(c: C): number | null;
-}
-
-const code = (input: Input) => {
-  const c = textOf(input.code);
-  return c ? tidyText(c) : null;
-};
-const reasons = (c: { reasons: readonly string[] }) => c.reasons.join('; ');
-
-const person: ComputedMatch<ComputedPerson> = {
-  key: (c) => c.code,
-  altKey: (c) => nameUnitKey(c.name, c.unit),
-  rowKey: code,
-  resultKey: (_input, key) => key,
-  rowAltKey: (input) => nameUnitKey(input.name, input.unit),
-  values: (c) => ({ classification: c.label, rankInUnit: c.rankInUnit ?? '', rankInOrg: c.rankInOrg ?? '', explanation: reasons(c) }),
-  version: (c) => c.version,
-};
-
-const unit: ComputedMatch<ComputedUnit> = {
-  key: (c) => lowerKey(c.unit),
-  altKey: () => null,
-  rowKey: unitKey,
-  resultKey: () => null,
-  rowAltKey: () => null,
-  values: (c) => ({ classification: c.label, rankInUnit: '', rankInOrg: c.rankInOrg ?? '', explanation: reasons(c) }),
-  version: (c) => c.version,
-};
-
-const year: ComputedMatch<PersonYearView> = {
-  ...(person as unknown as ComputedMatch<PersonYearView>),
-  values: (c) => ({ classification: c.label, explanation: reasons(c) }),
-  version: (c) => c.version,
-};
-
-const suffixOf = (input: Input) => initiativeSuffix(input.kind, input.title);
-const withSuffix = (who: string | null, input: Input) => {
-  const suffix = suffixOf(input);
-  return who && suffix ? who + suffix : null;
-};
-
-const initiative: ComputedMatch<StoredInitiative> = {
-  key: (c) => `${c.code}|${c.kind}|${lowerKey(c.title)}`,
-  altKey: (c) => {
-    const who = nameUnitKey(c.name, c.unit);
-    return who && `${who}|${c.kind}|${lowerKey(c.title)}`;
-  },
-  rowKey: (input) => withSuffix(code(input), input),
-  resultKey: (input, key) => withSuffix(key, input),
-  rowAltKey: (input) => withSuffix(nameUnitKey(input.name, input.unit), input),
-  values: () => ({}),
-  version: (c) => c.version,
-};
-
-export const COMMENDED = 'Có';
-export const NOT_COMMENDED = 'Không';
-export const TIE_AT_LIMIT = 'Đồng điểm — Hội đồng quyết định';
-
-// A student without Mã HV is keyed by the name, on the sheet as in the service: that key is the row's own.
-const student: ComputedMatch<ComputedStudent> = {
-  key: (c) => c.key,
-  altKey: () => null,
-  rowKey: studentKey,
-  resultKey: (_input, key) => key,
-  rowAltKey: () => null,
-  values: (c) => ({
-    band: c.band ?? '',
-    commended: c.commended ? COMMENDED : c.tieAtLimit ? TIE_AT_LIMIT : NOT_COMMENDED,
-    explanation: reasons(c),
-  }),
-  version: (c) => c.version,
-};
-
-export const COMPUTED_MATCH: Readonly<Record<SheetKind, ComputedMatch<never>>> = {
-  person,
-  unit,
-  year,
-  initiative,
-  student,
-} as unknown as Readonly<Record<SheetKind, ComputedMatch<never>>>;
 
 /** Each answer by the keys a sheet row may know it by; the second key is built on first use. */
 export class ComputedIndex {
@@ -124,7 +20,7 @@ export class ComputedIndex {
     kind: SheetKind,
     private readonly computed: readonly ComputedRow[],
   ) {
-    this.match = COMPUTED_MATCH[kind] as ComputedMatch<ComputedRow>;
+    this.match = kindSpec(kind).match as ComputedMatch<ComputedRow>;
     for (let i = 0; i < computed.length; i++) this.byKey.set(this.match.key(computed[i]!), computed[i]!);
   }
 

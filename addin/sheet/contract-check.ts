@@ -5,7 +5,7 @@ import type { StudentRow } from '../../server/contract/students.ts';
 import type { UnitRow } from '../../server/contract/unit-row.ts';
 import type { InitiativeRow } from '../../server/contract/year-initiative-row.ts';
 import type { PersonYearRow } from '../../server/contract/year-person-row.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { SheetKind } from './types.ts';
 
 export { shapeOf } from '../../server/contract/row-checker.ts';

@@ -3,7 +3,7 @@ import { cellAddress, columnLetters } from './cell-address.ts';
 import { cellText, isBlank, isNumberLike } from './cell-text.ts';
 import { headerKey, matchHeader, parseMappingTarget } from './header-aliases.ts';
 import { computedHeader, fieldLabel } from './sheet-fields.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type {
   CellValue,
   HeaderColumn,

@@ -1,12 +1,12 @@
 import { foldDiacritics } from '../../server/contract/text.ts';
 import { fieldAllowed } from './sheet-fields.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { ComputedColumn, HeaderRole, InputField, SheetKind } from './types.ts';
 
 /**
  * Column meaning from header text. Headers are compared folded: case, diacritics, spacing, punctuation and
  * Unicode form do not matter ("HỌ VÀ TÊN", "Ho va ten", "Họ  và tên" decomposed are one key "hovaten").
- * Each kind of sheet has its own ordered rules (`alias-rules.ts`), from the most specific to the most
+ * Each kind of sheet has its own ordered rules (`kinds/`, built from `kinds/alias-parts.ts`), from the most specific to the most
  * generic, so "Điểm tự chấm" is a self score before "điểm" can make it the assessed score.
  */
 

@@ -24,8 +24,8 @@ export {
   type PeriodDetection,
 } from './period.ts';
 export { readTable, type ReadOptions } from './read-table.ts';
-export { nameUnitKey } from './row-key.ts';
-export { SHEET_KINDS, SHEET_KIND_IDS, isSheetKind, rowKey, type KindSpec, type PeriodKind } from './sheet-kinds.ts';
+export { nameUnitKey } from './kinds/keys.ts';
+export { SHEET_KINDS, SHEET_KIND_IDS, isSheetKind, rowKey, type KindSpec, type PeriodKind } from './kinds/index.ts';
 export { detectClass, detectYear, yearFromSheetName, yearFromTitle } from './period-kinds.ts';
 export { validateTable, type TableValidation, type ValidRow } from './validate-table.ts';
 export { hash53, rowHash } from './row-hash.ts';

@@ -2,7 +2,7 @@ import { cellAddress } from './cell-address.ts';
 import { isBlank, lowerKey, tidyText } from './cell-text.ts';
 import { headerWords } from './header-aliases.ts';
 import { detectPeriod, type PeriodCell, type PeriodDetection } from './period.ts';
-import type { PeriodKind } from './sheet-kinds.ts';
+import type { PeriodKind } from './kinds/index.ts';
 import type { PeriodSource, SheetIssue } from './types.ts';
 
 /**
@@ -130,3 +130,11 @@ export function detectKindPeriod(kind: PeriodKind, input: PeriodInput): PeriodDe
   if (kind === 'class') return detectClass(input);
   return detectPeriod(input);
 }
+
+/** What the pane and the command line say when a sheet's period cannot be found. */
+export const NEED_PERIOD: Record<PeriodKind, string> = {
+  month:
+    'Không xác định được tháng: hãy ghi tháng vào tên trang tính (T10-2021), tiêu đề, cột "Tháng" hoặc chọn ở khung bên phải',
+  year: 'Không xác định được năm: hãy ghi năm vào tên trang tính ("Năm 2021"), tiêu đề, hoặc ở khung bên phải (--period 2021)',
+  class: 'Không xác định được lớp: hãy thêm cột "Lớp", đặt tên trang tính là tên lớp, hoặc ghi lớp ở khung bên phải (--period "TC K45")',
+};

@@ -5,7 +5,7 @@ import { fillMergedRows, rowsMergedAcross } from './merged-cells.ts';
 import { classifyLine, hasSignature, unitMeaningKey, type LineContext } from './section-rows.ts';
 import type { PeriodCell } from './period.ts';
 import { detectKindPeriod } from './period-kinds.ts';
-import { SHEET_KINDS, type KindSpec } from './sheet-kinds.ts';
+import { SHEET_KINDS, type KindSpec } from './kinds/index.ts';
 import { hasFooterText, isFooterText, isNumberingRow } from './table-end.ts';
 import type { CellValue, HeaderInfo, InputField, SectionRow, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
 

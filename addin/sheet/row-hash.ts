@@ -1,5 +1,5 @@
 import { shapeOf } from './contract-check.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { SheetKind } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { ComputedColumn, InputField, SheetKind } from './types.ts';
 
 /** Fields and computed columns of each kind of sheet, as the rest of the engine and the pane ask for them. */

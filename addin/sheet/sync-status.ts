@@ -2,7 +2,7 @@ import type { RowResult } from '../../server/contract/push.ts';
 import { lowerKey } from './cell-text.ts';
 import { parsedField } from './contract-check.ts';
 import { fieldLabel } from './sheet-fields.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { HeaderInfo, InputField, SheetKind, SheetRow } from './types.ts';
 
 /** The words of the "Trạng thái đồng bộ" column. */

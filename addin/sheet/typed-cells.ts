@@ -2,9 +2,9 @@ import { LEVEL_LABELS, LEVELS, type Level } from '../../server/contract/levels.t
 import type { QuotaFacts } from '../../server/contract/results.ts';
 import { cellAddress } from './cell-address.ts';
 import { cellAt, cellText, isBlank, lowerKey } from './cell-text.ts';
-import type { ComputedRow } from './computed-rows.ts';
+import type { ComputedRow } from './kinds/index.ts';
 import { hash53 } from './row-hash.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { CellValue, ComputedColumn, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
 
 /**

@@ -25,7 +25,7 @@ export interface SheetGrid {
 
 /**
  * What a sheet holds: a month of people or of units (khoa, phòng), the yearly sheet of people, the year's
- * initiatives (sáng kiến, đề tài), or the students of one class. `sheet-kinds.ts` says what each one reads.
+ * initiatives (sáng kiến, đề tài), or the students of one class. Each has one spec in `kinds/`.
  */
 export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student';
 
@@ -118,7 +118,7 @@ export type InputField =
   | 'conduct'
   | 'period';
 
-/** The columns the add-in writes: never read as input. Each kind writes some of them (`sheet-kinds.ts`). */
+/** The columns the add-in writes: never read as input. Each kind writes some of them (`kinds/`). */
 export type ComputedColumn =
   | 'classification'
   | 'rankInUnit'
@@ -164,7 +164,7 @@ export interface SheetRow {
   cells: Partial<Record<InputField, CellValue>>;
   /** The kind's contract row input (PersonRowInput, StudentRowInput…); `ref` is the Excel row number. */
   input: Record<string, unknown> & { ref: number };
-  /** What identifies the row across syncs (`row-key.ts`): a staff code, `name|unit`, a unit name… */
+  /** What identifies the row across syncs (its kind's `key`): a staff code, `name|unit`, a unit name… */
   key: string | null;
 }
 

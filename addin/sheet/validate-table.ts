@@ -2,7 +2,7 @@ import type { FieldError } from '../../server/contract/row-validation.ts';
 import { cellAddress } from './cell-address.ts';
 import { cellText } from './cell-text.ts';
 import { checkSheetRow, type ContractRow } from './contract-check.ts';
-import { SHEET_KINDS } from './sheet-kinds.ts';
+import { SHEET_KINDS } from './kinds/index.ts';
 import type { CellRef, HeaderInfo, InputField, SheetIssue, SheetRow, SheetTable } from './types.ts';
 
 export interface ValidRow extends SheetRow {

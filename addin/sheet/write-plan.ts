@@ -1,8 +1,9 @@
 import type { RowResult } from '../../server/contract/push.ts';
 import type { QuotaFacts } from '../../server/contract/results.ts';
-import { ComputedIndex, type ComputedRow } from './computed-rows.ts';
+import { ComputedIndex } from './computed-index.ts';
+import type { ComputedRow } from './kinds/index.ts';
 import { appendedLooks } from './header-look.ts';
-import { SHEET_KINDS, type ComputedSpec } from './sheet-kinds.ts';
+import { SHEET_KINDS, type ComputedSpec } from './kinds/index.ts';
 import { conflictStatus, EDITED_SINCE_SYNC, errorStatus, NOT_SYNCED, syncedStatus } from './sync-status.ts';
 import { keepTyped, rowPrint, type Ownership, type TypedCell } from './typed-cells.ts';
 import type { CellRef, CellValue, SheetIssue, SheetRow, SheetTable, WriteBlock, WritePlan } from './types.ts';
@@ -99,8 +100,8 @@ function errorsByRow(issues: readonly SheetIssue[]): Map<number, SheetIssue[]> {
 /**
  * What a sync writes back: for every table row, the kind's computed columns (on a month: Xếp loại, the two
  * ranks, Giải thích and Trạng thái đồng bộ), matched by the row's id (staff code, unit, Mã HV…) or name,
- * never by position (`computed-rows.ts`). As few blocks as the layout allows: one per run of adjacent rows
- * and of adjacent columns. Only those columns, and their headers when they are new, are written; what people
+ * never by position (`computed-index.ts`, each kind's `match`). As few blocks as the layout allows: one per run
+ * of adjacent rows and of adjacent columns. Only those columns, and their headers when they are new, are written; what people
  * typed and unknown columns never are. Bad cells are highlighted, and cells highlighted before that are now
  * fine are cleared.
  */

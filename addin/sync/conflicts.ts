@@ -1,5 +1,6 @@
 import type { RowResult } from '../../server/contract/push.ts';
-import { ComputedIndex, type ComputedRow } from '../sheet/computed-rows.ts';
+import { ComputedIndex } from '../sheet/computed-index.ts';
+import type { ComputedRow } from '../sheet/kinds/index.ts';
 import type { ChangedRow, SheetTable } from '../sheet/index.ts';
 import { conflictDifferences, openConflictStatus, takenStatus } from '../sheet/sync-status.ts';
 import type { RowConflict, SheetMemory } from './sheet-memory.ts';

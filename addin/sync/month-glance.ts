@@ -1,6 +1,6 @@
 import { LEVEL_LABELS, LEVELS, type Level } from '../../server/contract/levels.ts';
 import type { QuotaFacts } from '../../server/contract/results.ts';
-import type { ComputedRow } from '../sheet/computed-rows.ts';
+import type { ComputedRow } from '../sheet/kinds/index.ts';
 
 /**
  * The month at a glance after a sync: how many at each level, each quota group's places, and the ties waiting

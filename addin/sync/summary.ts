@@ -34,7 +34,7 @@ export function checkPeriod(period: string): string {
 }
 
 async function fetchMonth(client: BinhXetClient, period: string) {
-  const [summary, month] = await Promise.all([client.summary(checkPeriod(period)), client.pullPeople(period)]);
+  const [summary, month] = await Promise.all([client.summary(checkPeriod(period)), client.pull('person', period)]);
   return { summary, rows: month.rows };
 }
 

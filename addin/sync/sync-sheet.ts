@@ -19,10 +19,11 @@ import {
   type SheetTable,
   type WritePlan,
 } from '../sheet/index.ts';
+import { kindSpec, type ComputedRow, type PeriodAnswer, type PushReceipt } from '../sheet/kinds/index.ts';
+import { NEED_PERIOD } from '../sheet/period-kinds.ts';
 import { currentComputed, type Ownership, type TypedCell } from '../sheet/typed-cells.ts';
 import { conflictDifferences } from '../sheet/sync-status.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
-import { KIND_API, NEED_PERIOD, type PeriodAnswer, type PushReceipt } from './kind-api.ts';
 import { noCounts, type Progress, type SyncAction, type SyncOutcome } from './outcome.ts';
 import { keepMine, openConflicts, recordConflicts, takeStoredVersions } from './conflicts.ts';
 import { monthGlance } from './month-glance.ts';
@@ -149,7 +150,7 @@ export function checkSheet(deps: SyncDeps, options: SyncOptions): Promise<SyncOu
     if (p.table.header.headerRows.length === 0) return outcome('check', p);
     // Connected, the computed values stored for the period say which typed cells differ; else they are named.
     const stored = deps.client && p.period && p.table.header.missing.length === 0
-      ? await KIND_API[options.kind].pull(deps.client, p.period).catch(() => null)
+      ? await pullAnswer(deps.client, options.kind, p.period).catch(() => null)
       : null;
     const full = planWriteBack(p.table, stored?.rows ?? [], [], p.issues, p.memory.highlight, {
       current: currentComputed(p.grid, p.table),
@@ -167,7 +168,7 @@ export function checkSheet(deps: SyncDeps, options: SyncOptions): Promise<SyncOu
 /**
  * Đồng bộ: pushes the rows changed since the last sync, with the versions they were synced at, and writes
  * the computed columns of every row back. Offline, the rows stay pending in the workbook for the next sync.
- * Every kind of sheet goes the same way, to its own endpoints (`kind-api.ts`).
+ * Every kind of sheet goes the same way, to its own endpoint (its spec's `endpoint`).
  */
 export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' | 'refresh' = 'sync'): Promise<SyncOutcome> {
   const client = deps.client;
@@ -178,9 +179,8 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
     const period = p.period;
     const send = action === 'sync' ? p.changes : [];
     const counts = noCounts();
-    const api = KIND_API[options.kind];
     const results: RowResult[] = [];
-    let month: PeriodAnswer | null = null;
+    let month: PeriodAnswer<ComputedRow> | null = null;
     let memory: SheetMemory = { ...p.memory, period };
     const size = options.chunkRows ?? PUSH_CHUNK;
     if (send.length > 0) deps.progress?.({ phase: 'send', done: 0, total: send.length });
@@ -194,15 +194,19 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
         // Only the last piece's answer carries the computed period the sheet is written from; the others are
         // answered minimally (Prefer: return=minimal), so the service does not compute the period once per piece.
         let answer: PushReceipt;
-        if (start + size < send.length) answer = await api.pushMinimal(client, period, body, key);
-        else answer = month = await api.push(client, period, body, key);
+        if (start + size < send.length) answer = await client.push(options.kind, period, body, key, 'minimal');
+        else {
+          const full = await client.push(options.kind, period, body, key);
+          month = kindSpec(options.kind).endpoint.answer(full) as PeriodAnswer<ComputedRow>;
+          answer = full;
+        }
         memory = { ...memory, ...nextSyncState(memory, chunk, answer.results), lastPush: null };
         memory.conflicts = recordConflicts(memory, p.table, chunk, answer.results);
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += answer.counts[k];
         results.push(...answer.results);
         deps.progress?.({ phase: 'send', done: Math.min(start + size, send.length), total: send.length });
       }
-      month ??= await api.pull(client, period);
+      month ??= await pullAnswer(client, options.kind, period);
     } catch (error) {
       if (!(error instanceof ApiError) || !error.retryable) throw error;
       await session.saveState(memoryKey(p.name), memory);
@@ -235,6 +239,11 @@ export function syncSheet(deps: SyncDeps, options: SyncOptions, action: 'sync' |
       taken: action === 'refresh' && !options.keepConflicts ? statusOf.size : 0,
     });
   });
+}
+
+/** A period's computed rows of a kind, as the sheet matches them. */
+async function pullAnswer(client: BinhXetClient, kind: SheetKind, period: string): Promise<PeriodAnswer<ComputedRow>> {
+  return kindSpec(kind).endpoint.answer(await client.pull(kind, period)) as PeriodAnswer<ComputedRow>;
 }
 
 /** The rows the service refused or found in conflict, named by their person and the sheet's own row key. */

@@ -73,7 +73,7 @@ function classReports(all: readonly ClassStudents[], generatedAt: string): { rep
 
 async function fetchClasses(client: BinhXetClient): Promise<ClassStudents[]> {
   const list = await client.classes();
-  return Promise.all(list.classes.map((c) => client.pullStudents(c.class)));
+  return Promise.all(list.classes.map((c) => client.pull('student', c.class)));
 }
 
 function eligibleCounts(proposals: YearProposals): Record<string, number> {
@@ -118,7 +118,7 @@ export async function writeYearSheets(deps: SummaryDeps, year: string, options: 
 
 /** "Khen thưởng học viên <lớp>" for one class, from GET /classes/{class}/students. */
 export async function writeClassSheet(deps: SummaryDeps, className: string): Promise<ClassOutcome> {
-  const students = await deps.client.pullStudents(className);
+  const students = await deps.client.pull('student', className);
   const { report, outcome } = classReports([students], (deps.now?.() ?? new Date()).toISOString())[0]!;
   await deps.workbook.session((session) => writeReportSheet(session, report));
   return outcome;

@@ -127,7 +127,7 @@ async function warmUp(service: BenchService, http: ChildService): Promise<void> 
   const { token } = await service.organisation('warm-up');
   const client = createClient({ baseUrl: http.url, token, attempts: 1 });
   const rows = makeRows(1_000);
-  for (let month = 1; month <= 6; month++) await client.pushPeople(`2020-${String(month).padStart(2, '0')}`, rows);
+  for (let month = 1; month <= 6; month++) await client.push('person', `2020-${String(month).padStart(2, '0')}`, rows);
 }
 
 async function measureService(
@@ -166,7 +166,7 @@ async function measureService(
     accepted('push-next-month', next.value, rows.length);
     report('push-next-month', next.ms);
     const overHttp = http
-      ? await time(() => createClient({ baseUrl: http.url, token: first.token, attempts: 1 }).pushPeople(HTTP_PERIOD, rows as unknown[]))
+      ? await time(() => createClient({ baseUrl: http.url, token: first.token, attempts: 1 }).push('person', HTTP_PERIOD, rows as unknown[]))
       : null;
     if (overHttp && (overHttp.value.counts.accepted !== rows.length || overHttp.value.rows.length !== rows.length)) {
       throw new Error(`push-http: ${JSON.stringify(overHttp.value.counts)}`);

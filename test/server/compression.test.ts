@@ -27,13 +27,13 @@ describe.each(testDatabases())('gzip both ways over HTTP on $name', (database) =
     };
     const client = createClient({ baseUrl: service.url, token: service.adminKey, fetch: counting });
     const rows = makeRows(2_000);
-    const answer = await client.pushPeople(PERIOD, rows);
+    const answer = await client.push('person', PERIOD, rows);
     expect(answer.counts).toEqual({ accepted: 2_000, unchanged: 0, rejected: 0, conflict: 0 });
     expect(answer.rows).toHaveLength(2_000);
     expect(sent[0]!.encoding).toBe('gzip');
     expect(sent[0]!.bytes).toBeLessThan(JSON.stringify({ rows }).length / 4);
 
-    const again = await client.pushPeople(PERIOD, rows.slice(0, 3));
+    const again = await client.push('person', PERIOD, rows.slice(0, 3));
     expect(again.counts.unchanged).toBe(3);
     expect(sent[1]!.encoding).toBeNull();
   });

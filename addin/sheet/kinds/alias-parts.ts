@@ -1,7 +1,7 @@
-import type { InputField } from './types.ts';
+import type { InputField } from '../types.ts';
 
 /**
- * What a header means, by kind of sheet, as ordered rules over the folded header key ("Số phiếu đồng ý" →
+ * What a header means, as ordered rules (each kind's list is in its spec) over the folded header key ("Số phiếu đồng ý" →
  * "sophieudongy", see `headerKey`). The first rule whose test passes names the field, so the specific come
  * before the generic ("Đang xem xét kỷ luật" before "Kỷ luật"); `field: null` means "known not to be input".
  */
@@ -10,12 +10,12 @@ export interface AliasRule {
   test(key: string): boolean;
 }
 
-const has = (...parts: string[]) => (key: string) => parts.some((p) => key.includes(p));
-const oneOf = (...keys: string[]) => {
+export const has = (...parts: string[]) => (key: string) => parts.some((p) => key.includes(p));
+export const oneOf = (...keys: string[]) => {
   const set = new Set(keys);
   return (key: string) => set.has(key);
 };
-const codeWith = (rests: ReadonlySet<string>, ...whole: string[]) => (k: string) =>
+export const codeWith = (rests: ReadonlySet<string>, ...whole: string[]) => (k: string) =>
   whole.includes(k) || (k.startsWith('ma') && rests.has(k.slice(2)));
 
 const STAFF_CODE_RESTS = new Set([
@@ -23,96 +23,25 @@ const STAFF_CODE_RESTS = new Set([
   'cbccvc', 'congchuc', 'vienchuc', 'dinhdanh', 'nhansu', 'ns',
 ]);
 
-const STUDENT_CODE_RESTS = new Set(['hv', 'hocvien', 'sohocvien', 'sohv', 'sv', 'sinhvien', 'so', 'dinhdanh']);
 
 const UNIT_KEYS = new Set([
   'khoaphong', 'phongkhoa', 'khoaphongban', 'bophan', 'phongban', 'khoa', 'phong', 'tenkhoaphong', 'bophancongtac',
 ]);
 
-const rule = (field: InputField | null, test: (key: string) => boolean): AliasRule => ({ field, test });
+export const rule = (field: InputField | null, test: (key: string) => boolean): AliasRule => ({ field, test });
 
 // Shared by several kinds.
-const staffCode = rule('code', codeWith(STAFF_CODE_RESTS, 'mscb', 'msnv'));
-const personName = rule('name', (k) => has('hovaten', 'hoten')(k) || k === 'ten' || k === 'tencanbo');
-const dutyGroup = rule('dutyGroup', (k) => k.startsWith('nhom'));
-const unit = rule('unit', (k) => (k.includes('donvi') && !k.startsWith('ma')) || UNIT_KEYS.has(k));
-const jobTitle = rule('title', (k) => k.includes('chucvu') || k === 'chucdanh');
-const sex = rule('sex', oneOf('gioitinh', 'gioi', 'namnu', 'phai'));
-const recruitedOn = rule('recruitedOn', has('tuyendung', 'ngayvaocoquan', 'ngayvaonganh'));
-const allTasksDone = rule('allTasksDone', has('hoanthanh100', 'hoanthanhtatca', 'hoanthanhtoanbo', 'hoanthanhdu', '100nhiemvu'));
-const exceededPct = rule('exceededPct', has('vuot'));
-const latePct = rule('latePct', (k) => k === 'cham' || has('chamtiendo', 'nhiemvucham', 'tylecham', 'chamtre', 'quahan')(k));
-const discipline = rule('discipline', has('kyluat'));
-const note = rule('note', has('ghichu'));
+export const staffCode = rule('code', codeWith(STAFF_CODE_RESTS, 'mscb', 'msnv'));
+export const personName = rule('name', (k) => has('hovaten', 'hoten')(k) || k === 'ten' || k === 'tencanbo');
+export const dutyGroup = rule('dutyGroup', (k) => k.startsWith('nhom'));
+export const unit = rule('unit', (k) => (k.includes('donvi') && !k.startsWith('ma')) || UNIT_KEYS.has(k));
+export const jobTitle = rule('title', (k) => k.includes('chucvu') || k === 'chucdanh');
+export const sex = rule('sex', oneOf('gioitinh', 'gioi', 'namnu', 'phai'));
+export const recruitedOn = rule('recruitedOn', has('tuyendung', 'ngayvaocoquan', 'ngayvaonganh'));
+export const allTasksDone = rule('allTasksDone', has('hoanthanh100', 'hoanthanhtatca', 'hoanthanhtoanbo', 'hoanthanhdu', '100nhiemvu'));
+export const exceededPct = rule('exceededPct', has('vuot'));
+export const latePct = rule('latePct', (k) => k === 'cham' || has('chamtiendo', 'nhiemvucham', 'tylecham', 'chamtre', 'quahan')(k));
+export const discipline = rule('discipline', has('kyluat'));
+export const note = rule('note', has('ghichu'));
 // Comments ("Nhận xét, đánh giá") are not a score even though they say "đánh giá".
-const comments = rule(null, has('nhanxet'));
-
-/** Monthly sheets of people and of units: the unit sheet reads the subset its contract has. */
-export const MONTH_ALIASES: readonly AliasRule[] = [
-  rule('selfScore', (k) => has('tucham', 'tudanhgia')(k) || (k.includes('canhan') && has('diem', 'cham')(k))),
-  rule('general', has('tieuchichung')),
-  rule('results', has('ketquathuchien', 'thuchiennhiemvu', 'ketquanhiemvu')),
-  allTasksDone,
-  exceededPct,
-  latePct,
-  discipline,
-  note,
-  rule('period', oneOf('thang', 'thangnam', 'thangdanhgia', 'kydanhgia')),
-  staffCode,
-  personName,
-  dutyGroup,
-  unit,
-  jobTitle,
-  sex,
-  recruitedOn,
-  rule('leave', (k) => k.startsWith('nghi') || k.includes('thaisan')),
-  comments,
-  rule('score', has('diem', 'danhgia', 'hoidong', 'thutruong', 'thamquyen')),
-];
-
-/** The yearly sheet: who, the year's gates, discipline and pending case, the council's vote, earlier titles. */
-export const YEAR_ALIASES: readonly AliasRule[] = [
-  rule('pendingDisciplineCase', has('xemxet', 'dangxuly', 'chokyluat')),
-  allTasksDone,
-  exceededPct,
-  latePct,
-  discipline,
-  rule('voteAgree', has('dongy', 'tanthanh', 'phieuthuan')),
-  rule('voteTotal', has('phieu', 'thanhvien')),
-  rule('priorTitles', has('danhhieu', 'namtruoc')),
-  note,
-  staffCode,
-  personName,
-  dutyGroup,
-  unit,
-  jobTitle,
-  sex,
-  recruitedOn,
-  comments,
-];
-
-/** The initiatives sheet: whose (code, or name and unit), which kind, its title, level and date. */
-export const INITIATIVE_ALIASES: readonly AliasRule[] = [
-  note,
-  staffCode,
-  // "Mã sáng kiến" is a register number, not the initiative's title.
-  rule(null, (k) => k.startsWith('ma') && has('sangkien', 'detai')(k)),
-  rule('name', (k) => has('hovaten', 'hoten', 'tacgia', 'chunhiem')(k) || k === 'tencanbo'),
-  rule('kind', (k) => k.startsWith('loai') || has('phanloai', 'hinhthuc')(k)),
-  rule('level', (k) => k.startsWith('cap')),
-  rule('recognisedOn', (k) => k.startsWith('ngay') || has('thoigiancongnhan', 'namcongnhan')(k)),
-  rule('title', has('sangkien', 'detai', 'noidung', 'congtrinh', 'giaiphap')),
-  unit,
-];
-
-/** A class sheet: the class, the student (Mã HV or name), the average, conduct and discipline. */
-export const STUDENT_ALIASES: readonly AliasRule[] = [
-  note,
-  discipline,
-  rule('class', oneOf('lop', 'tenlop', 'lophoc', 'malop')),
-  rule('code', codeWith(STUDENT_CODE_RESTS, 'mshv', 'mssv')),
-  rule('name', (k) => has('hovaten', 'hoten')(k) || k === 'ten' || k === 'tenhocvien'),
-  rule('conduct', has('renluyen', 'hanhkiem')),
-  comments,
-  rule('gpa', has('diem', 'dtb', 'trungbinh', 'tongket')),
-];
+export const comments = rule(null, has('nhanxet'));

@@ -1,9 +1,9 @@
-import { initiativeRowSchema } from '../../server/contract/year-initiative-row.ts';
-import { lowerKey, tidyText } from './cell-text.ts';
+import { lowerKey, tidyText } from '../cell-text.ts';
 
 /**
- * What identifies a row across syncs, whatever its position, as the service identifies it. A staff code
- * cannot contain "|" (STAFF_CODE_PATTERN), so a code never collides with a `name|unit` key.
+ * What identifies a person's row across syncs, whatever its position, as the service identifies it (each
+ * kind's own key is in its spec). A staff code cannot contain "|" (STAFF_CODE_PATTERN), so a code never
+ * collides with a `name|unit` key.
  */
 
 export function nameUnitKey(name: unknown, unit: unknown): string | null {
@@ -17,39 +17,6 @@ export function personKey(input: Record<string, unknown>): string | null {
   const code = textOf(input.code);
   if (code) return tidyText(code);
   return nameUnitKey(input.name, input.unit);
-}
-
-/** Units (khoa, phòng): their name. */
-export function unitKey(input: Record<string, unknown>): string | null {
-  const unit = textOf(input.unit);
-  return unit ? lowerKey(unit) : null;
-}
-
-/** The kind as the contract reads it ("SK", "Sáng kiến" → "sáng kiến"), so two spellings are one row. */
-export function initiativeKind(value: unknown): string {
-  const parsed = initiativeRowSchema.shape.kind.safeParse(value);
-  return parsed.success ? parsed.data : lowerKey(textOf(value));
-}
-
-/** "|sáng kiến|tên sáng kiến": what follows the person in an initiative's key. */
-export function initiativeSuffix(kind: unknown, title: unknown): string | null {
-  const t = textOf(title);
-  return t ? `|${initiativeKind(kind)}|${lowerKey(t)}` : null;
-}
-
-/** An initiative: its person (code, or name and unit), its kind and its title, as the service keys it. */
-export function initiativeKey(input: Record<string, unknown>): string | null {
-  const who = personKey(input);
-  const suffix = initiativeSuffix(input.kind, input.title);
-  return who && suffix ? who + suffix : null;
-}
-
-/** A student of the class: Mã HV, else the name (the service keys the same way). */
-export function studentKey(input: Record<string, unknown>): string | null {
-  const code = textOf(input.code);
-  if (code) return tidyText(code);
-  const name = textOf(input.name);
-  return name ? lowerKey(name) : null;
 }
 
 export function textOf(value: unknown): string {

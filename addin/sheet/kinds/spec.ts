@@ -1,17 +1,14 @@
 import type { z } from 'zod';
-import { PERSON_FIELD_LABELS, personRowCrossField, personRowSchema } from '../../server/contract/person-row.ts';
-import { STUDENT_FIELD_LABELS, studentRowCrossField, studentRowSchema } from '../../server/contract/students.ts';
-import { UNIT_FIELD_LABELS, unitRowCrossField, unitRowSchema } from '../../server/contract/unit-row.ts';
-import { INITIATIVE_FIELD_LABELS, initiativeRowCrossField, initiativeRowSchema } from '../../server/contract/year-initiative-row.ts';
-import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema } from '../../server/contract/year-person-row.ts';
-import { INITIATIVE_ALIASES, MONTH_ALIASES, STUDENT_ALIASES, YEAR_ALIASES, type AliasRule } from './alias-rules.ts';
-import { initiativeKey, personKey, studentKey, textOf, unitKey } from './row-key.ts';
-import type { ComputedColumn, InputField, SheetKind } from './types.ts';
+import type { RowResult } from '../../../server/contract/push.ts';
+import type { QuotaFacts } from '../../../server/contract/results.ts';
+import type { CellValue, ComputedColumn, InputField } from '../types.ts';
+import type { AliasRule } from './alias-parts.ts';
 
 /**
- * Every kind of sheet as data: the contract row it becomes (validation and messages are the service's own),
- * the columns it reads and their aliases, the columns it must have, what keys a row, the computed columns it
- * gets back, and what its period is. The engine's modules read this table; none of them knows a kind by name.
+ * A kind of sheet as one piece of data: the contract row it becomes (validation and messages are the
+ * service's own), the columns it reads and their aliases, the columns it must have, what keys a row, the
+ * computed columns it gets back and how a row finds its answer, what its period is, and where the service
+ * keeps it. The engine, the client and the actions read specs; none of them knows a kind by name.
  */
 
 /** A column the sheet must have: the field's, or (`or`) all of these instead. */
@@ -29,7 +26,51 @@ export interface ComputedSpec {
 /** What the period of a sheet is: a month (`YYYY-MM`), a year (`YYYY`) or a class (its name). */
 export type PeriodKind = 'month' | 'year' | 'class';
 
-export interface KindSpec {
+type Input = Record<string, unknown>;
+
+/**
+ * How a sheet row finds the service's answer for it: by the row's own id (a staff code, a unit's name,
+ * Mã HV), else by the key the push answer gave it, else by name (and unit): a name two answers share finds
+ * nothing rather than a guess. Then the values of the kind's computed columns.
+ */
+export interface ComputedMatch<C> {
+  key(c: C): string;
+  altKey(c: C): string | null;
+  /** The sheet row's own id: when it has one, nothing else is looked up. */
+  rowKey(input: Input): string | null;
+  /** The key the push answered for a row sent without an id. */
+  resultKey(input: Input, key: string): string | null;
+  rowAltKey(input: Input): string | null;
+  values(c: C): Partial<Record<ComputedColumn, CellValue>>;
+  version(c: C): number | null;
+}
+
+/** A period's computed rows, as every kind's answer gives them. */
+export interface PeriodAnswer<Row = unknown> {
+  rows: readonly Row[];
+  /** The quota groups of a month (people, units): why a level is what it is. */
+  quotas?: readonly QuotaFacts[];
+}
+
+/** A push's row results, all a minimal answer (`Prefer: return=minimal`) carries. */
+export interface PushReceipt {
+  results: RowResult[];
+  counts: { accepted: number; unchanged: number; rejected: number; conflict: number };
+}
+
+/**
+ * Where the service keeps a kind: the path of the period's rows (GET: the period, POST: a push), and the
+ * answer's rows as the sheet matches them. The type parameters are the answers of a pull, a push and a
+ * minimal push, for the client's types only.
+ */
+export interface KindEndpoint<Row, Pulled, Pushed, Minimal> {
+  path(period: string): string;
+  answer(body: Pulled | Pushed): PeriodAnswer<Row>;
+  /** Never set: carries the answers' types to the client. */
+  readonly answers?: { pulled: Pulled; pushed: Pushed; minimal: Minimal };
+}
+
+export interface KindSpec<Row = unknown, Pulled = unknown, Pushed = unknown, Minimal = unknown> {
   schema: z.ZodType;
   labels: Readonly<Record<string, string>>;
   /** Contract fields read from columns, in the order of the familiar sheet. */
@@ -40,134 +81,23 @@ export interface KindSpec {
   period: PeriodKind;
   /** A row is data when one group of fields is all present; `notFooter`'s cell must not read as a footer. */
   dataRow: { any: readonly (readonly InputField[])[]; notFooter?: InputField; otherInput?: boolean };
-  key(input: Record<string, unknown>): string | null;
+  key(input: Input): string | null;
   /** The field and message naming a row whose key another row has (`others`: their Excel rows). */
-  duplicate(input: Record<string, unknown>, others: string): { field: InputField; message: string };
+  duplicate(input: Input, others: string): { field: InputField; message: string };
   /** A cross-field rule of the contract may apply to this parsed row: check it whole (the contract's predicate). */
-  crossField(row: Record<string, unknown>): boolean;
+  crossField(row: Input): boolean;
   /** Rows without a staff code get one from the roster, by name within the unit. */
   rosterCodes: boolean;
+  match: ComputedMatch<Row>;
+  endpoint: KindEndpoint<Row, Pulled, Pushed, Minimal>;
 }
 
-const PEOPLE_COMPUTED: readonly ComputedSpec[] = [
-  { column: 'classification', header: 'Xếp loại' },
-  { column: 'rankInUnit', header: 'Hạng trong đơn vị' },
-  { column: 'rankInOrg', header: 'Hạng toàn trường' },
-  { column: 'explanation', header: 'Giải thích' },
-  { column: 'syncStatus', header: 'Trạng thái đồng bộ' },
-];
-const SYNC_STATUS: ComputedSpec = { column: 'syncStatus', header: 'Trạng thái đồng bộ' };
-const EXPLANATION: ComputedSpec = { column: 'explanation', header: 'Giải thích' };
-
-const RATING_FIELDS = ['selfScore', 'general', 'results', 'score', 'allTasksDone', 'exceededPct', 'latePct', 'discipline', 'note'] as const;
-const IDENTITY_FIELDS = ['code', 'name', 'title', 'unit', 'dutyGroup', 'sex', 'recruitedOn'] as const;
-const SCORE: Requirement = { field: 'score', or: ['general', 'results'] };
-
-function personDuplicate(input: Record<string, unknown>, others: string): { field: InputField; message: string } {
-  const code = textOf(input.code);
-  return code
-    ? { field: 'code', message: `Mã CB "${code}" bị trùng với dòng ${others}` }
-    : { field: 'name', message: `Trùng họ tên và đơn vị với dòng ${others}, cần thêm cột Mã CB để phân biệt` };
+/** The service's path of a period's rows: `/api/v1/months/2021-10/people`. */
+export function apiPath(scope: 'months' | 'years' | 'classes', what: string): (period: string) => string {
+  return (period) => `/api/v1/${scope}/${encodeURIComponent(period)}/${what}`;
 }
 
-const PEOPLE_ROWS = { any: [['name', 'unit'], ['name', 'code']] } as const;
-
-export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
-  person: {
-    schema: personRowSchema,
-    labels: PERSON_FIELD_LABELS,
-    fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS],
-    required: [{ field: 'name' }, { field: 'unit' }, SCORE],
-    aliases: MONTH_ALIASES,
-    computed: PEOPLE_COMPUTED,
-    period: 'month',
-    dataRow: PEOPLE_ROWS,
-    key: personKey,
-    duplicate: personDuplicate,
-    crossField: personRowCrossField,
-    rosterCodes: true,
-  },
-  unit: {
-    schema: unitRowSchema,
-    labels: UNIT_FIELD_LABELS,
-    fields: ['unit', ...RATING_FIELDS],
-    required: [{ field: 'unit' }, SCORE],
-    aliases: MONTH_ALIASES,
-    computed: PEOPLE_COMPUTED,
-    period: 'month',
-    dataRow: { any: [['unit']], notFooter: 'unit', otherInput: true },
-    key: unitKey,
-    duplicate: (input, others) => ({ field: 'unit', message: `Đơn vị "${textOf(input.unit)}" bị trùng với dòng ${others}` }),
-    crossField: unitRowCrossField,
-    rosterCodes: false,
-  },
-  year: {
-    schema: personYearRowSchema,
-    labels: PERSON_YEAR_FIELD_LABELS,
-    fields: [
-      ...IDENTITY_FIELDS, 'allTasksDone', 'exceededPct', 'latePct', 'discipline', 'pendingDisciplineCase',
-      'voteAgree', 'voteTotal', 'priorTitles', 'note',
-    ],
-    required: [{ field: 'name' }, { field: 'unit' }],
-    aliases: YEAR_ALIASES,
-    computed: [{ column: 'classification', header: 'Xếp loại năm' }, EXPLANATION, SYNC_STATUS],
-    period: 'year',
-    dataRow: PEOPLE_ROWS,
-    key: personKey,
-    duplicate: personDuplicate,
-    crossField: personYearRowCrossField,
-    rosterCodes: true,
-  },
-  initiative: {
-    schema: initiativeRowSchema,
-    labels: INITIATIVE_FIELD_LABELS,
-    fields: ['code', 'name', 'unit', 'kind', 'title', 'level', 'recognisedOn', 'note'],
-    required: [{ field: 'code', or: ['name', 'unit'] }, { field: 'kind' }, { field: 'title' }, { field: 'recognisedOn' }],
-    aliases: INITIATIVE_ALIASES,
-    computed: [SYNC_STATUS],
-    period: 'year',
-    dataRow: { any: [['title', 'code'], ['title', 'name']] },
-    key: initiativeKey,
-    duplicate: (input, others) => ({
-      field: 'title',
-      message: `Cùng người, cùng loại và cùng tên «${textOf(input.title)}» với dòng ${others}`,
-    }),
-    crossField: initiativeRowCrossField,
-    rosterCodes: false,
-  },
-  student: {
-    schema: studentRowSchema,
-    labels: STUDENT_FIELD_LABELS,
-    fields: ['class', 'code', 'name', 'gpa', 'conduct', 'discipline', 'note'],
-    required: [{ field: 'name' }, { field: 'gpa' }],
-    aliases: STUDENT_ALIASES,
-    computed: [
-      { column: 'band', header: 'Xếp loại học tập' },
-      { column: 'commended', header: 'Khen thưởng' },
-      EXPLANATION,
-      SYNC_STATUS,
-    ],
-    period: 'class',
-    dataRow: { any: [['name']], notFooter: 'name' },
-    key: studentKey,
-    duplicate: (input, others) => {
-      const code = textOf(input.code);
-      return code
-        ? { field: 'code', message: `Mã HV "${code}" bị trùng với dòng ${others}` }
-        : { field: 'name', message: `Trùng họ tên với dòng ${others}, cần thêm cột Mã HV để phân biệt` };
-    },
-    crossField: studentRowCrossField,
-    rosterCodes: false,
-  },
-};
-
-export const SHEET_KIND_IDS = Object.keys(SHEET_KINDS) as SheetKind[];
-
-export function isSheetKind(value: string): value is SheetKind {
-  return Object.hasOwn(SHEET_KINDS, value);
-}
-
-/** The row's key on a sheet of this kind (see `row-key.ts`). */
-export function rowKey(kind: SheetKind, input: Record<string, unknown>): string | null {
-  return SHEET_KINDS[kind].key(input);
+/** The answer of a kind whose body holds its rows (and a month's quotas) as they are. */
+export function rowsAsAnswered<Row>(body: { rows: readonly Row[]; quotas?: readonly QuotaFacts[] }): PeriodAnswer<Row> {
+  return body.quotas === undefined ? { rows: body.rows } : { rows: body.rows, quotas: body.quotas };
 }

@@ -4,7 +4,7 @@ import { changedRows, markPending, nextSyncState } from '../../../addin/sheet/ch
 import { shapeOf } from '../../../addin/sheet/contract-check.ts';
 import { readTable } from '../../../addin/sheet/read-table.ts';
 import { hash53, rowHash } from '../../../addin/sheet/row-hash.ts';
-import { SHEET_KINDS, SHEET_KIND_IDS } from '../../../addin/sheet/sheet-kinds.ts';
+import { SHEET_KINDS, SHEET_KIND_IDS } from '../../../addin/sheet/kinds/index.ts';
 import type { CellValue, SheetGrid, SyncState } from '../../../addin/sheet/types.ts';
 import { validateTable } from '../../../addin/sheet/validate-table.ts';
 import type { RowResult } from '../../../server/contract/push.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ComputedStudent, PersonYearView } from '../../../addin/sheet/computed-rows.ts';
+import type { ComputedStudent } from '../../../addin/sheet/kinds/student.ts';
+import type { PersonYearView } from '../../../addin/sheet/kinds/year.ts';
 import { readTable } from '../../../addin/sheet/read-table.ts';
 import type { CellValue, SheetGrid, SheetKind, WritePlan } from '../../../addin/sheet/types.ts';
 import { validateTable } from '../../../addin/sheet/validate-table.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellAddress } from '../../../addin/sheet/cell-address.ts';
 import { checkSheetRow } from '../../../addin/sheet/contract-check.ts';
 import { readTable } from '../../../addin/sheet/read-table.ts';
-import { SHEET_KINDS } from '../../../addin/sheet/sheet-kinds.ts';
+import { SHEET_KINDS } from '../../../addin/sheet/kinds/index.ts';
 import type { CellValue, SheetIssue, SheetKind, SheetRow, SheetTable } from '../../../addin/sheet/types.ts';
 import { validateTable } from '../../../addin/sheet/validate-table.ts';
 import { personRowSchema } from '../../../server/contract/person-row.ts';

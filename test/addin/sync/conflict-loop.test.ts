@@ -75,7 +75,7 @@ describe.each(testDatabases())('two officers editing one person on $name', (data
     const resent = await syncSheet(officerB, options);
     expect(resent.counts).toEqual({ accepted: 1, unchanged: 0, rejected: 0, conflict: 0 });
     expect(statusOf(b, LONG)).toBe('Đã đồng bộ (phiên bản 3)');
-    const stored = await officerA.client.pullPeople('2021-10');
+    const stored = await officerA.client.pull('person', '2021-10');
     expect(stored.rows.find((r) => r.code === 'CB001')).toMatchObject({ score: 88, version: 3 });
 
     // Officer A, now behind, meets the conflict and keeps their value with one action.
@@ -84,7 +84,7 @@ describe.each(testDatabases())('two officers editing one person on $name', (data
     const kept = await keepMyValues(officerA, options, ['CB001']);
     expect(kept.counts).toEqual({ accepted: 1, unchanged: 0, rejected: 0, conflict: 0 });
     expect(statusOf(a, LONG)).toBe('Đã đồng bộ (phiên bản 4)');
-    expect((await officerB.client.pullPeople('2021-10')).rows.find((r) => r.code === 'CB001')).toMatchObject({ score: 95 });
+    expect((await officerB.client.pull('person', '2021-10')).rows.find((r) => r.code === 'CB001')).toMatchObject({ score: 95 });
     // Officer B's next sync sends nothing of theirs over it: the row is unchanged on B's side.
     expect((await syncSheet(officerB, options)).sent).toBe(0);
   });

@@ -1,0 +1,63 @@
+import type { ComputedPerson } from '../../../server/contract/results.ts';
+import type { MonthPushMinimal, PersonMonth, PersonPushResponse } from '../../../server/contract/push.ts';
+import { PERSON_FIELD_LABELS, personRowCrossField, personRowSchema } from '../../../server/contract/person-row.ts';
+import {
+  allTasksDone, comments, discipline, dutyGroup, exceededPct, has, jobTitle, latePct, note, oneOf, personName,
+  recruitedOn, rule, sex, staffCode, unit, type AliasRule,
+} from './alias-parts.ts';
+import { nameUnitKey, personKey } from './keys.ts';
+import { IDENTITY_FIELDS, PEOPLE_COMPUTED, PEOPLE_ROWS, RATING_FIELDS, SCORE, codeOf, personDuplicate, reasonsText } from './shared.ts';
+import { apiPath, rowsAsAnswered, type ComputedMatch, type KindSpec } from './spec.ts';
+
+/** A month of people: each rated by score (or its parts), gates and discipline; ranked within unit and school. */
+
+/** Monthly sheets of people and of units: the unit sheet reads the subset its contract has. */
+export const MONTH_ALIASES: readonly AliasRule[] = [
+  rule('selfScore', (k) => has('tucham', 'tudanhgia')(k) || (k.includes('canhan') && has('diem', 'cham')(k))),
+  rule('general', has('tieuchichung')),
+  rule('results', has('ketquathuchien', 'thuchiennhiemvu', 'ketquanhiemvu')),
+  allTasksDone,
+  exceededPct,
+  latePct,
+  discipline,
+  note,
+  rule('period', oneOf('thang', 'thangnam', 'thangdanhgia', 'kydanhgia')),
+  staffCode,
+  personName,
+  dutyGroup,
+  unit,
+  jobTitle,
+  sex,
+  recruitedOn,
+  rule('leave', (k) => k.startsWith('nghi') || k.includes('thaisan')),
+  comments,
+  rule('score', has('diem', 'danhgia', 'hoidong', 'thutruong', 'thamquyen')),
+];
+
+/** A person's answer: by staff code, else by the key the push gave, else by name and unit. */
+export const personMatch: ComputedMatch<ComputedPerson> = {
+  key: (c) => c.code,
+  altKey: (c) => nameUnitKey(c.name, c.unit),
+  rowKey: codeOf,
+  resultKey: (_input, key) => key,
+  rowAltKey: (input) => nameUnitKey(input.name, input.unit),
+  values: (c) => ({ classification: c.label, rankInUnit: c.rankInUnit ?? '', rankInOrg: c.rankInOrg ?? '', explanation: reasonsText(c) }),
+  version: (c) => c.version,
+};
+
+export const person: KindSpec<ComputedPerson, PersonMonth, PersonPushResponse, MonthPushMinimal> = {
+  schema: personRowSchema,
+  labels: PERSON_FIELD_LABELS,
+  fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS],
+  required: [{ field: 'name' }, { field: 'unit' }, SCORE],
+  aliases: MONTH_ALIASES,
+  computed: PEOPLE_COMPUTED,
+  period: 'month',
+  dataRow: PEOPLE_ROWS,
+  key: personKey,
+  duplicate: personDuplicate,
+  crossField: personRowCrossField,
+  rosterCodes: true,
+  match: personMatch,
+  endpoint: { path: apiPath('months', 'people'), answer: rowsAsAnswered },
+};
