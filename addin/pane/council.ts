@@ -1,9 +1,9 @@
 import type { BinhXetClient, Me } from '../api/client.ts';
 import type { TieRun } from '../report/tie-runs.ts';
 import { formatPeriod } from '../sheet/period.ts';
-import { awardTie, finaliseMonth, reopenMonth } from '../sync/summary-decisions.ts';
-import { loadCouncilView, writeMonthSummary, type CouncilView } from '../sync/summary.ts';
-import { writeYearSheets } from '../sync/year-sheets.ts';
+import { awardTie, finaliseMonth, reopenMonth } from '../actions/summary-decisions.ts';
+import { loadCouncilView, writeMonthSummary, type CouncilView } from '../actions/summary.ts';
+import { writeYearSheets } from '../actions/year-sheets.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { t } from './i18n.ts';
 import { $ } from './view.ts';

@@ -1,10 +1,10 @@
 import { createClient, type BinhXetClient } from '../api/client.ts';
 import { fieldLabel, type SheetKind } from '../sheet/index.ts';
-import { addCodeColumn } from '../sync/code-column.ts';
-import { createMonthSheet } from '../sync/new-month.ts';
-import type { SyncOutcome } from '../sync/outcome.ts';
-import { periodWords } from '../sync/report-lines.ts';
-import { checkSheet, keepMyValues, refreshSheet, syncSheet, type SyncOptions } from '../sync/sync-sheet.ts';
+import { addCodeColumn } from '../actions/code-column.ts';
+import { createMonthSheet } from '../actions/new-month.ts';
+import type { SyncOutcome } from '../actions/outcome.ts';
+import { periodWords } from '../actions/report-lines.ts';
+import { checkSheet, keepMyValues, refreshSheet, syncSheet, type SyncOptions } from '../actions/sync-sheet.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office.ts';
 import { loadConnection, saveConnection, type Connection } from './connection.ts';

@@ -1,6 +1,6 @@
 import type { SheetIssue } from '../sheet/index.ts';
-import type { MonthGlance } from '../sync/month-glance.ts';
-import type { Progress, SyncOutcome } from '../sync/outcome.ts';
+import type { MonthGlance } from '../actions/month-glance.ts';
+import type { Progress, SyncOutcome } from '../actions/outcome.ts';
 import { language, setLanguage, t, type MessageKey } from './i18n.ts';
 import type { Tone } from './run-action.ts';
 

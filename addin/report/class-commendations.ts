@@ -1,9 +1,9 @@
 import { studentBandSchema, type ClassStudents } from '../../server/contract/students.ts';
 import { COMMENDED, NOT_COMMENDED, TIE_AT_LIMIT } from '../sheet/kinds/student.ts';
-import { tableChart } from './chart-spec.ts';
+import { tableChart } from '../workbook/chart-spec.ts';
 import { collator, reportSheetName, vietnamTime } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';
-import type { ReportSheet } from './types.ts';
+import type { ReportSheet } from '../workbook/report-sheet.ts';
 import type { ReportOptions } from './year-results.ts';
 
 /** Where the class sheet's parts landed, for the chart and the tests. */

@@ -1,5 +1,5 @@
 import type { CellValue } from '../sheet/types.ts';
-import type { ChartSpec, ReportSheet } from './types.ts';
+import type { ChartSpec, ReportSheet } from '../workbook/report-sheet.ts';
 
 /** Where a table landed on the sheet, for charts and tests. */
 export interface PlacedTable {

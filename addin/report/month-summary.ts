@@ -3,7 +3,7 @@ import { LEVELS } from '../../server/contract/levels.ts';
 import { formatPeriod } from '../sheet/period.ts';
 import { monthSheetName } from '../sheet/month-sheet.ts';
 import type { CellValue } from '../sheet/types.ts';
-import { tableChart } from './chart-spec.ts';
+import { tableChart } from '../workbook/chart-spec.ts';
 import {
   collator,
   countRow,
@@ -16,7 +16,7 @@ import {
 } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';
 import { tieRuns, type TiePerson } from './tie-runs.ts';
-import type { ReportSheet } from './types.ts';
+import type { ReportSheet } from '../workbook/report-sheet.ts';
 
 /** Where the month summary's parts landed, for the chart and the tests. */
 export interface MonthSummaryLayout {

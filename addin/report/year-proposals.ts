@@ -1,9 +1,9 @@
 import type { YearProposals } from '../../server/contract/year-results.ts';
 import { TITLE_LABELS } from '../../server/rules/titles-reasons.ts';
-import { tableChart } from './chart-spec.ts';
+import { tableChart } from '../workbook/chart-spec.ts';
 import { LEVEL_COLUMNS, vietnamTime } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';
-import type { ReportSheet } from './types.ts';
+import type { ReportSheet } from '../workbook/report-sheet.ts';
 import type { ReportOptions } from './year-results.ts';
 
 /** Where the proposals' parts landed, for the chart and the tests. */

@@ -1,10 +1,10 @@
 import { LEVELS, type Level } from '../../server/contract/levels.ts';
 import type { YearResults } from '../../server/contract/year-results.ts';
 import type { CellValue } from '../sheet/types.ts';
-import { tableChart } from './chart-spec.ts';
+import { tableChart } from '../workbook/chart-spec.ts';
 import { collator, countRow, decisionLabel, DENOMINATOR_LABELS, LEVEL_COLUMNS, TOTAL, vietnamTime } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';
-import type { ReportSheet } from './types.ts';
+import type { ReportSheet } from '../workbook/report-sheet.ts';
 
 /** Where the yearly results' parts landed, for the chart and the tests. */
 export interface YearResultsLayout {

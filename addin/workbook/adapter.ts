@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../report/types.ts';
+import type { ChartSpec } from '../workbook/report-sheet.ts';
 import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
 
 export interface AddSheetOptions {

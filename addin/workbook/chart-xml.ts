@@ -4,8 +4,8 @@
  * Excel enforces. Every reference carries the cells' current values as a cache, so a reader that does not
  * recalculate (a viewer, LibreOffice before it recalculates) draws the same chart.
  */
-import { chartSource } from '../report/chart-spec.ts';
-import type { ChartSpec, SheetRange } from '../report/types.ts';
+import { chartSource } from '../workbook/chart-spec.ts';
+import type { ChartSpec, SheetRange } from '../workbook/report-sheet.ts';
 import type { CellValue } from '../sheet/types.ts';
 import { columnLetters } from './a1.ts';
 

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { ChartSpec } from '../report/types.ts';
+import type { ChartSpec } from '../workbook/report-sheet.ts';
 import type { CellReader } from './chart-xml.ts';
 import { carryCharts, hasCharts } from './xlsx-carry-charts.ts';
 import { injectCharts } from './xlsx-chart.ts';

@@ -5,8 +5,8 @@
  * number of syncs grows with the pieces, never with the rows. Baseline ExcelApi 1.1 (Excel 2016); newer sets
  * light up after `isSetSupported`.
  */
-import { chartSource } from '../report/chart-spec.ts';
-import type { ChartSpec } from '../report/types.ts';
+import { chartSource } from '../workbook/chart-spec.ts';
+import type { ChartSpec } from '../workbook/report-sheet.ts';
 import type { CellArea, CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
 import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, OfficeWorkbookSession } from './office-types.ts';
 import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';

@@ -3,7 +3,7 @@
  * ChartSpec becomes xl/charts/chartN.xml over the sheet's own cells, with their values cached.
  */
 import type JSZip from 'jszip';
-import type { ChartSpec } from '../report/types.ts';
+import type { ChartSpec } from '../workbook/report-sheet.ts';
 import { chartAnchorXml, chartXml, type CellReader } from './chart-xml.ts';
 import { placeCharts } from './xlsx-drawing.ts';
 import { freePartName, sheetParts } from './xlsx-package.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '../../addin/api/client.ts';
-import { syncSheet } from '../../addin/sync/sync-sheet.ts';
+import { syncSheet } from '../../addin/actions/sync-sheet.ts';
 import { officeWorkbook } from '../../addin/workbook/office.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
@@ -11,7 +11,7 @@ import type { BenchDatabase } from './databases.ts';
 import { median, progress, round, type Figure } from './measure.ts';
 
 /**
- * Excel round trips: one "Đồng bộ" of the familiar month sheet through the real sync flow (addin/sync/sync-sheet.ts)
+ * Excel round trips: one "Đồng bộ" of the familiar month sheet through the real sync flow (addin/actions/sync-sheet.ts)
  * and the real Office adapter (addin/workbook/office.ts), on the counting fake Excel of the add-in's tests
  * (test/addin/workbook/fake-excel.ts, office-addin-mock underneath) and the real API client answered by the app
  * in-process. Per sync: Excel round trips (context.sync calls), the largest request and response in bytes, the

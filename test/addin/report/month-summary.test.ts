@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSource, checkChartSpec, tableChart } from '../../../addin/report/chart-spec.ts';
+import { chartSource, checkChartSpec, tableChart } from '../../../addin/workbook/chart-spec.ts';
 import { monthSummarySheet, monthSummarySheetName } from '../../../addin/report/month-summary.ts';
 import type { CellValue } from '../../../addin/sheet/types.ts';
 import { samplePeople, sampleSummary } from './summary-data.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartSource } from '../../../addin/report/chart-spec.ts';
+import { chartSource } from '../../../addin/workbook/chart-spec.ts';
 import { classCommendationSheet, classSheetName } from '../../../addin/report/class-commendations.ts';
-import type { ReportSheet } from '../../../addin/report/types.ts';
+import type { ReportSheet } from '../../../addin/workbook/report-sheet.ts';
 import { yearProposalsSheet } from '../../../addin/report/year-proposals.ts';
 import { yearResultsSheet } from '../../../addin/report/year-results.ts';
 import type { CellValue } from '../../../addin/sheet/types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthSummarySheet } from '../../../addin/report/month-summary.ts';
-import { writeReportSheet } from '../../../addin/sync/summary.ts';
+import { writeReportSheet } from '../../../addin/actions/summary.ts';
 import { officeWorkbook } from '../../../addin/workbook/office.ts';
 import { samplePeople, sampleSummary } from '../report/summary-data.ts';
 import { FakeWorkbook } from './fake-excel.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awardTie, finaliseMonth, reopenMonth } from '../../../addin/sync/summary-decisions.ts';
-import { loadCouncilView, writeMonthSummary } from '../../../addin/sync/summary.ts';
+import { awardTie, finaliseMonth, reopenMonth } from '../../../addin/actions/summary-decisions.ts';
+import { loadCouncilView, writeMonthSummary } from '../../../addin/actions/summary.ts';
 import { officeWorkbook } from '../../../addin/workbook/office.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { fixtureRows } from '../../support/fixture.ts';

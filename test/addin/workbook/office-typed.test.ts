@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSheet, refreshSheet, syncSheet } from '../../../addin/sync/sync-sheet.ts';
+import { checkSheet, refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
 import { officeWorkbook } from '../../../addin/workbook/office.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeClassSheet, writeYearSheets } from '../../../addin/sync/year-sheets.ts';
+import { writeClassSheet, writeYearSheets } from '../../../addin/actions/year-sheets.ts';
 import { officeWorkbook } from '../../../addin/workbook/office.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { fixtureRows } from '../../support/fixture.ts';

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { monthSummarySheet } from '../../../addin/report/month-summary.ts';
-import { writeReportSheet } from '../../../addin/sync/summary.ts';
+import { writeReportSheet } from '../../../addin/actions/summary.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
 import { relsPathOf, resolveTarget } from '../../../addin/workbook/xlsx-package.ts';
 import { samplePeople, sampleSummary } from '../report/summary-data.ts';

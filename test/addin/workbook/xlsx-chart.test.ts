@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { monthSummarySheet } from '../../../addin/report/month-summary.ts';
-import { writeReportSheet } from '../../../addin/sync/summary.ts';
+import { writeReportSheet } from '../../../addin/actions/summary.ts';
 import { fileWorkbook, newWorkbook, plainValue, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
 import { injectCharts } from '../../../addin/workbook/xlsx-chart.ts';
 import { relsPathOf, resolveTarget } from '../../../addin/workbook/xlsx-package.ts';

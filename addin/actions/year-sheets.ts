@@ -3,7 +3,7 @@ import type { ClassStudents } from '../../server/contract/students.ts';
 import type { YearProposals } from '../../server/contract/year-results.ts';
 import type { BinhXetClient } from '../api/client.ts';
 import { classCommendationSheet, classSheetName } from '../report/class-commendations.ts';
-import type { ReportSheet } from '../report/types.ts';
+import type { ReportSheet } from '../workbook/report-sheet.ts';
 import { yearProposalsSheet } from '../report/year-proposals.ts';
 import { yearResultsSheet } from '../report/year-results.ts';
 import { writeReportSheet, type SummaryDeps } from './summary.ts';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../addin/sheet/index.ts';
-import { keepMyValues, refreshSheet, syncSheet } from '../../../addin/sync/sync-sheet.ts';
+import { keepMyValues, refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
 import { fileWorkbook, plainValue, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCodeColumn } from '../../../addin/sync/code-column.ts';
-import { syncSheet } from '../../../addin/sync/sync-sheet.ts';
+import { addCodeColumn } from '../../../addin/actions/code-column.ts';
+import { syncSheet } from '../../../addin/actions/sync-sheet.ts';
 import { fileWorkbook, plainValue, readXlsx } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { FIXTURE_EXPECTED, FIXTURE_XLSX, fixtureRows } from '../../support/fixture.ts';

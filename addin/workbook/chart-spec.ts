@@ -1,4 +1,4 @@
-import type { ChartSpec, ChartType, SheetRange } from './types.ts';
+import type { ChartSpec, ChartType, SheetRange } from './report-sheet.ts';
 
 /** A column chart over a placed table: its first column as categories, the next `series` columns as series. */
 export function tableChart(

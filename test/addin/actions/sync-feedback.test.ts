@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../addin/sheet/read-table.ts';
-import { keepMine, takeStoredVersions } from '../../../addin/sync/conflicts.ts';
-import { monthGlance } from '../../../addin/sync/month-glance.ts';
-import type { SyncOutcome } from '../../../addin/sync/outcome.ts';
-import { syncReport } from '../../../addin/sync/report-lines.ts';
-import { readMemory } from '../../../addin/sync/sheet-memory.ts';
+import { keepMine, takeStoredVersions } from '../../../addin/actions/conflicts.ts';
+import { monthGlance } from '../../../addin/actions/month-glance.ts';
+import type { SyncOutcome } from '../../../addin/actions/outcome.ts';
+import { syncReport } from '../../../addin/actions/report-lines.ts';
+import { readMemory } from '../../../addin/actions/sheet-memory.ts';
 import type { ComputedPerson, QuotaFacts } from '../../../server/contract/results.ts';
 import { familiarGrid } from '../sheet/grids.ts';
 

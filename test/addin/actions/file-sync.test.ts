@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../addin/sheet/index.ts';
-import { syncSheet } from '../../../addin/sync/sync-sheet.ts';
+import { syncSheet } from '../../../addin/actions/sync-sheet.ts';
 import { fileWorkbook, plainValue, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { FIXTURE_EXPECTED, FIXTURE_XLSX } from '../../support/fixture.ts';

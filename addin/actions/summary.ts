@@ -3,7 +3,7 @@ import { periodSchema } from '../../server/contract/period.ts';
 import type { BinhXetClient } from '../api/client.ts';
 import { monthSummarySheet } from '../report/month-summary.ts';
 import { tieRuns, type TieRun } from '../report/tie-runs.ts';
-import type { ReportSheet } from '../report/types.ts';
+import type { ReportSheet } from '../workbook/report-sheet.ts';
 import type { WorkbookAdapter, WorkbookSession } from '../workbook/adapter.ts';
 
 export interface SummaryDeps {

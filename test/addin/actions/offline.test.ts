@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../addin/api/client.ts';
-import { syncSheet } from '../../../addin/sync/sync-sheet.ts';
+import { syncSheet } from '../../../addin/actions/sync-sheet.ts';
 import { fileWorkbook, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { FIXTURE_XLSX } from '../../support/fixture.ts';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../../../addin/sheet/types.ts';
-import { refreshSheet, syncSheet } from '../../../addin/sync/sync-sheet.ts';
+import { refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
 import { fileWorkbook, plainValue } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';
