@@ -233,8 +233,3 @@ export function findHeader(grid: SheetGrid, kind: SheetKind, mapping?: Record<st
     issues,
   };
 }
-
-/** The header text of a sheet column as the pane shows it ("" when the column has none). */
-export function headerTextAt(header: HeaderInfo, col: number): string {
-  return header.columns.find((c) => c.col === col)?.text ?? '';
-}

@@ -2,17 +2,8 @@
 export type * from './types.ts';
 export { cellAddress, columnLetters, parseCellAddress } from './cell-address.ts';
 export { headerKey, headerWords, matchHeader, parseMappingTarget } from './header-aliases.ts';
-export { findHeader, headerTextAt } from './find-header.ts';
-export {
-  COMPUTED_COLUMNS,
-  COMPUTED_HEADERS,
-  PERSON_INPUT_FIELDS,
-  REQUIRED_FIELDS,
-  UNIT_INPUT_FIELDS,
-  computedColumns,
-  computedHeader,
-  fieldLabel,
-} from './sheet-fields.ts';
+export { findHeader } from './find-header.ts';
+export { COMPUTED_HEADERS, computedHeader, fieldLabel } from './sheet-fields.ts';
 export { detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding.ts';
 export {
   detectPeriod,

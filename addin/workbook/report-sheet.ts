@@ -1,6 +1,6 @@
 /**
- * A report sheet as plain data: what the month summary (and, next, the year sheets) give the workbook adapters
- * to write. Coordinates are 0-based sheet rows and columns (row 0 is Excel's row 1, column 0 is A).
+ * A report sheet as plain data: what the month summary and the year's sheets (`report/`) give the workbook
+ * adapters to write. Coordinates are 0-based sheet rows and columns (row 0 is Excel's row 1, column 0 is A).
  */
 import type { CellValue } from '../sheet/types.ts';
 
