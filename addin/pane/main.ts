@@ -6,7 +6,7 @@ import type { SyncOutcome } from '../actions/outcome.ts';
 import { periodWords } from '../actions/report-lines.ts';
 import { checkSheet, keepMyValues, refreshSheet, syncSheet, type SyncOptions } from '../actions/sync-sheet.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
-import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office.ts';
+import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office/index.ts';
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
 import { councilSection } from './council.ts';
 import { t } from './i18n.ts';

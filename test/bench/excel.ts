@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '../../addin/api/client.ts';
 import { syncSheet } from '../../addin/actions/sync-sheet.ts';
-import { officeWorkbook } from '../../addin/workbook/office.ts';
+import { officeWorkbook } from '../../addin/workbook/office/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
 import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';

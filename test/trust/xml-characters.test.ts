@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from '../../addin/workbook/file.ts';
-import { officeWorkbook } from '../../addin/workbook/office.ts';
+import { officeWorkbook } from '../../addin/workbook/office/index.ts';
 import { xmlSafeText } from '../../server/contract/text.ts';
 import { FakeWorkbook } from '../addin/workbook/fake-excel.ts';
 import { parseXml } from '../addin/workbook/xml-tree.ts';

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
-import type { OfficeHost } from '../../../addin/workbook/office.ts';
+import type { OfficeHost } from '../../../addin/workbook/office/index.ts';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 

@@ -11,10 +11,11 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const ADAPTER = readdirSync(ROOT + 'addin/workbook')
-  .filter((f) => /^office.*\.ts$/.test(f))
-  .sort((a, b) => (a === 'office.ts' ? -1 : b === 'office.ts' ? 1 : a.localeCompare(b)))
-  .map((f) => `${ROOT}addin/workbook/${f}`);
+// The Office adapter's folder, its index (where the feature flags are set) first.
+const ADAPTER = readdirSync(ROOT + 'addin/workbook/office')
+  .filter((f) => f.endsWith('.ts'))
+  .sort((a, b) => (a === 'index.ts' ? -1 : b === 'index.ts' ? 1 : a.localeCompare(b)))
+  .map((f) => `${ROOT}addin/workbook/office/${f}`);
 
 interface Use {
   member: string;
@@ -34,7 +35,7 @@ function apiSet(symbol: ts.Symbol | undefined, checker: ts.TypeChecker): number 
   return null;
 }
 
-/** The ExcelApi version of each feature flag, from `flag: host.isSetSupported('ExcelApi', '1.N')` in office.ts. */
+/** The ExcelApi version of each feature flag, from `flag: host.isSetSupported('ExcelApi', '1.N')` in office/index.ts. */
 function flagVersions(source: ts.SourceFile): Map<string, number> {
   const flags = new Map<string, number>();
   for (const m of source.text.matchAll(/(\w+): host\.isSetSupported\('ExcelApi', '(\d+)\.(\d+)'\)/g)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthSummarySheet } from '../../../addin/report/month-summary.ts';
 import { writeReportSheet } from '../../../addin/actions/summary.ts';
-import { officeWorkbook } from '../../../addin/workbook/office.ts';
+import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
 import { samplePeople, sampleSummary } from '../report/summary-data.ts';
 import { FakeWorkbook } from './fake-excel.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awardTie, finaliseMonth, reopenMonth } from '../../../addin/actions/summary-decisions.ts';
 import { loadCouncilView, writeMonthSummary } from '../../../addin/actions/summary.ts';
-import { officeWorkbook } from '../../../addin/workbook/office.ts';
+import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { fixtureRows } from '../../support/fixture.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';

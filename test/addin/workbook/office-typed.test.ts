@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSheet, refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
-import { officeWorkbook } from '../../../addin/workbook/office.ts';
+import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';
 import { startService, type TestService } from '../../support/service.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeClassSheet, writeYearSheets } from '../../../addin/actions/year-sheets.ts';
-import { officeWorkbook } from '../../../addin/workbook/office.ts';
+import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { fixtureRows } from '../../support/fixture.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';

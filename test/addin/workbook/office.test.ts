@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WritePlan } from '../../../addin/sheet/types.ts';
-import { HIGHLIGHT_FILL, officeWorkbook, type OfficeWorkbookSession } from '../../../addin/workbook/office.ts';
+import { HIGHLIGHT_FILL, officeWorkbook, type OfficeWorkbookSession } from '../../../addin/workbook/office/index.ts';
 import { STATE_CELL_CHARS, STATE_SHEET } from '../../../addin/workbook/state-cells.ts';
 import { FakeWorkbook, PAYLOAD_LIMIT } from './fake-excel.ts';
 

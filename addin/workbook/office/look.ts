@@ -3,8 +3,8 @@
  * fill, borders, wrap and alignment are read, then set on the new header cells; ExcelApi 1.1 members only,
  * except the column width (ExcelApi 1.2), set only where the caller's flag says Excel has it.
  */
-import type { HeaderLook } from '../sheet/types.ts';
-import type { OfficeFeatures } from './office-types.ts';
+import type { HeaderLook } from '../../sheet/types.ts';
+import type { OfficeFeatures } from './types.ts';
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 // A cell without fill reads as white: leaving it so keeps the new cells as plain as the header.

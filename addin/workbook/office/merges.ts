@@ -2,11 +2,11 @@
  * Merged areas through Office.js: asked of Excel where it can list them (ExcelApi 1.13), else read from the
  * document itself, which Office hands over as .xlsx bytes (the File API, Excel 2013 on).
  */
-import { parseArea } from '../sheet/merged-cells.ts';
-import type { CellArea } from '../sheet/types.ts';
-import type { CellRect } from './a1.ts';
-import { explainExcelError } from './errors.ts';
-import type { OfficeFeatures } from './office-types.ts';
+import { parseArea } from '../../sheet/merged-cells.ts';
+import type { CellArea } from '../../sheet/types.ts';
+import type { CellRect } from '../a1.ts';
+import { explainExcelError } from '../errors.ts';
+import type { OfficeFeatures } from './types.ts';
 
 // Rows per merged-areas query: Excel answers at most 512 areas per range, so a sheet is asked in bands.
 const MERGE_BAND_ROWS = 500;

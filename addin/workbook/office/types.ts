@@ -1,5 +1,5 @@
 /** The Office adapter's types: what it needs from Office, and what it offers beyond WorkbookSession. */
-import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
+import type { WorkbookAdapter, WorkbookSession } from '../adapter.ts';
 
 /** What the adapter needs from Office: `Excel.run` and the requirement-set check (injected by tests). */
 export interface OfficeHost {

@@ -5,16 +5,16 @@
  * number of syncs grows with the pieces, never with the rows. Baseline ExcelApi 1.1 (Excel 2016); newer sets
  * light up after `isSetSupported`.
  */
-import { chartSource } from '../workbook/chart-spec.ts';
-import type { ChartSpec } from '../workbook/report-sheet.ts';
-import type { CellArea, CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
-import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, OfficeWorkbookSession } from './office-types.ts';
-import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';
-import { fromExcelValue, rectangular, toExcelValue, trimGrid } from './cell-values.ts';
-import { explainExcelError, isPayloadTooLarge } from './errors.ts';
-import { applyLookTo, loadLook, lookWidth, type LoadedLook } from './office-look.ts';
-import { areasOf, documentFile, mergedAreasInBands } from './office-merges.ts';
-import { batchBySize, jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, rowsPerRead, splitBlock } from './payload.ts';
+import { chartSource } from '../chart-spec.ts';
+import type { ChartSpec } from '../report-sheet.ts';
+import type { CellArea, CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../../sheet/types.ts';
+import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, OfficeWorkbookSession } from './types.ts';
+import { cellRuns, columnLetters, rangeAddress, type CellRect } from '../a1.ts';
+import { fromExcelValue, rectangular, toExcelValue, trimGrid } from '../cell-values.ts';
+import { explainExcelError, isPayloadTooLarge } from '../errors.ts';
+import { applyLookTo, loadLook, lookWidth, type LoadedLook } from './look.ts';
+import { areasOf, documentFile, mergedAreasInBands } from './merges.ts';
+import { batchBySize, jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, rowsPerRead, splitBlock } from '../payload.ts';
 import {
   assertNoSecrets,
   formatDirectory,
@@ -24,9 +24,9 @@ import {
   STATE_SHEET,
   stateRow,
   type StateDirectory,
-} from './state-cells.ts';
+} from '../state-cells.ts';
 
-export type * from './office-types.ts';
+export type * from './types.ts';
 
 /** Light salmon, the fill Excel users know from "bad" cells; cleared with the cell's whole fill. */
 export const HIGHLIGHT_FILL = '#FCE4D6';
@@ -178,7 +178,7 @@ function openSession(
     documentMerges ??= host.documentFile().catch(() => null);
     const bytes = await documentMerges;
     if (!bytes) return [];
-    const { mergesInPackage } = await import('./xlsx-merges.ts');
+    const { mergesInPackage } = await import('../xlsx-merges.ts');
     return mergesInPackage(bytes, name).catch(() => []);
   }
 
