@@ -16,7 +16,7 @@ export interface AddSheetOptions {
 }
 
 /**
- * What the add-in needs from a workbook. Two implementations: `office.ts` (Excel through Office.js) and
+ * What the add-in needs from a workbook. Two implementations: `office/` (Excel through Office.js) and
  * `file.ts` (an .xlsx file, for the browser file mode and the command line). One `session` is one user
  * action: the Office implementation runs it as a single Excel batch (one run).
  */
