@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../addin/api/client.ts';
 import type { Progress } from '../../../addin/actions/outcome.ts';
 import { syncSheet } from '../../../addin/actions/sync-sheet.ts';
-import { fileWorkbook, plainValue, readXlsx } from '../../../addin/workbook/file.ts';
+import { fileWorkbook, readXlsx } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { FIXTURE_EXPECTED, FIXTURE_XLSX, fixtureRows } from '../../support/fixture.ts';
 import { startService, type TestService } from '../../support/service.ts';
+import { computedByCode, excelSheet } from '../workbook/read-back.ts';
 
 const SHEET = 'T10-2021';
 const HEADER_ROW = 5;
@@ -52,18 +53,7 @@ function recordingClient(s: TestService, drop: { push: number } = { push: 0 }) {
 }
 
 /** The computed columns and the status the sync wrote, by staff code. */
-function writtenColumns(wb: ExcelJS.Workbook) {
-  const ws = wb.getWorksheet(SHEET)!;
-  const headers = (ws.getRow(HEADER_ROW).values as unknown[]).map((v) => plainValue(v as never));
-  const at = (r: number, header: string) => (headers.includes(header) ? (plainValue(ws.getCell(r, headers.indexOf(header)).value) ?? null) : null);
-  const out = new Map<string, { label: unknown; rankInUnit: unknown; rankInOrg: unknown; status: unknown }>();
-  for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
-    const code = at(r, 'Mã CB');
-    if (typeof code !== 'string') continue;
-    out.set(code, { label: at(r, 'Xếp loại'), rankInUnit: at(r, 'Hạng trong đơn vị'), rankInOrg: at(r, 'Hạng toàn trường'), status: at(r, 'Trạng thái đồng bộ') });
-  }
-  return out;
-}
+const writtenColumns = (wb: ExcelJS.Workbook) => computedByCode(excelSheet(wb, SHEET), HEADER_ROW);
 
 const pushesOf = (exchanges: Exchange[]) => exchanges.filter((e) => e.method === 'POST');
 

@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../addin/sheet/index.ts';
 import { keepMyValues, refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
-import { fileWorkbook, plainValue, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
+import { fileWorkbook, readXlsx, writeXlsx } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';
 import { startService, type TestService } from '../../support/service.ts';
+import { columnBack, excelSheet } from '../workbook/read-back.ts';
 
 const SHEET = 'T10-2021';
 const HEADER = ['STT', 'Mã CB', 'Họ và tên', 'Đơn vị', 'Nhóm', 'Điểm đánh giá'];
@@ -24,9 +25,7 @@ async function sheetFile(): Promise<Uint8Array> {
 }
 
 function statusOf(wb: ExcelJS.Workbook, row: number): unknown {
-  const ws = wb.getWorksheet(SHEET)!;
-  const headers = (ws.getRow(1).values as unknown[]).map((v) => plainValue(v as never));
-  return plainValue(ws.getCell(row, headers.indexOf('Trạng thái đồng bộ')).value);
+  return columnBack(excelSheet(wb, SHEET), 1, 'Trạng thái đồng bộ')[row];
 }
 
 describe.each(testDatabases())('two officers editing one person on $name', (database) => {

@@ -7,6 +7,7 @@ import { testDatabases } from '../../support/databases.ts';
 import { FIXTURE_EXPECTED, FIXTURE_XLSX } from '../../support/fixture.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';
 import { startService, type TestService } from '../../support/service.ts';
+import { codeHeaderRow, computedByCode, gridSheet } from '../workbook/read-back.ts';
 
 type Grid = CellValue[][];
 
@@ -23,22 +24,9 @@ async function grid(data: Uint8Array | Buffer): Promise<Grid> {
 }
 
 /** Computed columns by staff code, found by their headers on the header row. */
-function computedByCode(g: Grid) {
-  const header = g.findIndex((row) => row.includes('Mã CB'))!;
-  const h = g[header]!;
-  const col = (name: string) => h.indexOf(name);
-  const out = new Map<string, { label: CellValue; rankInUnit: CellValue; rankInOrg: CellValue; status: CellValue }>();
-  for (const row of g.slice(header + 1)) {
-    const code = row[col('Mã CB')];
-    if (typeof code !== 'string') continue;
-    out.set(code, {
-      label: row[col('Xếp loại')] ?? null,
-      rankInUnit: row[col('Hạng trong đơn vị')] ?? null,
-      rankInOrg: row[col('Hạng toàn trường')] ?? null,
-      status: row[col('Trạng thái đồng bộ')] ?? null,
-    });
-  }
-  return out;
+function computedOf(g: Grid) {
+  const sheet = gridSheet(g);
+  return computedByCode(sheet, codeHeaderRow(sheet));
 }
 
 describe.each(testDatabases())('syncing the public fixture file on $name', (database) => {
@@ -66,7 +54,7 @@ describe.each(testDatabases())('syncing the public fixture file on $name', (data
     // Every cell the user had is unchanged; the five computed columns were appended to its right.
     for (let r = 0; r < before.length; r++) expect(after[r]!.slice(0, width)).toEqual(before[r]!.slice(0, width));
     expect(after[4]!.slice(width, width + 5)).toEqual(['Xếp loại', 'Hạng trong đơn vị', 'Hạng toàn trường', 'Giải thích', 'Trạng thái đồng bộ']);
-    const results = computedByCode(after);
+    const results = computedOf(after);
     for (const [code, want] of Object.entries(FIXTURE_EXPECTED.rows)) {
       const got = results.get(code)!;
       expect({ code, label: got.label, rankInUnit: got.rankInUnit, rankInOrg: got.rankInOrg }).toEqual({
@@ -86,7 +74,7 @@ describe.each(testDatabases())('syncing the public fixture file on $name', (data
     sorted.forEach((row, i) => row.forEach((v, c) => (ws.getCell(6 + i, c + 1).value = v)));
     const second = await syncSheet({ workbook: fileWorkbook(reopened), client: inProcessClient(s) }, { kind: 'person' });
     expect(second.sent).toBe(0);
-    const resorted = computedByCode(await grid(await writeXlsx(reopened)));
+    const resorted = computedOf(await grid(await writeXlsx(reopened)));
     for (const [code, want] of Object.entries(FIXTURE_EXPECTED.rows)) {
       expect(resorted.get(code)!.label).toBe(want.label);
       expect(resorted.get(code)!.rankInOrg).toBe(want.rankInOrg);

@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../../../addin/sheet/types.ts';
 import { refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
-import { fileWorkbook, plainValue } from '../../../addin/workbook/file.ts';
+import { fileWorkbook } from '../../../addin/workbook/file.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';
 import { startService, type TestService } from '../../support/service.ts';
+import { columnBack, excelSheet } from '../workbook/read-back.ts';
 import { initiativeGrid, studentGrid, yearGrid } from '../sheet/kind-grids.ts';
 
 function workbookOf(...grids: SheetGrid[]): ExcelJS.Workbook {
@@ -18,14 +19,7 @@ function workbookOf(...grids: SheetGrid[]): ExcelJS.Workbook {
 }
 
 /** The values under a header of the sheet, by row (Excel numbering). */
-function columnOf(wb: ExcelJS.Workbook, sheet: string, headerRow: number, header: string): Record<number, unknown> {
-  const ws = wb.getWorksheet(sheet)!;
-  const headers = (ws.getRow(headerRow).values as unknown[]).map((v) => plainValue(v as never));
-  const col = headers.indexOf(header);
-  const out: Record<number, unknown> = {};
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) out[r] = plainValue(ws.getCell(r, col).value);
-  return out;
-}
+const columnOf = (wb: ExcelJS.Workbook, sheet: string, headerRow: number, header: string) => columnBack(excelSheet(wb, sheet), headerRow, header);
 
 describe.each(testDatabases())('syncing the year\'s sheets on $name', (database) => {
   let s: TestService;
