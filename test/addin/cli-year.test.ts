@@ -7,7 +7,7 @@ import { runCli } from '../../addin/cli.ts';
 import { readXlsx } from '../../addin/workbook/file.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startHttpService } from '../support/http-service.ts';
-import { yearGrid } from './sheet/kind-grids.ts';
+import { yearGrid } from './sheet/kinds/grids.ts';
 import { capture } from '../support/capture.ts';
 
 

@@ -7,7 +7,7 @@ import { testDatabases } from '../../support/databases.ts';
 import { inProcessClient } from '../../support/in-process-client.ts';
 import { startService, type TestService } from '../../support/service.ts';
 import { columnBack, excelSheet } from '../workbook/read-back.ts';
-import { initiativeGrid, studentGrid, yearGrid } from '../sheet/kind-grids.ts';
+import { initiativeGrid, studentGrid, yearGrid } from '../sheet/kinds/grids.ts';
 
 function workbookOf(...grids: SheetGrid[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

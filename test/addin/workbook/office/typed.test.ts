@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSheet, refreshSheet, syncSheet } from '../../../addin/actions/sync-sheet.ts';
-import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
-import { testDatabases } from '../../support/databases.ts';
-import { inProcessClient } from '../../support/in-process-client.ts';
-import { startService, type TestService } from '../../support/service.ts';
-import { FakeWorkbook } from './fake-excel.ts';
+import { checkSheet, refreshSheet, syncSheet } from '../../../../addin/actions/sync-sheet.ts';
+import { officeWorkbook } from '../../../../addin/workbook/office/index.ts';
+import { testDatabases } from '../../../support/databases.ts';
+import { inProcessClient } from '../../../support/in-process-client.ts';
+import { startService, type TestService } from '../../../support/service.ts';
+import { FakeWorkbook } from '../fake-excel.ts';
 
 const SHEET = 'T05-2022';
 const LABEL_HTT = 'Hoàn thành tốt nhiệm vụ';

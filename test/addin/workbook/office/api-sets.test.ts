@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
+const ROOT = new URL('../../../../', import.meta.url).pathname;
 // The Office adapter's folder, its index (where the feature flags are set) first.
 const ADAPTER = readdirSync(ROOT + 'addin/workbook/office')
   .filter((f) => f.endsWith('.ts'))

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../../addin/sheet/read-table.ts';
-import { planWriteBack } from '../../../addin/sheet/write-plan.ts';
-import { fileWorkbook, readXlsx, resultFileName } from '../../../addin/workbook/file.ts';
-import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
-import { layoutPeople, mergedUnitSheet } from '../../support/office-sheets/layouts.ts';
-import { layoutIntoFake, layoutXlsx } from '../../support/office-sheets/write.ts';
-import { FakeWorkbook } from './fake-excel.ts';
+import { readTable } from '../../../../addin/sheet/read-table.ts';
+import { planWriteBack } from '../../../../addin/sheet/write-plan.ts';
+import { fileWorkbook, readXlsx, resultFileName } from '../../../../addin/workbook/file.ts';
+import { officeWorkbook } from '../../../../addin/workbook/office/index.ts';
+import { layoutPeople, mergedUnitSheet } from '../../../support/office-sheets/layouts.ts';
+import { layoutIntoFake, layoutXlsx } from '../../../support/office-sheets/write.ts';
+import { FakeWorkbook } from '../fake-excel.ts';
 
 const layout = mergedUnitSheet(layoutPeople(8));
 // Header on row 5, A:H; the computed columns go to I:M.

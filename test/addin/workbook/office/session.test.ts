@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WritePlan } from '../../../addin/sheet/types.ts';
-import { HIGHLIGHT_FILL, officeWorkbook, type OfficeWorkbookSession } from '../../../addin/workbook/office/index.ts';
-import { STATE_CELL_CHARS, STATE_SHEET } from '../../../addin/workbook/state-cells.ts';
-import { FakeWorkbook, PAYLOAD_LIMIT } from './fake-excel.ts';
+import type { WritePlan } from '../../../../addin/sheet/types.ts';
+import { HIGHLIGHT_FILL, officeWorkbook, type OfficeWorkbookSession } from '../../../../addin/workbook/office/index.ts';
+import { STATE_CELL_CHARS, STATE_SHEET } from '../../../../addin/workbook/state-cells.ts';
+import { FakeWorkbook, PAYLOAD_LIMIT } from '../fake-excel.ts';
 
 const noPlan: WritePlan = { blocks: [], highlight: [], clearHighlight: [] };
 

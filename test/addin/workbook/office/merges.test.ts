@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../../addin/sheet/read-table.ts';
-import { validateTable } from '../../../addin/sheet/validate-table.ts';
-import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
-import { layoutPeople, mergedUnitSheet, SECTION_STYLES, sectionSheet } from '../../support/office-sheets/layouts.ts';
-import { layoutIntoFake } from '../../support/office-sheets/write.ts';
-import { FakeWorkbook } from './fake-excel.ts';
+import { readTable } from '../../../../addin/sheet/read-table.ts';
+import { validateTable } from '../../../../addin/sheet/validate-table.ts';
+import { officeWorkbook } from '../../../../addin/workbook/office/index.ts';
+import { layoutPeople, mergedUnitSheet, SECTION_STYLES, sectionSheet } from '../../../support/office-sheets/layouts.ts';
+import { layoutIntoFake } from '../../../support/office-sheets/write.ts';
+import { FakeWorkbook } from '../fake-excel.ts';
 
 const people = layoutPeople(32);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { monthSummarySheet } from '../../../addin/report/month-summary.ts';
-import { writeReportSheet } from '../../../addin/actions/summary.ts';
-import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
-import { samplePeople, sampleSummary } from '../report/summary-data.ts';
-import { FakeWorkbook } from './fake-excel.ts';
+import { monthSummarySheet } from '../../../../addin/report/month-summary.ts';
+import { writeReportSheet } from '../../../../addin/actions/summary.ts';
+import { officeWorkbook } from '../../../../addin/workbook/office/index.ts';
+import { samplePeople, sampleSummary } from '../../report/summary-data.ts';
+import { FakeWorkbook } from '../fake-excel.ts';
 
 const report = monthSummarySheet(sampleSummary(), samplePeople);
 const options = { headerRows: report.headerRows, columnWidths: report.columnWidths, charts: report.charts };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchHeader } from '../../../addin/sheet/header-aliases.ts';
-import { detectClass, detectYear, yearFromTitle } from '../../../addin/sheet/period-kinds.ts';
-import { readTable } from '../../../addin/sheet/read-table.ts';
-import type { SheetKind } from '../../../addin/sheet/types.ts';
-import { initiativeGrid, studentGrid, yearGrid } from './kind-grids.ts';
+import { matchHeader } from '../../../../addin/sheet/header-aliases.ts';
+import { detectClass, detectYear, yearFromTitle } from '../../../../addin/sheet/period-kinds.ts';
+import { readTable } from '../../../../addin/sheet/read-table.ts';
+import type { SheetKind } from '../../../../addin/sheet/types.ts';
+import { initiativeGrid, studentGrid, yearGrid } from './grids.ts';
 
 const fieldOf = (text: string, kind: SheetKind) => {
   const role = matchHeader([text], kind);

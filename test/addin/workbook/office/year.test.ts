@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeClassSheet, writeYearSheets } from '../../../addin/actions/year-sheets.ts';
-import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
-import { testDatabases } from '../../support/databases.ts';
-import { fixtureRows } from '../../support/fixture.ts';
-import { inProcessClient } from '../../support/in-process-client.ts';
-import { startService, type TestService } from '../../support/service.ts';
-import { FakeWorkbook } from './fake-excel.ts';
+import { writeClassSheet, writeYearSheets } from '../../../../addin/actions/year-sheets.ts';
+import { officeWorkbook } from '../../../../addin/workbook/office/index.ts';
+import { testDatabases } from '../../../support/databases.ts';
+import { fixtureRows } from '../../../support/fixture.ts';
+import { inProcessClient } from '../../../support/in-process-client.ts';
+import { startService, type TestService } from '../../../support/service.ts';
+import { FakeWorkbook } from '../fake-excel.ts';
 
 describe.each(testDatabases())('the year\'s sheets, in Excel, on $name', (database) => {
   let s: TestService;

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedRows, nextSyncState } from '../../../addin/sheet/changes.ts';
-import { checkSheetRow } from '../../../addin/sheet/contract-check.ts';
-import { readTable } from '../../../addin/sheet/read-table.ts';
-import type { SheetGrid, SheetKind, SyncState } from '../../../addin/sheet/types.ts';
-import { validateTable } from '../../../addin/sheet/validate-table.ts';
-import { checkRow } from '../../../server/contract/row-validation.ts';
-import { studentRowSchema } from '../../../server/contract/students.ts';
-import { initiativeRowSchema } from '../../../server/contract/year-initiative-row.ts';
-import { personYearRowSchema } from '../../../server/contract/year-person-row.ts';
-import { initiativeGrid, studentGrid, yearGrid } from './kind-grids.ts';
+import { changedRows, nextSyncState } from '../../../../addin/sheet/changes.ts';
+import { checkSheetRow } from '../../../../addin/sheet/contract-check.ts';
+import { readTable } from '../../../../addin/sheet/read-table.ts';
+import type { SheetGrid, SheetKind, SyncState } from '../../../../addin/sheet/types.ts';
+import { validateTable } from '../../../../addin/sheet/validate-table.ts';
+import { checkRow } from '../../../../server/contract/row-validation.ts';
+import { studentRowSchema } from '../../../../server/contract/students.ts';
+import { initiativeRowSchema } from '../../../../server/contract/year-initiative-row.ts';
+import { personYearRowSchema } from '../../../../server/contract/year-person-row.ts';
+import { initiativeGrid, studentGrid, yearGrid } from './grids.ts';
 
 const validate = (g: SheetGrid, kind: SheetKind) => validateTable(readTable(g, { kind }));
 const errors = (g: SheetGrid, kind: SheetKind) => validate(g, kind).issues.filter((i) => i.severity === 'error').map((i) => i.message);

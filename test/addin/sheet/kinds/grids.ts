@@ -1,4 +1,4 @@
-import type { CellValue, SheetGrid } from '../../../addin/sheet/types.ts';
+import type { CellValue, SheetGrid } from '../../../../addin/sheet/types.ts';
 
 /** Grids of the year's sheets, laid out as a school keeps them: title rows, then the header on row 4. */
 

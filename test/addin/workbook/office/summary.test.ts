@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awardTie, finaliseMonth, reopenMonth } from '../../../addin/actions/summary-decisions.ts';
-import { loadCouncilView, writeMonthSummary } from '../../../addin/actions/summary.ts';
-import { officeWorkbook } from '../../../addin/workbook/office/index.ts';
-import { testDatabases } from '../../support/databases.ts';
-import { fixtureRows } from '../../support/fixture.ts';
-import { inProcessClient } from '../../support/in-process-client.ts';
-import { startService, type TestService } from '../../support/service.ts';
-import { FakeWorkbook } from './fake-excel.ts';
+import { awardTie, finaliseMonth, reopenMonth } from '../../../../addin/actions/summary-decisions.ts';
+import { loadCouncilView, writeMonthSummary } from '../../../../addin/actions/summary.ts';
+import { officeWorkbook } from '../../../../addin/workbook/office/index.ts';
+import { testDatabases } from '../../../support/databases.ts';
+import { fixtureRows } from '../../../support/fixture.ts';
+import { inProcessClient } from '../../../support/in-process-client.ts';
+import { startService, type TestService } from '../../../support/service.ts';
+import { FakeWorkbook } from '../fake-excel.ts';
 
 describe.each(testDatabases())('Tổng hợp tháng and the council\'s decisions, in Excel, on $name', (database) => {
   let s: TestService;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ComputedStudent } from '../../../addin/sheet/kinds/student.ts';
-import type { PersonYearView } from '../../../addin/sheet/kinds/year.ts';
-import { readTable } from '../../../addin/sheet/read-table.ts';
-import type { CellValue, SheetGrid, SheetKind, WritePlan } from '../../../addin/sheet/types.ts';
-import { validateTable } from '../../../addin/sheet/validate-table.ts';
-import { planWriteBack } from '../../../addin/sheet/write-plan.ts';
-import type { RowResult } from '../../../server/contract/push.ts';
-import type { StoredInitiative } from '../../../server/contract/year-sheets.ts';
-import { initiativeGrid, studentGrid, yearGrid } from './kind-grids.ts';
+import type { ComputedStudent } from '../../../../addin/sheet/kinds/student.ts';
+import type { PersonYearView } from '../../../../addin/sheet/kinds/year.ts';
+import { readTable } from '../../../../addin/sheet/read-table.ts';
+import type { CellValue, SheetGrid, SheetKind, WritePlan } from '../../../../addin/sheet/types.ts';
+import { validateTable } from '../../../../addin/sheet/validate-table.ts';
+import { planWriteBack } from '../../../../addin/sheet/write-plan.ts';
+import type { RowResult } from '../../../../server/contract/push.ts';
+import type { StoredInitiative } from '../../../../server/contract/year-sheets.ts';
+import { initiativeGrid, studentGrid, yearGrid } from './grids.ts';
 
 function yearRow(code: string, name: string, unit: string, version: number | null): PersonYearView {
   return {
