@@ -12,7 +12,7 @@ import { median, progress, round, type Figure } from './measure.ts';
 
 /**
  * Excel round trips: one "Đồng bộ" of the familiar month sheet through the real sync flow (addin/actions/sync-sheet.ts)
- * and the real Office adapter (addin/workbook/office.ts), on the counting fake Excel of the add-in's tests
+ * and the real Office adapter (addin/workbook/office/), on the counting fake Excel of the add-in's tests
  * (test/addin/workbook/fake-excel.ts, office-addin-mock underneath) and the real API client answered by the app
  * in-process. Per sync: Excel round trips (context.sync calls), the largest request and response in bytes, the
  * service's answers (largest and total bytes), the wall time and the part of it spent in the service. Two syncs per size: the first (every row new) and a
