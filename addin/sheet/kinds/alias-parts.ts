@@ -43,5 +43,7 @@ export const exceededPct = rule('exceededPct', has('vuot'));
 export const latePct = rule('latePct', (k) => k === 'cham' || has('chamtiendo', 'nhiemvucham', 'tylecham', 'chamtre', 'quahan')(k));
 export const discipline = rule('discipline', has('kyluat'));
 export const note = rule('note', has('ghichu'));
+/** Who a person's row is about, in this order on the sheets of people. */
+export const PERSON_IDENTITY: readonly AliasRule[] = [staffCode, personName, dutyGroup, unit, jobTitle, sex, recruitedOn];
 // Comments ("Nhận xét, đánh giá") are not a score even though they say "đánh giá".
 export const comments = rule(null, has('nhanxet'));

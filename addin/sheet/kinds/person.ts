@@ -2,8 +2,7 @@ import type { ComputedPerson } from '../../../server/contract/results.ts';
 import type { MonthPushMinimal, PersonMonth, PersonPushResponse } from '../../../server/contract/push.ts';
 import { PERSON_FIELD_LABELS, personRowCrossField, personRowSchema } from '../../../server/contract/person-row.ts';
 import {
-  allTasksDone, comments, discipline, dutyGroup, exceededPct, has, jobTitle, latePct, note, oneOf, personName,
-  recruitedOn, rule, sex, staffCode, unit, type AliasRule,
+  allTasksDone, comments, discipline, exceededPct, has, latePct, note, oneOf, PERSON_IDENTITY, rule, type AliasRule,
 } from './alias-parts.ts';
 import { nameUnitKey, personKey } from './keys.ts';
 import { IDENTITY_FIELDS, PEOPLE_COMPUTED, PEOPLE_ROWS, RATING_FIELDS, SCORE, codeOf, personDuplicate, reasonsText } from './shared.ts';
@@ -22,13 +21,7 @@ export const MONTH_ALIASES: readonly AliasRule[] = [
   discipline,
   note,
   rule('period', oneOf('thang', 'thangnam', 'thangdanhgia', 'kydanhgia')),
-  staffCode,
-  personName,
-  dutyGroup,
-  unit,
-  jobTitle,
-  sex,
-  recruitedOn,
+  ...PERSON_IDENTITY,
   rule('leave', (k) => k.startsWith('nghi') || k.includes('thaisan')),
   comments,
   rule('score', has('diem', 'danhgia', 'hoidong', 'thutruong', 'thamquyen')),

@@ -1,8 +1,7 @@
 import type { PersonYearPushMinimal, PersonYearPushResponse, PersonYearSheet } from '../../../server/contract/year-sheets.ts';
 import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema } from '../../../server/contract/year-person-row.ts';
 import {
-  allTasksDone, comments, discipline, dutyGroup, exceededPct, has, jobTitle, latePct, note, personName, recruitedOn,
-  rule, sex, staffCode, unit, type AliasRule,
+  allTasksDone, comments, discipline, exceededPct, has, latePct, note, PERSON_IDENTITY, rule, type AliasRule,
 } from './alias-parts.ts';
 import { personKey } from './keys.ts';
 import { personMatch } from './person.ts';
@@ -23,13 +22,7 @@ export const YEAR_ALIASES: readonly AliasRule[] = [
   rule('voteTotal', has('phieu', 'thanhvien')),
   rule('priorTitles', has('danhhieu', 'namtruoc')),
   note,
-  staffCode,
-  personName,
-  dutyGroup,
-  unit,
-  jobTitle,
-  sex,
-  recruitedOn,
+  ...PERSON_IDENTITY,
   comments,
 ];
 
