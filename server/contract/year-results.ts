@@ -62,6 +62,10 @@ const titleProposalSchema = z.object({
   label: z.string(),
   eligible: z.boolean(),
   reasons: z.array(z.string()).describe('Every condition checked, met ("Đạt") or not ("Không đạt")'),
+  vote: z
+    .enum(['none', 'pending', 'passed', 'failed'])
+    .describe("The council's vote (RULES.md §11.2): none needed, pending (still proposed, off the list until voted), passed, failed"),
+  warnings: z.array(z.string()).describe('Never a refusal: a quorum below the setting'),
 });
 
 export const titleHistoryYearSchema = z
@@ -69,7 +73,12 @@ export const titleHistoryYearSchema = z
     year: z.number().int(),
     level: z.enum(LEVELS).nullable(),
     titles: z.array(z.enum(PRIOR_TITLE_IDS)),
-    source: z.enum(['service', 'sheet']).describe('Computed from the data of that year, or the Danh hiệu các năm trước cell'),
+    titleSources: z
+      .array(z.enum(['decision', 'service', 'sheet']))
+      .describe('Where the titles came from: a stored decision (which excludes the others), the data of that year, or the Danh hiệu các năm trước cell'),
+    decisions: z.array(
+      z.object({ title: z.string(), decisionNo: z.string(), decidedOn: z.string().describe('YYYY-MM-DD'), issuer: z.string().nullable() }),
+    ),
   })
   .meta({ id: 'TitleHistoryYear' });
 
@@ -87,6 +96,7 @@ export const yearProposalsSchema = z
         unit: z.string(),
         level: levelSchema,
         history: z.array(titleHistoryYearSchema),
+        historyNotes: z.array(z.string()).describe('Which source each earlier year was taken from'),
         proposals: z.array(titleProposalSchema),
       }),
     ),

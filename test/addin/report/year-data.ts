@@ -48,7 +48,7 @@ export function sampleResults(): YearResults {
   };
 }
 
-const proposal = (title: string, label: string, eligible: boolean, reasons: string[]) => ({ title, label, eligible, reasons });
+const proposal = (title: string, label: string, eligible: boolean, reasons: string[]) => ({ title, label, eligible, reasons, vote: 'none' as const, warnings: [] });
 
 export function sampleProposals(): YearProposals {
   return {
@@ -57,14 +57,14 @@ export function sampleProposals(): YearProposals {
     ruleSetVersion: 1,
     people: [
       {
-        code: 'CB001', name: 'Lò Văn Long', unit: 'Phòng Đào tạo', level: 'HTXS', history: [],
+        code: 'CB001', name: 'Lò Văn Long', unit: 'Phòng Đào tạo', level: 'HTXS', history: [], historyNotes: [],
         proposals: [
           proposal('LDTT', 'Lao động tiên tiến', true, ['Đạt: năm 2021 xếp loại HTXS']),
           proposal('CSTDCS', 'Chiến sĩ thi đua cơ sở', true, ['Đạt: LĐTT', 'Đạt: HTXS']),
         ],
       },
       {
-        code: 'CB004', name: 'Vì Thị Lan', unit: 'Khoa Lý luận cơ sở', level: 'NONE', history: [],
+        code: 'CB004', name: 'Vì Thị Lan', unit: 'Khoa Lý luận cơ sở', level: 'NONE', history: [], historyNotes: [],
         proposals: [
           proposal('LDTT', 'Lao động tiên tiến', false, ['Không đạt: năm 2021 không xếp loại']),
           proposal('CSTDCS', 'Chiến sĩ thi đua cơ sở', false, ['Không đạt: chưa là LĐTT']),

@@ -106,8 +106,12 @@ describe.each(testDatabases())('a school year pushed through the API on $name', 
     const eligible = (code: string) => res.body.people.find((p: any) => p.code === code).proposals.filter((t: any) => t.eligible).map((t: any) => t.title);
     expect(eligible('CB016')).toEqual(expect.arrayContaining(['LDTT', 'CSTDCS', 'CSTD_TINH']));
     expect(res.body.people.find((p: any) => p.code === 'CB016').history).toEqual([
-      { year: 2022, level: null, titles: ['CSTDCS'], source: 'sheet' },
-      { year: 2021, level: null, titles: ['CSTDCS'], source: 'sheet' },
+      { year: 2022, level: null, titles: ['CSTDCS'], titleSources: ['sheet'], decisions: [] },
+      { year: 2021, level: null, titles: ['CSTDCS'], titleSources: ['sheet'], decisions: [] },
+    ]);
+    expect(res.body.people.find((p: any) => p.code === 'CB016').historyNotes).toEqual([
+      'Năm 2022: CSTĐCS theo khai báo «Danh hiệu các năm trước» (chưa có quyết định khen thưởng được lưu)',
+      'Năm 2021: CSTĐCS theo khai báo «Danh hiệu các năm trước» (chưa có quyết định khen thưởng được lưu)',
     ]);
     expect(eligible('CB009')).not.toContain('LDTT');
     expect(eligible('CB050')).not.toContain('LDTT');
