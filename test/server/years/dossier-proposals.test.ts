@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
+import { insertRuleSet } from '../../../server/rule-set/rule-set-repository.ts';
+import { testDatabases } from '../../support/databases.ts';
+import { startService, type TestService } from '../../support/service.ts';
+
+const YEAR = 2046;
+const month = (m: number) => `${YEAR}-${String(m).padStart(2, '0')}`;
+
+describe.each(testDatabases())('votes and decisions in the proposals on $name', (database) => {
+  let s: TestService;
+  let council: string;
+  beforeAll(async () => {
+    s = await startService(await database.open());
+    council = await s.keyFor('council');
+    const rows = ['D1', 'D2', 'D3'].map((code) => ({ code, name: `Đỗ Văn ${code}`, unit: 'Khoa Đỏ', dutyGroup: 'Giảng viên', score: 85 }));
+    for (let m = 1; m <= 12; m++) expect((await s.call('POST', `/api/v1/months/${month(m)}/people`, { body: { rows } })).body.counts.rejected).toBe(0);
+    const initiatives = ['D1', 'D2', 'D3'].map((code) => ({ code, kind: 'Sáng kiến', title: `Sáng kiến của ${code}`, level: 'Cơ sở', recognisedOn: `01/06/${YEAR}` }));
+    expect((await s.call('POST', `/api/v1/years/${YEAR}/initiatives`, { body: { rows: initiatives } })).body.counts.accepted).toBe(3);
+    const yearly = [
+      { code: 'D2', name: 'Đỗ Văn D2', unit: 'Khoa Đỏ', voteAgree: 9, voteTotal: 9, priorTitles: `CSTĐCS ${YEAR - 1}` },
+      { code: 'D3', name: 'Đỗ Văn D3', unit: 'Khoa Đỏ', voteAgree: 9, voteTotal: 9 },
+    ];
+    expect((await s.call('POST', `/api/v1/years/${YEAR}/people`, { body: { rows: yearly } })).body.counts.accepted).toBe(2);
+  });
+  afterAll(async () => {
+    await s.db.close();
+  });
+
+  const person = async (code: string) => (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body.people.find((p: any) => p.code === code);
+  const cstdcs = async (code: string) => (await person(code)).proposals.find((t: any) => t.title === 'CSTDCS');
+
+  it('keeps an eligible CSTĐCS pending until the council votes, then passes or fails it by the stored vote', async () => {
+    const pending = await cstdcs('D1');
+    expect([pending.eligible, pending.vote]).toEqual([true, 'pending']);
+    expect(pending.reasons.at(-1)).toMatch(/^Chưa có kết quả biểu quyết của Hội đồng \(cần ≥ 80%, voteThresholds/);
+    await s.call('POST', `/api/v1/years/${YEAR}/votes`, { key: council, body: { rows: [{ code: 'D1', title: 'CSTĐCS', members: 9, agree: 8 }] } });
+    const passed = await cstdcs('D1');
+    expect([passed.eligible, passed.vote]).toEqual([true, 'passed']);
+    expect(passed.reasons.at(-1)).toMatch(/^Đạt: Hội đồng biểu quyết 8\/9 phiếu đồng ý \(88,9%\)/);
+    await s.call('POST', `/api/v1/years/${YEAR}/votes`, { key: council, body: { rows: [{ code: 'D1', title: 'CSTĐCS', members: 9, agree: 7, baseVersion: 1 }] } });
+    const failed = await cstdcs('D1');
+    expect([failed.eligible, failed.vote]).toEqual([false, 'failed']);
+    const money = (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body.rewards.lines;
+    expect(money.filter((l: any) => l.key === 'D1').map((l: any) => l.title)).toEqual(['LDTT']);
+  });
+
+  it("takes the yearly sheet's vote as the CSTĐCS vote unless the vote sheet has one for that person", async () => {
+    expect((await cstdcs('D3')).vote).toBe('passed');
+    expect((await cstdcs('D2')).vote).toBe('passed');
+    await s.call('POST', `/api/v1/years/${YEAR}/votes`, { key: council, body: { rows: [{ code: 'D2', title: 'CSTĐCS', members: 9, agree: 5 }] } });
+    const d2 = await cstdcs('D2');
+    expect([d2.eligible, d2.vote]).toEqual([false, 'failed']);
+    expect(d2.reasons.at(-1)).toMatch(/^Không đạt: Hội đồng biểu quyết 5\/9 phiếu đồng ý/);
+  });
+
+  it('looks back on stored decisions instead of the typed earlier titles, saying which source it used', async () => {
+    const typed = await person('D2');
+    expect(typed.history).toEqual([{ year: YEAR - 1, level: null, titles: ['CSTDCS'], titleSources: ['sheet'], decisions: [] }]);
+    const decisions = [
+      { decisionNo: '7/QĐ-TCT', decidedOn: `15/01/${YEAR - 1}`, issuer: 'Trường Chính trị', code: 'D1', title: 'CSTĐCS', achievementYear: YEAR - 2 },
+      { decisionNo: '3/QĐ-TCT', decidedOn: `10/01/${YEAR}`, code: 'D1', title: 'CSTĐCS', achievementYear: YEAR - 1 },
+      { decisionNo: '3/QĐ-TCT', decidedOn: `10/01/${YEAR}`, code: 'D2', title: 'LĐTT', achievementYear: YEAR - 1 },
+    ];
+    const push = await s.call('POST', `/api/v1/years/${YEAR}/decisions-register`, { key: council, body: { rows: decisions } });
+    expect(push.body.counts.accepted).toBe(3);
+    const d1 = await person('D1');
+    expect(d1.history.map((h: any) => [h.year, h.titles, h.titleSources, h.decisions.map((d: any) => d.decisionNo)])).toEqual([
+      [YEAR - 1, ['CSTDCS'], ['decision'], ['3/QĐ-TCT']],
+      [YEAR - 2, ['CSTDCS'], ['decision'], ['7/QĐ-TCT']],
+    ]);
+    expect(d1.historyNotes).toEqual([
+      `Năm ${YEAR - 1}: CSTĐCS theo Quyết định số 3/QĐ-TCT ngày 10/01/${YEAR}`,
+      `Năm ${YEAR - 2}: CSTĐCS theo Quyết định số 7/QĐ-TCT ngày 15/01/${YEAR - 1} của Trường Chính trị`,
+    ]);
+    const tinh = d1.proposals.find((t: any) => t.title === 'CSTD_TINH');
+    expect(tinh.reasons.join(' ')).toContain(`${YEAR - 2}`);
+    // D2's decision says LĐTT for the year the sheet typed CSTĐCS: the decision wins, the typed title is named as unused.
+    const d2 = await person('D2');
+    expect(d2.history).toEqual([
+      { year: YEAR - 1, level: null, titles: ['LDTT'], titleSources: ['decision'], decisions: [{ title: 'LDTT', decisionNo: '3/QĐ-TCT', decidedOn: `${YEAR}-01-10`, issuer: null }] },
+    ]);
+    expect(d2.historyNotes).toEqual([`Năm ${YEAR - 1}: LĐTT theo Quyết định số 3/QĐ-TCT ngày 10/01/${YEAR} (không dùng «Danh hiệu các năm trước»: CSTĐCS)`]);
+  });
+
+  it("loads a rule set stored with the old titles.councilVotePct as the CSTĐCS vote threshold", async () => {
+    const { dossier: _, ...old } = DEFAULT_RULE_SET;
+    await insertRuleSet(s.db, s.orgId, { ...old, titles: { ...old.titles, councilVotePct: 50 } }, null);
+    const d2 = await cstdcs('D2');
+    expect([d2.eligible, d2.vote]).toEqual([true, 'passed']);
+    expect(d2.reasons.at(-1)).toMatch(/cần ≥ 50% tổng số thành viên Hội đồng/);
+  });
+});
