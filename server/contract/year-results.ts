@@ -82,6 +82,17 @@ export const titleHistoryYearSchema = z
   })
   .meta({ id: 'TitleHistoryYear' });
 
+/** The year-end comparison of a holder's registration with its proposals, one per ladder (REG-3). */
+export const registrationComparisonSchema = z
+  .object({
+    track: z.enum(['person-title', 'unit-title', 'award']),
+    registered: z.string().nullable().describe('The title registered on this ladder'),
+    top: z.string().nullable().describe('The highest title of the ladder the proposals find eligible'),
+    outcome: z.enum(['Đạt', 'Vượt đăng ký', 'Chưa đạt', 'Không đăng ký', 'Không có dữ liệu năm']).nullable(),
+    reasons: z.array(z.string()).describe('The failing conditions when Chưa đạt'),
+  })
+  .meta({ id: 'RegistrationComparison' });
+
 const rewardTitle = z.enum(['CSTD_TINH', 'CSTDCS', 'LDTT', 'TT_LDXS', 'TT_LDTT']);
 
 export const yearProposalsSchema = z
@@ -98,6 +109,7 @@ export const yearProposalsSchema = z
         history: z.array(titleHistoryYearSchema),
         historyNotes: z.array(z.string()).describe('Which source each earlier year was taken from'),
         proposals: z.array(titleProposalSchema),
+        registration: z.array(registrationComparisonSchema),
       }),
     ),
     units: z.array(
@@ -108,6 +120,7 @@ export const yearProposalsSchema = z
         countedMembers: z.number().int(),
         ldttMembers: z.number().int(),
         proposals: z.array(titleProposalSchema),
+        registration: z.array(registrationComparisonSchema),
       }),
     ),
     rewards: z.object({

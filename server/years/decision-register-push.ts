@@ -40,7 +40,8 @@ export const decisionRegisterPush: PushKind<string, HolderCandidate<DecisionRow>
   name: 'decision-register',
   table: DECISION_REGISTER,
   scope: (year) => year,
-  screen: (caller, _year, rows) => screenHolderRows(caller, rows, decisionRowSchema, decisionHolder, rowKey, (row) => duplicate(row)),
+  screen: (caller, _year, rows) =>
+    screenHolderRows(caller, rows, decisionRowSchema, { holderOf: decisionHolder, rowKey, duplicateMessage: (row) => duplicate(row) }),
   prepare: async (db, caller, _year, candidates, results, pushKey) => {
     const found = await resolveHolders(db, caller, candidates, results, pushKey, rowKey, duplicate);
     return found.map((c) => ({

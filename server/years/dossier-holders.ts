@@ -25,22 +25,32 @@ export interface HolderCandidate<R extends HolderRow> extends Candidate<R> {
   holderKey?: string;
 }
 
+export interface HolderSheet<R> {
+  holderOf: (row: R) => Holder;
+  rowKey: (row: R) => string;
+  duplicateMessage: (row: R, first: R) => { field: string; message: string };
+  /** Raters may write their units' rows (registrations); else the council or an admin only (votes, decisions). */
+  raters?: boolean;
+  /** Reject every row of a repeated holder, the first too, so none is silently preferred (REG-7.9). */
+  rejectAllRepeats?: boolean;
+}
+
 /**
- * Rows of a council sheet (votes, decisions): written by the council or an admin only, each checked on its
- * own, and a second row about the same holder and `rowKey` in one push rejected (both would write one record).
+ * Rows of a sheet about holders (votes, decisions, registrations), each checked on its own, and rows about
+ * the same holder and `rowKey` in one push rejected (both would write one record).
  */
 export function screenHolderRows<S extends z.ZodType<HolderRow>>(
   caller: Caller,
   rows: Record<string, unknown>[],
   schema: S,
-  holderOf: (row: z.output<S>) => Holder,
-  rowKey: (row: z.output<S>) => string,
-  duplicateMessage: (row: z.output<S>) => { field: string; message: string },
+  sheet: HolderSheet<z.output<S>>,
 ): { candidates: HolderCandidate<z.output<S>>[]; results: RowResults } {
-  requireRole(caller, 'admin', 'council');
+  if (sheet.raters) requireRole(caller, 'admin', 'council', 'rater');
+  else requireRole(caller, 'admin', 'council');
+  const { holderOf, rowKey, duplicateMessage } = sheet;
   const results: RowResults = rows.map(() => null);
-  const candidates: HolderCandidate<z.output<S>>[] = [];
-  const seen = new Set<string>();
+  let candidates: HolderCandidate<z.output<S>>[] = [];
+  const seen = new Map<string, HolderCandidate<z.output<S>>>();
   rows.forEach((raw, index) => {
     const check = checkRow(schema, raw);
     const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
@@ -59,13 +69,19 @@ export function screenHolderRows<S extends z.ZodType<HolderRow>>(
     }
     const who = holder === 'unit' ? `unit:${unitKey}` : row.code ? `code:${row.code}` : `name:${nameKey}\u0000${unitKey}`;
     const identity = `${who}\u0000${rowKey(row)}`;
-    if (seen.has(identity)) {
-      results[index] = rejected(index, row.ref ?? null, code, [duplicateMessage(row)]);
+    const first = seen.get(identity);
+    if (first) {
+      results[index] = rejected(index, row.ref ?? null, code, [duplicateMessage(row, first.row)]);
+      if (sheet.rejectAllRepeats && results[first.index] === null) {
+        results[first.index] = rejected(first.index, first.row.ref ?? null, first.row.code ?? null, [duplicateMessage(first.row, row)]);
+      }
       return;
     }
-    seen.add(identity);
-    candidates.push({ index, row, nameKey, unitKey, holder });
+    const candidate = { index, row, nameKey, unitKey, holder };
+    seen.set(identity, candidate);
+    candidates.push(candidate);
   });
+  candidates = candidates.filter((c) => results[c.index] === null);
   return { candidates, results };
 }
 

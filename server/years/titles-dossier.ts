@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { finishProposals, type DossierInputs } from '../rules/dossier/finish-proposals.ts';
 import { proposeTitles, type TitleHistoryYear } from '../rules/index.ts';
 import { loadVotes, type StoredVote } from './council-vote-repository.ts';
+import { loadRegistrations } from './registration-repository.ts';
 import { titleInputs, type PersonRecords } from './titles-inputs.ts';
 import type { ComputedYear } from './year-results.ts';
 
@@ -29,8 +30,9 @@ export function yearVotes(computed: ComputedYear, stored: readonly StoredVote[])
 }
 
 /**
- * A computed year's titles as the dossier uses them: RULES.md §6 without votes, then the registration
- * comparison and gate and the council's votes of that year (finishProposals, RULES.md §11).
+ * A computed year's titles as the dossier uses them: RULES.md §6 without votes, then the comparison with
+ * that year's registrations and the registration gate (REG-3, REG-4), then the council's votes of that year
+ * (finishProposals, RULES.md §11).
  */
 export async function finishYearTitles(
   db: Db,
@@ -40,9 +42,16 @@ export async function finishYearTitles(
   historyOf: (code: string) => readonly TitleHistoryYear[],
 ) {
   const year = Number(computed.data.year);
-  const stored = await loadVotes(db, orgId, computed.data.year);
+  const [stored, registered] = await Promise.all([loadVotes(db, orgId, computed.data.year), loadRegistrations(db, orgId, computed.data.year)]);
   const inputs = titleInputs(computed, records, historyOf);
   const titles = proposeTitles(year, inputs.people, inputs.units, computed.ruleSet);
-  const finished = finishProposals(titles, { registrations: [], votes: yearVotes(computed, stored) }, computed.ruleSet);
+  const registrations = registered.map((r) => ({
+    holder: r.holder,
+    key: r.holder === 'person' ? r.code! : r.unit!,
+    titleRegistered: r.titleRegistered,
+    awardRegistered: r.awardRegistered,
+    registeredOn: r.registeredOn,
+  }));
+  const finished = finishProposals(titles, { registrations, votes: yearVotes(computed, stored) }, computed.ruleSet);
   return { inputs, titles, finished };
 }

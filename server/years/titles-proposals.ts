@@ -47,11 +47,13 @@ export async function yearProposals(db: Db, orgId: number, year: string, baseSal
         })),
         historyNotes: h?.notes ?? [],
         proposals: t.proposals,
+        registration: t.registration,
       };
     }),
     units: titles.units.map((t, i) => ({
       unit: t.key,
       proposals: finished.units[i]!.proposals,
+      registration: finished.units[i]!.registration,
       level: inputs.units[i]!.level,
       members: t.members,
       countedMembers: t.countedMembers,

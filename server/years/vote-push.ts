@@ -44,7 +44,11 @@ export const votePush: PushKind<string, HolderCandidate<VoteRow>, CouncilVoteKey
   table: COUNCIL_VOTE,
   scope: (year) => year,
   screen: (caller, _year, rows) =>
-    screenHolderRows(caller, rows, voteRowSchema, (row) => voteHolder({ ...row, title: row.title! }), (row) => row.title!, (row) => duplicate(row)),
+    screenHolderRows(caller, rows, voteRowSchema, {
+      holderOf: (row) => voteHolder({ ...row, title: row.title! }),
+      rowKey: (row) => row.title!,
+      duplicateMessage: (row) => duplicate(row),
+    }),
   prepare: async (db, caller, _year, candidates, results, pushKey) => {
     const found = await resolveHolders(db, caller, candidates, results, pushKey, (row) => row.title!, duplicate);
     return found.map((c) => ({

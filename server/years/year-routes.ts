@@ -14,19 +14,8 @@ import {
   personYearPushResponseSchema,
   personYearSheetSchema,
 } from '../contract/year-sheets.ts';
-import { decisionRowSchema } from '../contract/decision-row.ts';
-import {
-  decisionPushMinimalSchema,
-  decisionPushResponseSchema,
-  decisionSheetSchema,
-  votePushMinimalSchema,
-  votePushResponseSchema,
-  voteSheetSchema,
-} from '../contract/dossier-sheets.ts';
-import { voteRowSchema } from '../contract/vote-row.ts';
 import { requireRole } from '../access/access.ts';
-import { decisionRegisterPush, decisionSheet } from './decision-register-push.ts';
-import { votePush, voteSheet } from './vote-push.ts';
+import { dossierRoutes } from './dossier-routes.ts';
 import { yearProposals } from './titles-proposals.ts';
 import { decideYear } from './year-decisions.ts';
 import { initiativeSheet } from './year-initiatives-view.ts';
@@ -102,46 +91,6 @@ const routes = {
     request: { params, query: proposalsQuerySchema },
     responses: { 200: json(yearProposalsSchema, 'Đề nghị (chưa phải quyết định)'), ...errorResponses(401, 422) },
   }),
-  pushVotes: createRoute({
-    method: 'post',
-    path: '/years/{year}/votes',
-    tags: ['Hội đồng'],
-    summary: 'Gửi kết quả biểu quyết của Hội đồng (các dòng VoteRow); chỉ Hội đồng hoặc quản trị',
-    description: rowsDescription,
-    request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-    responses: {
-      200: pushAnswer(votePushResponseSchema, votePushMinimalSchema, 'Kết quả từng dòng và bảng biểu quyết'),
-      ...errorResponses(401, 403, 409, 413, 422),
-    },
-  }),
-  pullVotes: createRoute({
-    method: 'get',
-    path: '/years/{year}/votes',
-    tags: ['Hội đồng'],
-    summary: 'Kết quả bình xét: biểu quyết đã lưu, tỷ lệ đồng ý và kết quả theo bộ quy tắc',
-    request: { params },
-    responses: { 200: json(voteSheetSchema, 'Bảng biểu quyết'), ...errorResponses(401, 422) },
-  }),
-  pushRegister: createRoute({
-    method: 'post',
-    path: '/years/{year}/decisions-register',
-    tags: ['Hội đồng'],
-    summary: 'Gửi sổ quyết định khen thưởng (các dòng DecisionRow); chỉ Hội đồng hoặc quản trị',
-    description: rowsDescription,
-    request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
-    responses: {
-      200: pushAnswer(decisionPushResponseSchema, decisionPushMinimalSchema, 'Kết quả từng dòng và sổ quyết định'),
-      ...errorResponses(401, 403, 409, 413, 422),
-    },
-  }),
-  pullRegister: createRoute({
-    method: 'get',
-    path: '/years/{year}/decisions-register',
-    tags: ['Hội đồng'],
-    summary: 'Quyết định khen thưởng đã lưu trong sổ của năm, kèm cảnh báo',
-    request: { params },
-    responses: { 200: json(decisionSheetSchema, 'Sổ quyết định khen thưởng'), ...errorResponses(401, 422) },
-  }),
   decide: createRoute({
     method: 'post',
     path: '/years/{year}/decisions',
@@ -156,8 +105,6 @@ export function yearRoutes() {
   const app = newRouter();
   documentRowSchema(app, 'PersonYearRow', personYearRowSchema);
   documentRowSchema(app, 'InitiativeRow', initiativeRowSchema);
-  documentRowSchema(app, 'VoteRow', voteRowSchema);
-  documentRowSchema(app, 'DecisionRow', decisionRowSchema);
   app.openapi(routes.pushPeople, async (c) =>
     c.json(await answerPush(c, personYearPush, c.req.valid('param').year, c.req.valid('json'), c.req.valid('header')), 200),
   );
@@ -169,16 +116,6 @@ export function yearRoutes() {
   );
   app.openapi(routes.pullInitiatives, async (c) =>
     c.json(await initiativeSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),
-  );
-  app.openapi(routes.pushVotes, async (c) =>
-    c.json(await answerPush(c, votePush, c.req.valid('param').year, c.req.valid('json'), c.req.valid('header')), 200),
-  );
-  app.openapi(routes.pullVotes, async (c) => c.json(await voteSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200));
-  app.openapi(routes.pushRegister, async (c) =>
-    c.json(await answerPush(c, decisionRegisterPush, c.req.valid('param').year, c.req.valid('json'), c.req.valid('header')), 200),
-  );
-  app.openapi(routes.pullRegister, async (c) =>
-    c.json(await decisionSheet(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),
   );
   app.openapi(routes.results, async (c) =>
     c.json(await yearResults(c.get('db'), c.get('caller').orgId, c.req.valid('param').year), 200),
@@ -192,5 +129,6 @@ export function yearRoutes() {
     requireRole(caller, 'admin', 'council');
     return c.json(await decideYear(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json')), 201);
   });
+  app.route('/', dossierRoutes());
   return app;
 }

@@ -39,3 +39,40 @@ create table decision_register (
 );
 -- Later years look back on a holder's decisions by the year the title is for.
 create index decision_register_achievement_idx on decision_register (org_id, holder, achievement_year);
+
+-- One holder's registration for the year ("Đăng ký thi đua <YYYY>", REG-1): at most one row per holder.
+create table registration (
+  org_id int not null references organisation(id),
+  period text not null check (period ~ '^\d{4}$'),
+  holder text not null check (holder in ('person', 'unit')),
+  holder_id int not null,
+  title_registered text,
+  award_registered text,
+  initiative_registered text,
+  pledge text,
+  registered_on date,
+  position text,
+  note text,
+  version int not null,
+  updated_at timestamptz not null default now(),
+  updated_by int references app_user(id),
+  primary key (org_id, period, holder, holder_id)
+);
+
+-- A collective's pledge target ("Giao ước thi đua <YYYY>", REG-5), keyed by unit and the content's match key.
+create table pledge (
+  org_id int not null references organisation(id),
+  period text not null check (period ~ '^\d{4}$'),
+  unit_id int not null references unit(id),
+  content_key text not null,
+  content text not null,
+  target text,
+  measure text,
+  plan numeric(16,2) check (plan >= 0),
+  result numeric(16,2) check (result >= 0),
+  note text,
+  version int not null,
+  updated_at timestamptz not null default now(),
+  updated_by int references app_user(id),
+  primary key (org_id, period, unit_id, content_key)
+);

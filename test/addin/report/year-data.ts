@@ -57,14 +57,14 @@ export function sampleProposals(): YearProposals {
     ruleSetVersion: 1,
     people: [
       {
-        code: 'CB001', name: 'Lò Văn Long', unit: 'Phòng Đào tạo', level: 'HTXS', history: [], historyNotes: [],
+        code: 'CB001', name: 'Lò Văn Long', unit: 'Phòng Đào tạo', level: 'HTXS', history: [], historyNotes: [], registration: [],
         proposals: [
           proposal('LDTT', 'Lao động tiên tiến', true, ['Đạt: năm 2021 xếp loại HTXS']),
           proposal('CSTDCS', 'Chiến sĩ thi đua cơ sở', true, ['Đạt: LĐTT', 'Đạt: HTXS']),
         ],
       },
       {
-        code: 'CB004', name: 'Vì Thị Lan', unit: 'Khoa Lý luận cơ sở', level: 'NONE', history: [], historyNotes: [],
+        code: 'CB004', name: 'Vì Thị Lan', unit: 'Khoa Lý luận cơ sở', level: 'NONE', history: [], historyNotes: [], registration: [],
         proposals: [
           proposal('LDTT', 'Lao động tiên tiến', false, ['Không đạt: năm 2021 không xếp loại']),
           proposal('CSTDCS', 'Chiến sĩ thi đua cơ sở', false, ['Không đạt: chưa là LĐTT']),
@@ -73,7 +73,7 @@ export function sampleProposals(): YearProposals {
     ],
     units: [
       {
-        unit: 'Khoa Lý luận cơ sở', level: 'HTT', members: 3, countedMembers: 3, ldttMembers: 2,
+        unit: 'Khoa Lý luận cơ sở', level: 'HTT', members: 3, countedMembers: 3, ldttMembers: 2, registration: [],
         proposals: [proposal('TT_LDTT', 'Tập thể lao động tiên tiến', false, ['Không đạt: 2/3 thành viên LĐTT (cần 70%)'])],
       },
     ],

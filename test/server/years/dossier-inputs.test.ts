@@ -61,7 +61,7 @@ describe.each(testDatabases())('council votes and the decisions register on $nam
   });
 
   it('lets only the council or an admin write votes and decisions', async () => {
-    const rater = await s.keyFor('rater', ['Khoa Vàng']);
+    const rater = await s.keyFor('rater', ['khoa vàng']);
     for (const path of ['votes', 'decisions-register']) {
       const refused = await s.call('POST', `/api/v1/years/2040/${path}`, { key: rater, body: { rows: [] } });
       expect(refused.status, path).toBe(403);
