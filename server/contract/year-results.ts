@@ -66,6 +66,10 @@ const titleProposalSchema = z.object({
     .enum(['none', 'pending', 'passed', 'failed'])
     .describe("The council's vote (RULES.md §11.2): none needed, pending (still proposed, off the list until voted), passed, failed"),
   warnings: z.array(z.string()).describe('Never a refusal: a quorum below the setting'),
+  withdrawn: z
+    .object({ reason: z.string(), decidedBy: z.number().int().nullable(), decidedAt: z.string() })
+    .nullable()
+    .describe('Set when a year decision `withdraw` took this title off the proposal list (DOC-1); no money is estimated for it'),
 });
 
 export const titleHistoryYearSchema = z
@@ -123,8 +127,22 @@ export const yearProposalsSchema = z
         registration: z.array(registrationComparisonSchema),
       }),
     ),
+    withdrawals: z
+      .array(
+        z.object({
+          holder: z.enum(['person', 'unit']),
+          key: z.string(),
+          title: z.string(),
+          reason: z.string(),
+          decidedBy: z.number().int().nullable(),
+          decidedAt: z.string(),
+        }),
+      )
+      .describe('The year decisions `withdraw` in force (a later `reinstate` undoes one)'),
     rewards: z.object({
       baseSalary: z.number().int(),
+      coefficients: z.record(rewardTitle, z.number()).describe('NĐ 152 Điều 50 coefficient of every title, awarded or not'),
+      perAward: z.record(rewardTitle, z.number().int()).describe('Mức mỗi suất: coefficient × base salary rounded up, for every title'),
       lines: z.array(
         z.object({
           holder: z.enum(['person', 'unit']),

@@ -76,3 +76,11 @@ create table pledge (
   updated_by int references app_user(id),
   primary key (org_id, period, unit_id, content_key)
 );
+
+-- Year decisions taking a holder's title off the proposal list, and putting it back (DOC-1): `withdraw` and
+-- `reinstate` name one holder (keys[1]) and the title.
+alter table decision drop constraint decision_kind_check;
+alter table decision add constraint decision_kind_check
+  check (kind in ('award', 'withdraw-award', 'raise-rate', 'finalise', 'reopen', 'withdraw', 'reinstate'));
+alter table decision add column title text;
+alter table decision add constraint decision_title_check check ((kind in ('withdraw', 'reinstate')) = (title is not null));

@@ -83,6 +83,39 @@ describe.each(testDatabases())('votes and decisions in the proposals on $name', 
     expect(d2.historyNotes).toEqual([`Năm ${YEAR - 1}: LĐTT theo Quyết định số 3/QĐ-TCT ngày 10/01/${YEAR} (không dùng «Danh hiệu các năm trước»: CSTĐCS)`]);
   });
 
+  it('honours a year decision withdrawing a title from the list, and its reinstatement, with who and when', async () => {
+    const rater = await s.keyFor('rater', ['khoa đỏ']);
+    const withdraw = { kind: 'withdraw', subject: 'person', key: 'D3', title: 'CSTDCS', reason: 'Đang xác minh đơn thư' };
+    expect((await s.call('POST', `/api/v1/years/${YEAR}/decisions`, { body: withdraw, key: rater })).status).toBe(403);
+    const done = await s.call('POST', `/api/v1/years/${YEAR}/decisions`, { body: withdraw, key: council });
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ kind: 'withdraw', subject: 'person', keys: ['D3'], title: 'CSTDCS', reason: 'Đang xác minh đơn thư' });
+    const nobody = await s.call('POST', `/api/v1/years/${YEAR}/decisions`, { body: { ...withdraw, key: 'NOBODY' }, key: council });
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.error.message).toBe(`Không tìm thấy cán bộ NOBODY trong năm ${YEAR}`);
+    const inMonth = await s.call('POST', `/api/v1/months/${month(3)}/decisions`, { body: withdraw, key: council });
+    expect(inMonth.status).toBe(422);
+    expect(inMonth.body.error.message).toBe('Rút đề nghị danh hiệu chỉ áp dụng cho năm');
+    const withdrawn = (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body;
+    const d3 = withdrawn.people.find((p: any) => p.code === 'D3').proposals.find((t: any) => t.title === 'CSTDCS');
+    expect(d3).toMatchObject({ eligible: true, vote: 'passed', withdrawn: { reason: 'Đang xác minh đơn thư', decidedBy: expect.any(Number) } });
+    expect(withdrawn.withdrawals).toEqual([expect.objectContaining({ holder: 'person', key: 'D3', title: 'CSTDCS' })]);
+    expect(withdrawn.rewards.lines.filter((l: any) => l.key === 'D3').map((l: any) => l.title)).toEqual(['LDTT']);
+    await s.call('POST', `/api/v1/years/${YEAR}/decisions`, { body: { ...withdraw, kind: 'reinstate', reason: 'Đã xác minh xong' }, key: council });
+    const back = (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body;
+    expect(back.withdrawals).toEqual([]);
+    expect(back.people.find((p: any) => p.code === 'D3').proposals.find((t: any) => t.title === 'CSTDCS').withdrawn).toBeNull();
+    expect(back.rewards.lines.filter((l: any) => l.key === 'D3').map((l: any) => l.title)).toEqual(['LDTT', 'CSTDCS']);
+  });
+
+  it('gives every reward title its coefficient and Mức mỗi suất, awarded or not', async () => {
+    const { rewards } = (await s.call('GET', `/api/v1/years/${YEAR}/proposals?baseSalary=2340000`)).body;
+    expect(rewards.byTitle.CSTD_TINH.count).toBe(0);
+    expect(rewards.coefficients).toEqual({ CSTD_TINH: 3, CSTDCS: 1, LDTT: 0.3, TT_LDXS: 1.5, TT_LDTT: 0.8 });
+    // 0,8 × 2.340.000 = 1.872.000, rounded up to the next 10.000.
+    expect(rewards.perAward).toEqual({ CSTD_TINH: 7_020_000, CSTDCS: 2_340_000, LDTT: 710_000, TT_LDXS: 3_510_000, TT_LDTT: 1_880_000 });
+  });
+
   it("loads a rule set stored with the old titles.councilVotePct as the CSTĐCS vote threshold", async () => {
     const { dossier: _, ...old } = DEFAULT_RULE_SET;
     await insertRuleSet(s.db, s.orgId, { ...old, titles: { ...old.titles, councilVotePct: 50 } }, null);

@@ -108,8 +108,9 @@ export function expectedProposals(data: SchoolYear, decisions: Decisions) {
   const proposed = proposeTitles(YEAR, titlePeople, titleUnits, DEFAULT_RULE_SET);
   const finished = finishProposals(proposed, { registrations: [], votes }, DEFAULT_RULE_SET);
   const titles = {
-    people: proposed.people.map((p, i) => ({ ...p, proposals: finished.people[i]!.proposals })),
-    units: proposed.units.map((u, i) => ({ ...u, proposals: finished.units[i]!.proposals })),
+    // No council decision withdraws a title in this year.
+    people: proposed.people.map((p, i) => ({ ...p, proposals: finished.people[i]!.proposals.map((t) => ({ ...t, withdrawn: null })) })),
+    units: proposed.units.map((u, i) => ({ ...u, proposals: finished.units[i]!.proposals.map((t) => ({ ...t, withdrawn: null })) })),
   };
   const rewards = estimateRewards(rewardClaimsFromProposals(YEAR, titles as typeof proposed), DEFAULT_RULE_SET);
   return { titles, rewards };
