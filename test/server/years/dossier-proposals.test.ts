@@ -116,6 +116,29 @@ describe.each(testDatabases())('votes and decisions in the proposals on $name', 
     expect(rewards.perAward).toEqual({ CSTD_TINH: 7_020_000, CSTDCS: 2_340_000, LDTT: 710_000, TT_LDXS: 3_510_000, TT_LDTT: 1_880_000 });
   });
 
+  it('lists for the tờ trình only titles eligible, past their vote and not withdrawn, in blocks (DOC-1)', async () => {
+    await s.call('POST', `/api/v1/years/${YEAR}/decisions`, {
+      body: { kind: 'withdraw', subject: 'person', key: 'D2', title: 'LDTT', reason: 'Chuyển công tác' },
+      key: council,
+    });
+    const answer = await s.call('GET', `/api/v1/years/${YEAR}/proposal-list`);
+    expect(answer.status).toBe(200);
+    const [list] = answer.body.lists;
+    expect(list.authority).toBe('all');
+    expect(list.groups.map((g: any) => g.holder)).toEqual(['person']);
+    const blocks = list.groups[0].blocks.map((b: any) => [b.title, b.rows.map((r: any) => r.key), b.footer]);
+    // D1 and D2 failed the CSTĐCS vote, D3 passed it; D2's LĐTT was withdrawn. CSTĐCS outranks LĐTT on one
+    // ladder; Giấy khen is a ladder of its own, needs no vote, and nobody's was withdrawn.
+    expect(blocks).toEqual([
+      ['CSTDCS', ['D3'], 'Tổng số: 1 cá nhân'],
+      ['LDTT', ['D1'], 'Tổng số: 1 cá nhân'],
+      ['GIAY_KHEN', ['D1', 'D2', 'D3'], 'Tổng số: 3 cá nhân'],
+    ]);
+    const split = await s.call('GET', `/api/v1/years/${YEAR}/proposal-list?splitByAuthority=true`);
+    expect(split.body.lists.map((l: any) => l.authority)).toEqual(['unit-head', 'upward']);
+    expect((await s.call('GET', `/api/v1/years/${YEAR}/proposal-list?splitByAuthority=có`)).status).toBe(422);
+  });
+
   it("loads a rule set stored with the old titles.councilVotePct as the CSTĐCS vote threshold", async () => {
     const { dossier: _, ...old } = DEFAULT_RULE_SET;
     await insertRuleSet(s.db, s.orgId, { ...old, titles: { ...old.titles, councilVotePct: 50 } }, null);
