@@ -63,6 +63,9 @@ export interface StoredPersonMonth {
   dutyGroup: string | null;
   score: number | null;
   selfScore: number | null;
+  /** The typed parts of the score, which task results complete (RULES.md §10). */
+  general: number | null;
+  results: number | null;
   allTasksDone: boolean | null;
   exceededPct: number | null;
   latePct: number | null;
@@ -71,7 +74,7 @@ export interface StoredPersonMonth {
   updatedAt: string;
 }
 
-export interface StoredUnitMonth extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup'> {
+export interface StoredUnitMonth extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup' | 'general' | 'results'> {
   unit: string;
   memberDisciplined: boolean;
 }
@@ -88,7 +91,8 @@ const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfSc
 
 export async function loadPersonMonth(db: Db, orgId: number, period: string): Promise<StoredPersonMonth[]> {
   return db.query<StoredPersonMonth>(
-    `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT}
+    `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT},
+       m.general::float8 as general, m.results::float8 as results
      from person_month m ${personOfRow('m', 'p.code, p.full_name')} ${unitOfRow('m', 'u.name')}
      where m.org_id = $1 and m.period = $2`,
     [orgId, period],

@@ -39,6 +39,8 @@ function serviceAnswer(rows: readonly BenchRow[]): { computed: ComputedPerson[];
     dutyGroup: r.dutyGroup,
     score: r.score,
     selfScore: r.selfScore,
+    general: null,
+    results: null,
     allTasksDone: null,
     exceededPct: null,
     latePct: null,
