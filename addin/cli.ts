@@ -26,6 +26,7 @@ const USAGE = `Cách dùng / usage:
            year        bảng xếp loại năm của cán bộ      --period YYYY (hoặc --year YYYY)
            initiative  bảng sáng kiến, đề tài của năm    --period YYYY (hoặc --year YYYY)
            student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
+           tasks       bảng nhiệm vụ của tháng (NĐ 335)  --period YYYY-MM
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
 Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi hoặc xung đột (summary, year:
 kỳ đó chưa có dữ liệu); 2 không làm được gì.`;

@@ -17,6 +17,7 @@ import type {
   ClassStudentsPushResponse,
 } from '../../server/contract/students.ts';
 import type { YearProposals, YearResults } from '../../server/contract/year-results.ts';
+import type { TaskMonth, TaskPushResponse } from '../../server/contract/task-sheet.ts';
 import type {
   InitiativePushMinimal,
   InitiativePushResponse,
@@ -139,7 +140,7 @@ export function createClient(options: ClientOptions) {
     }
   }
 
-  const month = (period: string, kind: 'people' | 'units') => `/api/v1/months/${encodeURIComponent(period)}/${kind}`;
+  const month = (period: string, kind: 'people' | 'units' | 'tasks') => `/api/v1/months/${encodeURIComponent(period)}/${kind}`;
   const year = (y: string, what: string) => `/api/v1/years/${encodeURIComponent(y)}/${what}`;
   const klass = (name: string, what: string) => `/api/v1/classes/${encodeURIComponent(name)}/${what}`;
   const pushHeaders = (key: string, prefer: ReturnPreference | undefined) => ({
@@ -159,6 +160,8 @@ export function createClient(options: ClientOptions) {
     pullPeople: (period: string) => request<PersonMonth>('GET', month(period, 'people')),
     pushUnits: push<UnitPushResponse, MonthPushMinimal>((period) => month(period, 'units')),
     pullUnits: (period: string) => request<UnitMonth>('GET', month(period, 'units')),
+    pushTasks: push<TaskPushResponse, MonthPushMinimal>((period) => month(period, 'tasks')),
+    pullTasks: (period: string) => request<TaskMonth>('GET', month(period, 'tasks')),
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>
       request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),

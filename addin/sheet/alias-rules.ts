@@ -105,6 +105,33 @@ export const INITIATIVE_ALIASES: readonly AliasRule[] = [
   unit,
 ];
 
+/**
+ * The tasks sheet of a month (research §3.3 TASK-1): whose, the task (Mã nhiệm vụ or Số, ký hiệu; Tên or
+ * Trích yếu), its quantities, dates, failed checks and delays, and an objective cause with who confirmed it.
+ */
+export const TASK_ALIASES: readonly AliasRule[] = [
+  note,
+  rule('confirmedBy', has('nguoixacnhan', 'xacnhan')),
+  rule('objective', has('khachquan')),
+  rule('qFails', has('chatluong', 'loicl')),
+  rule('dFails', has('chamtiendo', 'loitd')),
+  rule('exceeded', (k) => k === 'vuot' || has('vuotmuc')(k)),
+  rule('doneOn', has('ngayhoanthanh', 'ngayxulyxong', 'ngayxong')),
+  rule('dueOn', (k) => k.startsWith('han') || has('thoihan')(k)),
+  rule('g', has('soluonggiao', 'slgiao')),
+  rule('h', has('soluonghoanthanh', 'slhoanthanh', 'soluongdat')),
+  rule('k', has('heso')),
+  rule('source', has('nguongiao')),
+  rule('role', has('vaitro')),
+  rule('taskRef', (k) => has('manhiemvu', 'sokyhieu', 'masanpham')(k)),
+  rule('taskName', has('tennhiemvu', 'trichyeu', 'noidungcongviec', 'tensanpham', 'nhiemvu', 'sanpham', 'congviec')),
+  rule('period', oneOf('thang', 'thangnam', 'thangdanhgia', 'kydanhgia')),
+  staffCode,
+  personName,
+  unit,
+  comments,
+];
+
 /** A class sheet: the class, the student (Mã HV or name), the average, conduct and discipline. */
 export const STUDENT_ALIASES: readonly AliasRule[] = [
   note,

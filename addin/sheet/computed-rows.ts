@@ -1,8 +1,9 @@
 import type { ComputedPerson, ComputedUnit } from '../../server/contract/results.ts';
 import type { ClassStudents } from '../../server/contract/students.ts';
+import type { ComputedTask, TaskPerson } from '../../server/contract/task-sheet.ts';
 import type { PersonYearSheet, StoredInitiative } from '../../server/contract/year-sheets.ts';
 import { lowerKey, tidyText } from './cell-text.ts';
-import { initiativeSuffix, nameUnitKey, studentKey, textOf, unitKey } from './row-key.ts';
+import { initiativeSuffix, nameUnitKey, studentKey, taskSuffix, textOf, unitKey } from './row-key.ts';
 import type { CellValue, ComputedColumn, SheetKind } from './types.ts';
 
 /**
@@ -13,7 +14,9 @@ import type { CellValue, ComputedColumn, SheetKind } from './types.ts';
 
 export type PersonYearView = PersonYearSheet['rows'][number];
 export type ComputedStudent = ClassStudents['students'][number];
-export type ComputedRow = ComputedPerson | ComputedUnit | PersonYearView | StoredInitiative | ComputedStudent;
+/** A task row of the service's answer with its person's figures, which every row of that person shows. */
+export type TaskRowView = ComputedTask & { person: TaskPerson | null };
+export type ComputedRow = ComputedPerson | ComputedUnit | PersonYearView | StoredInitiative | ComputedStudent | TaskRowView;
 
 type Input = Record<string, unknown>;
 
@@ -80,6 +83,37 @@ const initiative: ComputedMatch<StoredInitiative> = {
   version: (c) => c.version,
 };
 
+const taskOf = (input: Input) => taskSuffix(input.taskRef, input.taskName);
+const withTask = (who: string | null, input: Input) => {
+  const suffix = taskOf(input);
+  return who && suffix ? who + suffix : null;
+};
+const pct = (value: number | null) => (value === null ? '–' : String(value).replace('.', ','));
+
+const tasks: ComputedMatch<TaskRowView> = {
+  key: (c) => c.code + taskSuffix(c.taskRef, c.taskName),
+  altKey: (c) => {
+    const who = nameUnitKey(c.name, c.unit);
+    return who && who + taskSuffix(c.taskRef, c.taskName);
+  },
+  rowKey: (input) => withTask(code(input), input),
+  resultKey: (input, key) => withTask(key, input),
+  rowAltKey: (input) => withTask(nameUnitKey(input.name, input.unit), input),
+  values: (c) => {
+    const p = c.person;
+    const explanation = [...(c.warning ? [c.warning] : []), ...(p ? p.reasons : [])].join('; ');
+    return {
+      taskPoints: `${pct(c.done)}/${pct(c.assigned)}`,
+      taskDeductions: c.deductions ?? '',
+      taskAxes: p && p.quantityPct !== null ? `${pct(p.quantityPct)} / ${pct(p.qualityPct)} / ${pct(p.progressPct)}` : '',
+      taskResults: p?.results ?? '',
+      classification: p?.label ?? '',
+      explanation,
+    };
+  },
+  version: (c) => c.version,
+};
+
 export const COMMENDED = 'Có';
 export const NOT_COMMENDED = 'Không';
 export const TIE_AT_LIMIT = 'Đồng điểm — Hội đồng quyết định';
@@ -105,6 +139,7 @@ export const COMPUTED_MATCH: Readonly<Record<SheetKind, ComputedMatch<never>>> =
   year,
   initiative,
   student,
+  tasks,
 } as unknown as Readonly<Record<SheetKind, ComputedMatch<never>>>;
 
 /** Each answer by the keys a sheet row may know it by; the second key is built on first use. */

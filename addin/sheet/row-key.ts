@@ -44,6 +44,21 @@ export function initiativeKey(input: Record<string, unknown>): string | null {
   return who && suffix ? who + suffix : null;
 }
 
+/** "|ref:mã nhiệm vụ" or "|name:tên nhiệm vụ": what follows the person in a task's key, as the service keys it. */
+export function taskSuffix(taskRef: unknown, taskName: unknown): string | null {
+  const ref = textOf(taskRef);
+  if (ref.trim()) return `|ref:${lowerKey(ref)}`;
+  const name = textOf(taskName);
+  return name.trim() ? `|name:${lowerKey(name)}` : null;
+}
+
+/** A task of a month: its person (code, or name and unit) and its Mã nhiệm vụ, else its name. */
+export function taskKey(input: Record<string, unknown>): string | null {
+  const who = personKey(input);
+  const suffix = taskSuffix(input.taskRef, input.taskName);
+  return who && suffix ? who + suffix : null;
+}
+
 /** A student of the class: Mã HV, else the name (the service keys the same way). */
 export function studentKey(input: Record<string, unknown>): string | null {
   const code = textOf(input.code);

@@ -49,6 +49,10 @@ export const COMPUTED_HEADERS: Record<ComputedColumn, string> = {
   commended: 'Khen thưởng',
   explanation: 'Giải thích',
   syncStatus: 'Trạng thái đồng bộ',
+  taskPoints: 'Quy đổi hoàn thành/giao',
+  taskDeductions: 'Trừ điểm',
+  taskAxes: 'Số lượng/Chất lượng/Tiến độ (%)',
+  taskResults: 'Điểm kết quả tính từ nhiệm vụ',
 };
 
 export function computedColumns(kind: SheetKind): readonly ComputedColumn[] {

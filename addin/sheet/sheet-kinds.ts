@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { PERSON_FIELD_LABELS, personRowCrossField, personRowSchema } from '../../server/contract/person-row.ts';
 import { STUDENT_FIELD_LABELS, studentRowCrossField, studentRowSchema } from '../../server/contract/students.ts';
+import { TASK_FIELD_LABELS, taskRowCrossField, taskRowSchema } from '../../server/contract/task-row.ts';
 import { UNIT_FIELD_LABELS, unitRowCrossField, unitRowSchema } from '../../server/contract/unit-row.ts';
 import { INITIATIVE_FIELD_LABELS, initiativeRowCrossField, initiativeRowSchema } from '../../server/contract/year-initiative-row.ts';
 import { PERSON_YEAR_FIELD_LABELS, personYearRowCrossField, personYearRowSchema } from '../../server/contract/year-person-row.ts';
-import { INITIATIVE_ALIASES, MONTH_ALIASES, STUDENT_ALIASES, YEAR_ALIASES, type AliasRule } from './alias-rules.ts';
-import { initiativeKey, personKey, studentKey, textOf, unitKey } from './row-key.ts';
+import { INITIATIVE_ALIASES, MONTH_ALIASES, STUDENT_ALIASES, TASK_ALIASES, YEAR_ALIASES, type AliasRule } from './alias-rules.ts';
+import { initiativeKey, personKey, studentKey, taskKey, textOf, unitKey } from './row-key.ts';
 import type { ComputedColumn, InputField, SheetKind } from './types.ts';
 
 /**
@@ -157,6 +158,37 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
         : { field: 'name', message: `Trùng họ tên với dòng ${others}, cần thêm cột Mã HV để phân biệt` };
     },
     crossField: studentRowCrossField,
+    rosterCodes: false,
+  },
+  tasks: {
+    schema: taskRowSchema,
+    labels: TASK_FIELD_LABELS,
+    fields: [
+      'code', 'name', 'unit', 'taskRef', 'taskName', 'source', 'role', 'k', 'g', 'h', 'dueOn', 'doneOn', 'qFails',
+      'dFails', 'exceeded', 'objective', 'confirmedBy', 'note',
+    ],
+    required: [{ field: 'code', or: ['name', 'unit'] }, { field: 'taskName' }],
+    aliases: TASK_ALIASES,
+    // Per row what it adds and loses, then per person (on each of their rows) the axes, the result and the month's level.
+    computed: [
+      { column: 'taskPoints', header: 'Quy đổi hoàn thành/giao' },
+      { column: 'taskDeductions', header: 'Trừ điểm' },
+      { column: 'taskAxes', header: 'Số lượng/Chất lượng/Tiến độ (%)' },
+      { column: 'taskResults', header: 'Điểm kết quả tính từ nhiệm vụ' },
+      { column: 'classification', header: 'Xếp loại tháng' },
+      EXPLANATION,
+      SYNC_STATUS,
+    ],
+    period: 'month',
+    dataRow: { any: [['taskName', 'code'], ['taskName', 'name']] },
+    key: taskKey,
+    duplicate: (input, others) => {
+      const ref = textOf(input.taskRef);
+      return ref
+        ? { field: 'taskRef', message: `Cùng người và cùng Mã nhiệm vụ "${ref}" với dòng ${others}` }
+        : { field: 'taskName', message: `Cùng người và cùng tên nhiệm vụ «${textOf(input.taskName)}» với dòng ${others}` };
+    },
+    crossField: taskRowCrossField,
     rosterCodes: false,
   },
 };

@@ -16,7 +16,7 @@ export interface SheetGrid {
  * What a sheet holds: a month of people or of units (khoa, phòng), the yearly sheet of people, the year's
  * initiatives (sáng kiến, đề tài), or the students of one class. `sheet-kinds.ts` says what each one reads.
  */
-export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student';
+export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student' | 'tasks';
 
 /** A problem found in the sheet, named by its cell (A1 style) when it has one. */
 export interface SheetIssue {
@@ -93,6 +93,20 @@ export type InputField =
   | 'class'
   | 'gpa'
   | 'conduct'
+  | 'taskRef'
+  | 'taskName'
+  | 'source'
+  | 'role'
+  | 'k'
+  | 'g'
+  | 'h'
+  | 'dueOn'
+  | 'doneOn'
+  | 'qFails'
+  | 'dFails'
+  | 'exceeded'
+  | 'objective'
+  | 'confirmedBy'
   | 'period';
 
 /** The columns the add-in writes: never read as input. Each kind writes some of them (`sheet-kinds.ts`). */
@@ -103,7 +117,11 @@ export type ComputedColumn =
   | 'band'
   | 'commended'
   | 'explanation'
-  | 'syncStatus';
+  | 'syncStatus'
+  | 'taskPoints'
+  | 'taskDeductions'
+  | 'taskAxes'
+  | 'taskResults';
 
 /** What one header column turned out to be. */
 export type HeaderRole =

@@ -1,6 +1,7 @@
 import type { RowResult } from '../../server/contract/push.ts';
 import type { BinhXetClient } from '../api/client.ts';
-import type { ComputedRow } from '../sheet/computed-rows.ts';
+import type { TaskMonth } from '../../server/contract/task-sheet.ts';
+import type { ComputedRow, TaskRowView } from '../sheet/computed-rows.ts';
 import type { PeriodKind, SheetKind } from '../sheet/index.ts';
 
 /** The service's endpoints for each kind of sheet, answering alike: the period's rows, and a push's results. */
@@ -54,7 +55,21 @@ export const KIND_API: Readonly<Record<SheetKind, KindApi>> = {
     pushMinimal: (c, p, rows, key) => c.pushStudents(p, rows, key, 'minimal'),
     pull: async (c, p) => ({ rows: (await c.pullStudents(p)).students }),
   },
+  tasks: {
+    push: async (c, p, rows, key) => {
+      const answer = await c.pushTasks(p, rows, key);
+      return { rows: taskRows(answer), results: answer.results, counts: answer.counts };
+    },
+    pushMinimal: (c, p, rows, key) => c.pushTasks(p, rows, key, 'minimal'),
+    pull: async (c, p) => ({ rows: taskRows(await c.pullTasks(p)) }),
+  },
 };
+
+/** A tasks answer as rows: each task row carries its person's figures (written on every row of theirs). */
+function taskRows(answer: Pick<TaskMonth, 'rows' | 'people'>): TaskRowView[] {
+  const people = new Map(answer.people.map((p) => [p.code, p]));
+  return answer.rows.map((r) => Object.assign({}, r, { person: people.get(r.code) ?? null }));
+}
 
 /** What the pane and the command line say when a sheet's period cannot be found. */
 export const NEED_PERIOD: Record<PeriodKind, string> = {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkRow, type RowCheck } from './row-validation.ts';
 
 /**
@@ -49,8 +49,9 @@ export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
  */
 export function rowChecker<S extends z.ZodType>(schema: S, crossField: (row: Record<string, unknown>) => boolean): RowChecker<z.output<S>> {
   const checks: FieldCheck[] = Object.entries(shapeOf(schema)).map(([key, field]) => {
-    const absent = field.safeParse(undefined);
-    return { key, schema: field, verdicts: new Map(), absentOk: absent.success, absentValue: absent.success ? absent.data : undefined };
+    // What an object of this field alone makes of the key's absence: nothing, or its default.
+    const absent = z.object({ [key]: field }).safeParse({});
+    return { key, schema: field, verdicts: new Map(), absentOk: absent.success, absentValue: absent.success ? absent.data[key] : undefined };
   });
   const byKey = new Map(checks.map((c) => [c.key, c]));
   // The sheet row number is unique per row, so its verdict is never reused: a finite number is taken as
