@@ -7,6 +7,7 @@ import type { SyncOutcome } from './sync/outcome.ts';
 import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './sync/year-sheets.ts';
+import { importTasksInto } from './tasks-import-command.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 
 const USAGE = `Cách dùng / usage:
@@ -14,10 +15,13 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
   pull     chỉ lấy lại các cột tính toán (không gửi gì)
   summary  ghi trang "Tổng hợp T<MM>-<YYYY>" (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
+  tasks-import  nhập tệp xuất của hệ thống văn bản, điều hành vào trang "Nhiệm vụ T<MM>-<YYYY>" (người tìm theo
+           Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
 
@@ -62,6 +66,7 @@ export async function runCli(
         year: { type: 'string' },
         class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
+        month: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,13 +78,14 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
       fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, stderr);
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, stderr);
+    if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, stderr);
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
     const periodKind = SHEET_KINDS[kind].period;
@@ -127,6 +133,29 @@ function connection(env: NodeJS.ProcessEnv): { baseUrl: string; token: string } 
   const token = env.BINHXET_TOKEN;
   if (!baseUrl || !token) fail('Cần đặt BINHXET_URL (địa chỉ máy chủ) và BINHXET_TOKEN (khóa truy cập)');
   return { baseUrl, token };
+}
+
+/**
+ * tasks-import: an e-office export (.xlsx or .csv) onto the month's tasks sheet of a copy of --in, or of a new
+ * workbook. Exit 1 when a row was not taken (a handler not in the roster), 0 when every row of the month was.
+ */
+async function tasksImportCommand(
+  input: string,
+  month: string | undefined,
+  out: string,
+  existing: string | undefined,
+  env: NodeJS.ProcessEnv,
+  stderr: NodeJS.WritableStream,
+): Promise<number> {
+  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail('--month phải có dạng YYYY-MM');
+  const { baseUrl, token } = connection(env);
+  const bytes = await readInput(input);
+  const wb = existing ? await readXlsx(await readInput(existing)) : newWorkbook();
+  const result = await importTasksInto(wb, input, bytes, month, createClient({ baseUrl, token }));
+  for (const message of result.messages) stderr.write(`${message}\n`);
+  stderr.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
+  await writeFile(out, await writeXlsx(wb));
+  return result.messages.some((m) => m.startsWith('Dòng')) ? 1 : 0;
 }
 
 /** summary: the month's summary sheet into a new workbook, or into a copy of --in (its other sheets kept). */
