@@ -146,6 +146,18 @@ describe.each(testDatabases())('the tasks sheet of a month on $name', (database)
     expect(refused.body.error.message).toMatch(/đã được Hội đồng chốt/);
   });
 
+  it('documents the tasks routes with the row contract and the computed answer', async () => {
+    const doc = (await s.call('GET', '/openapi.json', { key: null })).body;
+    expect(Object.keys(doc.paths['/api/v1/months/{period}/tasks'])).toEqual(expect.arrayContaining(['get', 'post']));
+    for (const name of ['TaskRow', 'TaskMonth', 'TaskPushResponse', 'ComputedTask', 'TaskPerson']) {
+      expect(doc.components.schemas[name], name).toBeDefined();
+    }
+    const row = doc.components.schemas.TaskRow;
+    expect(Object.keys(row.properties ?? row.$defs.TaskRow.properties)).toEqual(
+      expect.arrayContaining(['code', 'taskRef', 'taskName', 'k', 'g', 'h', 'dueOn', 'doneOn', 'qFails', 'dFails', 'objective', 'confirmedBy']),
+    );
+  });
+
   it('lets a rater write only the people of its units', async () => {
     await pushPeople('2026-07', [
       { code: 'C1', name: 'Hoàng Văn Cư', unit: 'Khoa C', general: 26 },
