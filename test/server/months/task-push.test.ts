@@ -146,6 +146,25 @@ describe.each(testDatabases())('the tasks sheet of a month on $name', (database)
     expect(refused.body.error.message).toMatch(/đã được Hội đồng chốt/);
   });
 
+  it('warns both rows when two people are Chủ trì of one Mã nhiệm vụ, and counts a Phối hợp row for nothing by default', async () => {
+    await pushPeople('2026-06', [
+      { code: 'E1', name: 'Vũ Văn Em', unit: 'Khoa E', general: 25 },
+      { code: 'E2', name: 'Vũ Thị Én', unit: 'Khoa E', general: 25 },
+    ]);
+    const res = await pushTasks('2026-06', [
+      { code: 'E1', taskRef: 'KH-7', taskName: 'Kế hoạch thi', h: 1 },
+      { code: 'E2', taskRef: 'kh-7', taskName: 'Kế hoạch thi', h: 1 },
+      { code: 'E2', taskRef: 'KH-8', taskName: 'Đề cương', role: 'Phối hợp', h: 0 },
+    ]);
+    expect(res.body.rows.map((r) => [r.code, r.taskRef, r.warning, r.assigned])).toEqual([
+      ['E1', 'KH-7', 'Hai người chủ trì cùng nhiệm vụ', 1],
+      ['E2', 'kh-7', 'Hai người chủ trì cùng nhiệm vụ', 1],
+      ['E2', 'KH-8', null, 0],
+    ]);
+    expect(res.body.rows[2]!.deductions).toBe('Vai trò phối hợp: không tính (supportRoleFactor = 0)');
+    expect(res.body.people.find((p) => p.code === 'E2')).toMatchObject({ quantityPct: 100, results: 70, score: 95 });
+  });
+
   it('documents the tasks routes with the row contract and the computed answer', async () => {
     const doc = (await s.call('GET', '/openapi.json', { key: null })).body;
     expect(Object.keys(doc.paths['/api/v1/months/{period}/tasks'])).toEqual(expect.arrayContaining(['get', 'post']));
