@@ -1,18 +1,23 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ApiError, createClient } from './api/client.ts';
-import { isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
-import type { SyncOutcome } from './sync/outcome.ts';
+import { formatPeriod, isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
+import type { Progress } from './sync/outcome.ts';
+import { syncReport } from './sync/report-lines.ts';
 import { refreshSheet, syncSheet } from './sync/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './sync/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './sync/year-sheets.ts';
 import { importTasksInto } from './tasks-import-command.ts';
+import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
+import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
+import { ConversionUnavailable, convertXls } from './workbook/xls-convert.ts';
 
 const USAGE = `Cách dùng / usage:
-  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
-  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- sync <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
@@ -32,15 +37,18 @@ const USAGE = `Cách dùng / usage:
            student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
            tasks       bảng nhiệm vụ của tháng (NĐ 335)  --period YYYY-MM
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
-Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi hoặc xung đột (summary, year:
-kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
+  --overwrite-typed  ghi kết quả tính đè lên các ô cột tính toán (Xếp loại…) do người dùng tự ghi; không có nó,
+                     các ô đó được giữ nguyên và liệt kê.
+  Kết quả tóm tắt in ra stdout; lỗi, cảnh báo, xung đột in ra stderr.
+  Xung đột (người khác đã sửa dòng): chạy pull rồi sync để gửi giá trị của bạn thay bản đã lưu.
+Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi, dòng chưa gửi hoặc xung đột
+(summary, year: kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
 
 const PERIOD_FORMS: Record<PeriodKind, { test: RegExp; message: string }> = {
   month: { test: /^\d{4}-(0[1-9]|1[0-2])$/, message: '--period phải có dạng YYYY-MM' },
   year: { test: /^\d{4}$/, message: '--period (hoặc --year) phải có dạng YYYY' },
   class: { test: /\S/, message: '--period (hoặc --class) phải là tên lớp' },
 };
-const PERIOD_WORDS: Record<PeriodKind, string> = { month: 'tháng', year: 'năm', class: 'lớp' };
 
 class UsageError extends Error {}
 
@@ -51,8 +59,12 @@ function fail(message: string): never {
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+  terminal: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+  terminalOut: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
+  // Everything printed passes through the escaper but the progress bar, whose own escapes draw it.
+  const stderr = terminalSafe(terminal);
+  const stdout = terminalSafe(terminalOut);
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,6 +79,7 @@ export async function runCli(
         class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
         month: { type: 'string' },
+        'overwrite-typed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -83,34 +96,34 @@ export async function runCli(
       fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
-    if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, stderr);
-    if (command === 'year') return await yearCommand(input, values.out, values.in, env, stderr);
-    if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, stderr);
+    await assertOutFolder(values.out);
+    if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
     const periodKind = SHEET_KINDS[kind].period;
     const period = values.period ?? (periodKind === 'year' ? values.year : periodKind === 'class' ? values.class : undefined);
     if (period !== undefined && !PERIOD_FORMS[periodKind].test.test(period)) fail(PERIOD_FORMS[periodKind].message);
     const { baseUrl, token } = connection(env);
-    const wb = await readXlsx(await readInput(input));
-    const bar = stderr.isTTY ? new cliProgress.SingleBar({ format: ' {bar} {value}/{total} dòng', stream: stderr }, cliProgress.Presets.shades_classic) : null;
-    const deps = {
-      workbook: fileWorkbook(wb),
-      client: createClient({ baseUrl, token }),
-      progress: (p: { phase: string; done: number; total: number }) => {
-        if (p.phase !== 'send' || !bar) return;
-        if (!bar.getTotal()) bar.start(p.total, 0);
-        bar.update(p.done);
-      },
+    const progress = progressBar(terminal);
+    progress({ phase: 'read', done: 0, total: 1 });
+    const wb = await openWorkbook(input, stderr);
+    const deps = { workbook: fileWorkbook(wb), client: createClient({ baseUrl, token }), progress };
+    const options = {
+      kind: kind as SheetKind,
+      period: period ?? null,
+      overwriteTyped: values['overwrite-typed'] === true,
+      ...(values.sheet ? { sheet: values.sheet } : {}),
     };
-    const options = { kind: kind as SheetKind, period: period ?? null, ...(values.sheet ? { sheet: values.sheet } : {}) };
-    const outcome = command === 'sync' ? await syncSheet(deps, options) : await refreshSheet(deps, options);
-    bar?.stop();
-    report(outcome, PERIOD_WORDS[periodKind], stderr);
+    const outcome = await (command === 'sync' ? syncSheet(deps, options) : refreshSheet(deps, options)).finally(() => progress.stop());
+    const said = syncReport(outcome, kind as SheetKind, baseUrl);
+    for (const line of said.problems) stderr.write(`${line}\n`);
+    for (const line of said.summary) stdout.write(`${line}\n`);
     if (outcome.offline) return 2;
     if (outcome.missing.length > 0 || !outcome.period) return 2;
     await writeFile(values.out, await writeXlsx(wb));
-    const bad = outcome.counts.rejected + outcome.counts.conflict + outcome.issues.filter((i) => i.severity === 'error').length;
+    const bad = outcome.counts.rejected + outcome.counts.conflict + outcome.notSent + outcome.issues.filter((i) => i.severity === 'error').length;
     return bad > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) stderr.write(`${error.message}\n`);
@@ -125,6 +138,27 @@ async function readInput(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch {
     fail(`Không đọc được tệp ${path}`);
+  }
+}
+
+/** The output's folder must exist before anything is read or sent: a result with nowhere to go is lost work. */
+async function assertOutFolder(out: string): Promise<void> {
+  const folder = dirname(resolve(out));
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) fail(`Thư mục của tệp ra "${out}" không tồn tại (${folder}); hãy tạo thư mục trước hoặc chọn --out khác`);
+}
+
+/** The input as a workbook: an .xls is converted by LibreOffice (saved as .xlsx beside it), anything else refused. */
+async function openWorkbook(path: string, stderr: NodeJS.WritableStream) {
+  const bytes = await readInput(path);
+  try {
+    if (fileKind(bytes) !== 'xls') return await readXlsx(bytes, basename(path));
+    const converted = await convertXls(path);
+    stderr.write(`Đã chuyển "${basename(path)}" (Excel 97–2003) thành "${converted.savedAs}" bằng LibreOffice; từ nay hãy dùng tệp .xlsx đó.\n`);
+    return await readXlsx(converted.bytes, basename(converted.savedAs));
+  } catch (error) {
+    if (error instanceof WorkbookFileError || error instanceof ConversionUnavailable) fail(error.message);
+    throw error;
   }
 }
 
@@ -145,15 +179,15 @@ async function tasksImportCommand(
   out: string,
   existing: string | undefined,
   env: NodeJS.ProcessEnv,
-  stderr: NodeJS.WritableStream,
+  streams: Streams,
 ): Promise<number> {
   if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail('--month phải có dạng YYYY-MM');
-  const { baseUrl, token } = connection(env);
+  const client = createClient(connection(env));
   const bytes = await readInput(input);
-  const wb = existing ? await readXlsx(await readInput(existing)) : newWorkbook();
-  const result = await importTasksInto(wb, input, bytes, month, createClient({ baseUrl, token }));
-  for (const message of result.messages) stderr.write(`${message}\n`);
-  stderr.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
+  const wb = existing === undefined ? newWorkbook() : await openWorkbook(existing, streams.err);
+  const result = await importTasksInto(wb, input, bytes, month, client);
+  for (const message of result.messages) streams.err.write(`${message}\n`);
+  streams.out.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
   await writeFile(out, await writeXlsx(wb));
   return result.messages.some((m) => m.startsWith('Dòng')) ? 1 : 0;
 }
@@ -164,19 +198,25 @@ async function summaryCommand(
   out: string,
   input: string | undefined,
   env: NodeJS.ProcessEnv,
-  stderr: NodeJS.WritableStream,
+  streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
   const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await readXlsx(await readInput(input));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
   const outcome = await writeMonthSummary({ workbook: fileWorkbook(wb), client }, period);
   await writeFile(out, await writeXlsx(wb));
-  reportSummary(outcome, out, stderr);
+  reportSummary(outcome, out, streams);
   return outcome.people === 0 ? 1 : 0;
 }
 
-function reportSummary(o: MonthSummaryOutcome, out: string, stream: NodeJS.WritableStream): void {
-  if (o.people === 0) stream.write(`Cảnh báo: máy chủ chưa có dữ liệu của tháng ${o.period}; trang tổng hợp để trống.\n`);
+/** The summary goes to stdout, warnings to stderr. */
+interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+function reportSummary(o: MonthSummaryOutcome, out: string, { out: stream, err }: Streams): void {
+  if (o.people === 0) err.write(`Cảnh báo: máy chủ chưa có dữ liệu của tháng ${formatPeriod(o.period)}; trang tổng hợp để trống.\n`);
   for (const run of o.ties) {
     const who = run.members.map((m) => `${m.code} ${m.name}`.trim()).join(', ');
     stream.write(`Đồng điểm chờ Hội đồng — nhóm "${run.group}", còn ${run.left} suất: ${who}\n`);
@@ -193,19 +233,19 @@ async function yearCommand(
   out: string,
   input: string | undefined,
   env: NodeJS.ProcessEnv,
-  stderr: NodeJS.WritableStream,
+  streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
   const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await readXlsx(await readInput(input));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
   const outcome = await writeYearSheets({ workbook: fileWorkbook(wb), client }, year, { classes: true });
   await writeFile(out, await writeXlsx(wb));
-  reportYear(outcome, out, stderr);
+  reportYear(outcome, out, streams);
   return outcome.people === 0 ? 1 : 0;
 }
 
-function reportYear(o: YearSheetsOutcome, out: string, stream: NodeJS.WritableStream): void {
-  if (o.people === 0) stream.write(`Cảnh báo: máy chủ chưa có dữ liệu của năm ${o.year}; các trang để trống.\n`);
+function reportYear(o: YearSheetsOutcome, out: string, { out: stream, err }: Streams): void {
+  if (o.people === 0) err.write(`Cảnh báo: máy chủ chưa có dữ liệu của năm ${o.year}; các trang để trống.\n`);
   if (o.ties > 0) stream.write(`Đồng điểm tại ngưỡng tỷ lệ HTXS năm ${o.year}: ${o.ties} người chờ Hội đồng quyết định.\n`);
   const titles = Object.entries(o.eligible).map(([label, n]) => `${label} ${n}`).join(', ');
   if (titles) stream.write(`Đủ điều kiện: ${titles}; tiền thưởng dự kiến ${o.rewardTotal ?? 0} đồng.\n`);
@@ -218,23 +258,25 @@ function reportYear(o: YearSheetsOutcome, out: string, stream: NodeJS.WritableSt
   );
 }
 
-function report(o: SyncOutcome, periodWord: string, out: NodeJS.WritableStream): void {
-  for (const issue of o.issues) {
-    out.write(`${issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${issue.message}\n`);
-  }
-  for (const r of o.rowProblems) {
-    out.write(`${r.status === 'conflict' ? 'Xung đột' : 'Lỗi'}: dòng ${r.ref ?? '?'}${r.key ? ` (${r.key})` : ''}: ${r.message}\n`);
-  }
-  if (o.missing.length > 0) out.write(`Thiếu cột: ${o.missing.join(', ')}\n`);
-  if (o.offline) {
-    out.write('Không kết nối được máy chủ; chưa ghi tệp ra. Hãy chạy lại khi có mạng.\n');
-    return;
-  }
-  const c = o.counts;
-  out.write(
-    `Trang "${o.sheet}", ${periodWord} ${o.period ?? '?'}: ${o.rows} dòng, đã gửi ${o.sent}: ` +
-      `${c.accepted} nhận, ${c.unchanged} không đổi, ${c.rejected} lỗi, ${c.conflict} xung đột.\n`,
-  );
+const PHASES = { read: 'Đọc tệp', check: 'Kiểm tra', send: 'Gửi', write: 'Ghi kết quả' } as const;
+
+/** One bar from the start: reading the file, checking the rows, each piece sent (on a terminal only). */
+function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }): Progress & { stop(): void } {
+  const bar = stream.isTTY
+    ? new cliProgress.SingleBar({ format: ' {phase} {bar} {value}/{total}', stream, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    : null;
+  let started = false;
+  const progress = (p: Parameters<Progress>[0]) => {
+    if (!bar) return;
+    const phase = PHASES[p.phase];
+    if (!started) bar.start(p.total, p.done, { phase });
+    else {
+      bar.setTotal(p.total);
+      bar.update(p.done, { phase });
+    }
+    started = true;
+  };
+  return Object.assign(progress, { stop: () => started && bar?.stop() });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

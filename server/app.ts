@@ -1,20 +1,25 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { memoryFailureStore, sqlFailureStore } from './db/auth-failures.ts';
 import type { Db } from './db/database.ts';
 import { databaseDown, sqlState, unstorableValue } from './db/database-errors.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { authThrottle, type AuthThrottleOptions } from './middleware/auth-throttle.ts';
-import { requestEncoding } from './middleware/request-encoding.ts';
+import { TrustedProxies } from './middleware/client-info.ts';
+import { hsts } from './middleware/hsts.ts';
+import { paneCsp } from './middleware/pane-csp.ts';
+import { pushRate } from './middleware/push-rate.ts';
+import { requestBody } from './middleware/request-body.ts';
 import { addinRoutes } from './http/addin-routes.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
 import { errorBody } from './http/error-body.ts';
+import { docsRoutes } from './http/docs.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { organisationRoutes } from './admin/organisation-routes.ts';
 import { monthRoutes } from './months/month-routes.ts';
 import type { AppEnv } from './http/router.ts';
 import { ruleSetRoutes } from './rule-set/rule-set-routes.ts';
@@ -29,7 +34,13 @@ export interface AppOptions {
   publicUrl: string;
   bodyLimitBytes?: number;
   corsOrigins?: string[];
-  /** Limits on failed authentications per client address; false turns them off. */
+  /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies;
+  /** Pushes one access key may make per minute; unset: no limit (in-process tests). */
+  pushRatePerMinute?: number;
+  /** gzip request bodies unpacked at once (default 4). */
+  maxCompressedInFlight?: number;
+  /** Limits on failed authentications per key and per client address; false turns them off. */
   authThrottle?: Partial<AuthThrottleOptions> | false;
 }
 
@@ -51,7 +62,10 @@ export function createApp(options: AppOptions) {
   // Answers (a 5,000-row month is ≈ 2.5 MB of JSON, ≈ 10 × less packed) and the pane's files, for clients that accept gzip.
   app.use('*', compress());
   // The task pane is framed by Excel (on the web: an iframe of another origin), so no X-Frame-Options.
-  app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false }));
+  app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, strictTransportSecurity: false }));
+  const proxies = options.trustedProxies ?? new TrustedProxies([]);
+  app.use('*', hsts(proxies));
+  app.use('/addin/*', paneCsp());
   const origins = new Set([new URL(options.publicUrl).origin, ...(options.corsOrigins ?? [])]);
   app.use(
     '/api/*',
@@ -63,26 +77,24 @@ export function createApp(options: AppOptions) {
       maxAge: 600,
     }),
   );
-  const bodyLimitBytes = options.bodyLimitBytes ?? 40 * 1024 * 1024;
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: (c) =>
-        c.json(errorBody('payload_too_large', 'Nội dung gửi lên quá lớn; hãy chia nhỏ lần gửi'), 413),
-    }),
-  );
-  // A gzip-compressed body is unpacked within the same limit.
-  app.use('/api/*', requestEncoding(bodyLimitBytes));
   app.use('*', async (c, next) => {
     c.set('db', db);
     await next();
   });
-  if (options.authThrottle !== false) app.use('/api/v1/*', authThrottle(options.authThrottle));
+  // The throttle and the key check come before any byte of the body is read or unpacked.
+  if (options.authThrottle !== false) {
+    const store = db.kind === 'postgres' ? sqlFailureStore(db) : memoryFailureStore();
+    app.use('/api/v1/*', authThrottle(store, proxies, options.authThrottle));
+  }
   app.use('/api/v1/*', async (c, next) => {
     c.set('caller', await authenticate(db, c.req.header('authorization')));
     await next();
   });
+  if (options.pushRatePerMinute) app.use('/api/v1/*', pushRate(options.pushRatePerMinute));
+  app.use(
+    '/api/v1/*',
+    requestBody({ maxBytes: options.bodyLimitBytes ?? 40 * 1024 * 1024, maxCompressedInFlight: options.maxCompressedInFlight ?? 4 }),
+  );
 
   app.route('/', healthRoutes(VERSION));
   app.route('/', addinRoutes(options.publicUrl));
@@ -91,6 +103,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', adminRoutes());
   app.route('/api/v1', yearRoutes());
   app.route('/api/v1', studentRoutes());
+  app.route('/api/v1', organisationRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.doc('/openapi.json', {
@@ -102,7 +115,7 @@ export function createApp(options: AppOptions) {
     },
     security: [{ Bearer: [] }],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  app.route('/', docsRoutes());
 
   app.notFound((c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
   app.onError((err, c) => {

@@ -72,7 +72,7 @@ async function encodeBody(body: unknown, gzipFrom: number): Promise<Encoded> {
   const text = JSON.stringify(body);
   const json = { 'content-type': 'application/json' };
   if (text.length < gzipFrom || typeof CompressionStream !== 'function') return { body: text, headers: json };
-  // A 5,000-row sheet: ≈ 1.2 MB of JSON, ≈ 130 KB packed (the service unpacks it, server/middleware/request-encoding.ts).
+  // A 5,000-row sheet: ≈ 1.2 MB of JSON, ≈ 130 KB packed (the service unpacks it, server/middleware/request-body.ts).
   const packed = await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
   return { body: packed, headers: { ...json, 'content-encoding': 'gzip' } };
 }
@@ -117,12 +117,12 @@ export function createClient(options: ClientOptions) {
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
     } catch {
-      throw new ApiError('bad_response', `Máy chủ trả lời không đúng dạng (HTTP ${res.status})`, res.status);
+      throw new ApiError('bad_response', `${base} trả lời không đúng dạng (HTTP ${res.status}): đó có phải địa chỉ máy chủ Bình Xét?`, res.status);
     }
     if (!res.ok) {
       const error = (parsed as Partial<ErrorBody> | undefined)?.error;
       if (error?.code && error.message) throw new ApiError(error.code, error.message, res.status, error.details);
-      throw new ApiError('bad_response', `Máy chủ báo lỗi HTTP ${res.status}`, res.status);
+      throw new ApiError('bad_response', `${base} báo lỗi HTTP ${res.status}: đó có phải địa chỉ máy chủ Bình Xét?`, res.status);
     }
     return parsed as T;
   }

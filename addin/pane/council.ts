@@ -1,5 +1,6 @@
 import type { BinhXetClient, Me } from '../api/client.ts';
 import type { TieRun } from '../report/tie-runs.ts';
+import { formatPeriod } from '../sheet/period.ts';
 import { awardTie, finaliseMonth, reopenMonth } from '../sync/summary-decisions.ts';
 import { loadCouncilView, writeMonthSummary, type CouncilView } from '../sync/summary.ts';
 import { writeYearSheets } from '../sync/year-sheets.ts';
@@ -22,6 +23,9 @@ export interface CouncilDeps {
   sheetsChanged(): Promise<void>;
 }
 
+/** "2021-10" as people write it, "10/2021"; anything else as given. */
+const monthText = (period: string) => (/^\d{4}-\d{2}$/.test(period) ? formatPeriod(period) : period);
+
 const COUNCIL_ROLES: ReadonlySet<Me['user']['role']> = new Set(['admin', 'council']);
 
 export function councilSection(deps: CouncilDeps) {
@@ -30,7 +34,7 @@ export function councilSection(deps: CouncilDeps) {
   function renderState(): void {
     $('council-state').textContent = current
       ? t('monthState', {
-          period: current.period,
+          period: monthText(current.period),
           state: t(current.finalised ? 'stateFinal' : 'stateOpen'),
           rate: current.rate,
           people: current.people,
@@ -156,7 +160,7 @@ export function councilSection(deps: CouncilDeps) {
         await finaliseMonth(deps.client(), period, reasonInput().value);
         reasonInput().value = '';
         await reload(period);
-        return t('finalisedMonth', { period });
+        return t('finalisedMonth', { period: monthText(period) });
       }),
     );
     $('reopen').addEventListener('click', () =>
@@ -165,7 +169,7 @@ export function councilSection(deps: CouncilDeps) {
         await reopenMonth(deps.client(), period, reasonInput().value);
         reasonInput().value = '';
         await reload(period);
-        return t('reopenedMonth', { period });
+        return t('reopenedMonth', { period: monthText(period) });
       }),
     );
   }

@@ -1,15 +1,16 @@
 import { createClient, type BinhXetClient } from '../api/client.ts';
-import { fieldLabel, SHEET_KINDS, type SheetKind } from '../sheet/index.ts';
+import { fieldLabel, type SheetKind } from '../sheet/index.ts';
 import { addCodeColumn } from '../sync/code-column.ts';
 import { createMonthSheet } from '../sync/new-month.ts';
 import type { SyncOutcome } from '../sync/outcome.ts';
-import { checkSheet, refreshSheet, syncSheet, type SyncOptions } from '../sync/sync-sheet.ts';
+import { periodWords } from '../sync/report-lines.ts';
+import { checkSheet, keepMyValues, refreshSheet, syncSheet, type SyncOptions } from '../sync/sync-sheet.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office.ts';
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
 import { councilSection } from './council.ts';
 import { t } from './i18n.ts';
-import { actionRunner } from './run-action.ts';
+import { actionRunner, Hint, type ActionResult } from './run-action.ts';
 import * as view from './view.ts';
 
 /** The task pane: inside Excel it works on the open workbook; in a plain browser, on an .xlsx file the user picks. */
@@ -17,6 +18,8 @@ const { $ } = view;
 
 let workbook: WorkbookAdapter | null = null;
 let client: BinhXetClient | null = null;
+/** The address of the service connected to, to name it when it cannot be reached. */
+let serverUrl = '';
 let mapping: Record<string, string> = {};
 let fileDownload: (() => Promise<void>) | null = null;
 const partition = () => officePartitionKey();
@@ -30,12 +33,12 @@ function options(): SyncOptions {
 }
 
 function needWorkbook(): WorkbookAdapter {
-  if (!workbook) throw new Error(t('needFile'));
+  if (!workbook) throw new Hint(t('needFile'));
   return workbook;
 }
 
 function needClient(): BinhXetClient {
-  if (!client) throw new Error(t('needConnection'));
+  if (!client) throw new Hint(t('needConnection'));
   return client;
 }
 
@@ -46,29 +49,68 @@ function workingPeriod(): string {
   return period;
 }
 
-const progress = (p: { phase: string; done: number; total: number }) => {
-  if (p.phase === 'send') view.showProgress(p.done, p.total);
-};
+const progress = view.showProgress;
 
-const PERIOD_TEXT = { month: 'periodMonth', year: 'periodYear', class: 'periodClass' } as const;
-
-function show(outcome: SyncOutcome, kind: SheetKind): string {
+/**
+ * What an action did, in the status line and beside it: the problems, the typed cells kept, the month at a
+ * glance. Green only when nothing was refused, held back or kept; amber when something asks to be looked at.
+ */
+function show(outcome: SyncOutcome, kind: SheetKind): ActionResult {
   const label = (field: string) => fieldLabel(field, kind);
-  view.renderProblems(view.problemsOf(outcome), jump);
+  view.renderProblems(view.problemsOf(outcome), jump, keepMine);
   view.renderMapping(outcome.missing, outcome.headers, label);
+  typedKept = outcome.action === 'check' ? 0 : outcome.typed.length;
+  view.renderTypedConfirm(typedKept, overwriteTyped);
   if (outcome.period) view.showDetectedPeriod((detectedPeriod = outcome.period));
+  const period = periodWords(kind, outcome.period);
+  view.renderGlance(outcome.glance, period);
   $<HTMLButtonElement>('download').disabled = fileDownload === null;
-  if (outcome.missing.length > 0) return outcome.missing.map((f) => `Không tìm thấy cột ${label(f)}`).join('; ');
-  if (outcome.offline) return t('offline');
-  const errors = outcome.issues.filter((i) => i.severity === 'error').length;
-  if (outcome.action === 'check') {
-    return t('checked', { rows: outcome.rows, errors, warnings: outcome.issues.length - errors });
+  if (outcome.missing.length > 0) {
+    return { text: outcome.missing.map((f) => `Không tìm thấy cột ${label(f)}`).join('; '), tone: 'error' };
   }
-  if (!outcome.period) return outcome.issues.at(-1)?.message ?? '';
-  const period = t(PERIOD_TEXT[SHEET_KINDS[kind].period], { period: outcome.period });
-  if (outcome.action === 'refresh') return t('refreshed', { period });
-  if (outcome.sent === 0) return t('nothingToSend', { period });
-  return t('synced', { ...outcome.counts, period });
+  if (outcome.offline) {
+    const text = outcome.pending > 0 ? t('offlineKept', { url: serverUrl, count: outcome.pending }) : t('offlineAt', { url: serverUrl });
+    return { text, tone: 'error' };
+  }
+  const errors = outcome.issues.filter((i) => i.severity === 'error').length;
+  const warnings = outcome.issues.length - errors;
+  const tone = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
+  if (outcome.action === 'check') return { text: t('checked', { rows: outcome.rows, errors, warnings }), tone };
+  if (!outcome.period) return { text: outcome.issues.at(-1)?.message ?? '', tone: 'error' };
+  const refused = outcome.counts.rejected + outcome.counts.conflict;
+  const notSent = outcome.notSent > 0 ? t('syncedNotSent', { count: outcome.notSent }) : '';
+  const typed = outcome.typed.length > 0 ? t('syncedTyped', { count: outcome.typed.length }) : '';
+  const done =
+    outcome.action === 'refresh'
+      ? t('refreshed', { period })
+      : outcome.sent === 0
+        ? t('nothingToSend', { period })
+        : t('synced', { ...outcome.counts, period });
+  const taken = outcome.taken > 0 ? t('takenStored', { count: outcome.taken }) : '';
+  const syncTone = refused + outcome.notSent > 0 ? 'error' : typed || taken || warnings > 0 ? 'warning' : 'ok';
+  return { text: done + notSent + taken + typed, tone: syncTone };
+}
+
+/** "Giữ giá trị của tôi": the row's value goes over the stored version its conflict showed. */
+function keepMine(key: string): void {
+  void run(async () => {
+    const o = options();
+    return show(await keepMyValues({ workbook: needWorkbook(), client: needClient(), progress }, o, [key]), o.kind);
+  });
+}
+
+/** Typed cells the last sync or refresh kept: what the confirm step names. */
+let typedKept = 0;
+
+/** The confirm step: the computed values go over the typed cells the last sync kept. */
+function overwriteTyped(): void {
+  const count = typedKept;
+  void run(async () => {
+    const o = { ...options(), overwriteTyped: true, keepConflicts: true };
+    const said = show(await refreshSheet({ workbook: needWorkbook(), client: needClient(), progress }, o), o.kind);
+    const text = typeof said === 'object' ? said.text : (said ?? '');
+    return { text: `${t('overwritten', { count })} ${text}`, tone: typeof said === 'object' ? said.tone : 'ok' };
+  });
 }
 
 function jump(cell: string): void {
@@ -101,6 +143,7 @@ async function connect(connection: Connection): Promise<void> {
   const candidate = createClient(connection);
   const me = await candidate.me();
   client = candidate;
+  serverUrl = connection.baseUrl;
   saveConnection(localStorage, connection, partition());
   $('connect-form').hidden = true;
   $('connected').hidden = false;
@@ -122,15 +165,16 @@ function disconnect(): void {
 
 async function openFile(file: File): Promise<void> {
   // exceljs is a large library: loaded only here, in the browser file mode.
-  const { fileWorkbook, readXlsx, writeXlsx } = await import('../workbook/file.ts');
-  const wb = await readXlsx(new Uint8Array(await file.arrayBuffer()));
+  view.showWorking(t('readingFile', { name: file.name }));
+  const { fileWorkbook, readXlsx, resultFileName, writeXlsx } = await import('../workbook/file.ts');
+  const wb = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
   workbook = fileWorkbook(wb);
   $('file-name').textContent = file.name;
   fileDownload = async () => {
     const blob = new Blob([(await writeXlsx(wb)) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = file.name.replace(/(\.xlsx)?$/i, '.xlsx');
+    link.download = resultFileName(file.name);
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
@@ -179,6 +223,7 @@ function wire(): void {
       const sheet = $<HTMLSelectElement>('sheet').value;
       const added = await addCodeColumn({ workbook: needWorkbook(), client: needClient() }, sheet ? { sheet } : {});
       view.renderProblems(added.issues.map((i) => ({ cell: i.cell, message: i.message, severity: i.severity })), jump);
+      if (added.issues.length > 0) return { text: t('codesAdded', { matched: added.matched, left: added.issues.length }), tone: 'warning' as const };
       return added.existed ? t('codesExist') : t('codesAdded', { matched: added.matched, left: added.issues.length });
     }),
   );

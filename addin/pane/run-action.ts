@@ -1,9 +1,21 @@
 import { ApiError } from '../api/client.ts';
+import { WorkbookFileError } from '../workbook/file-kind.ts';
 import { t } from './i18n.ts';
+
+/** Green for done, amber for done with something to look at, red for what went wrong, grey while working. */
+export type Tone = 'ok' | 'warning' | 'error' | 'info';
+
+/** What an action says when it ends: a text, green; or a text with its own tone. */
+export type ActionResult = string | void | { text: string; tone: Tone };
 
 export interface ActionView {
   busy(on: boolean): void;
-  status(text: string, tone: 'ok' | 'error' | 'info'): void;
+  status(text: string, tone: Tone): void;
+}
+
+/** What the user must do first (pick a file, connect): a hint, never an error. */
+export class Hint extends Error {
+  override name = 'Hint';
 }
 
 /**
@@ -12,16 +24,17 @@ export interface ActionView {
  */
 export function actionRunner(view: ActionView) {
   let running = false;
-  return async function run(action: () => Promise<string | void>): Promise<void> {
+  return async function run(action: () => Promise<ActionResult>): Promise<void> {
     if (running) return;
     running = true;
     view.busy(true);
     view.status(t('working'), 'info');
     try {
-      const message = await action();
-      view.status(message ?? '', 'ok');
+      const result = await action();
+      if (typeof result === 'object') view.status(result.text, result.tone);
+      else view.status(result ?? '', 'ok');
     } catch (error) {
-      view.status(describe(error), 'error');
+      view.status(describe(error), error instanceof Hint ? 'info' : 'error');
     } finally {
       running = false;
       view.busy(false);
@@ -31,12 +44,14 @@ export function actionRunner(view: ActionView) {
 
 export function describe(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'offline') return t('offline');
+    // The client's own text names the address it could not reach.
     if (error.code === 'unauthorised') return t('unauthorised');
     return error.message;
   }
   // A RangeError is an input the action refused, with its reason in Vietnamese (a month, a reason, a choice).
-  if (error instanceof RangeError) return error.message;
+  if (error instanceof RangeError || error instanceof Hint) return error.message;
+  // A file that is no .xlsx: the message names it and says what to do.
+  if (error instanceof WorkbookFileError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return t('unexpected', { message });
 }

@@ -26,6 +26,7 @@ export interface MonthSummaryLayout {
   quotas: PlacedTable;
   ties: PlacedTable;
   decisions: PlacedTable;
+  newPeople: PlacedTable;
 }
 
 export interface MonthSummaryOptions {
@@ -117,6 +118,15 @@ export function monthSummarySheet(
     ]),
   );
   if (summary.decisions.length === 0) sheet.note('Chưa có quyết định.');
+  sheet.blank();
+
+  // A person a rater added counts in the organisation-wide quota: the council sees who is new (README "Who may add people").
+  sheet.heading('7. Cán bộ mới do người chấm thêm trong tháng — Hội đồng kiểm tra');
+  const newPeople = sheet.table(
+    ['Mã CB', 'Họ và tên', 'Đơn vị', 'Ghi chú'],
+    summary.newPeople.map((p) => [p.code, p.name, p.unit, 'mới']),
+  );
+  if (summary.newPeople.length === 0) sheet.note('Không có cán bộ mới.');
 
   const charts =
     byUnit.bodyRows === 0
@@ -130,5 +140,5 @@ export function monthSummarySheet(
           }),
         ];
   const report = sheet.finish(monthSummarySheetName(summary.period), COLUMN_WIDTHS, charts);
-  return { ...report, layout: { byUnit, byDutyGroup, unitLevels, quotas, ties, decisions } };
+  return { ...report, layout: { byUnit, byDutyGroup, unitLevels, quotas, ties, decisions, newPeople } };
 }

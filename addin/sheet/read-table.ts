@@ -1,11 +1,13 @@
 import { excelSerialToDate, isBlank, tidyText } from './cell-text.ts';
 import { findHeader } from './find-header.ts';
 import { legacyCollector, type LegacyCollector } from './legacy-issues.ts';
+import { fillMergedRows, rowsMergedAcross } from './merged-cells.ts';
+import { classifyLine, hasSignature, unitMeaningKey, type LineContext } from './section-rows.ts';
 import type { PeriodCell } from './period.ts';
 import { detectKindPeriod } from './period-kinds.ts';
 import { SHEET_KINDS, type KindSpec } from './sheet-kinds.ts';
 import { hasFooterText, isFooterText, isNumberingRow } from './table-end.ts';
-import type { CellValue, HeaderInfo, InputField, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
+import type { CellValue, HeaderInfo, InputField, SectionRow, SheetGrid, SheetKind, SheetRow, SheetTable } from './types.ts';
 
 export interface ReadOptions {
   kind: SheetKind;
@@ -13,6 +15,8 @@ export interface ReadOptions {
   mapping?: Record<string, string>;
   /** The period picked in the pane (a month `YYYY-MM`, a year, a class), used when the sheet does not say. */
   periodHint?: string | null;
+  /** Units the service knows: a heading naming one by meaning ("K. Lý luận cơ sở") takes its spelling. */
+  units?: readonly string[];
 }
 
 /** Without a header the legacy-font check still looks at the top of the sheet: it is often why. */
@@ -58,7 +62,8 @@ function titleTexts(grid: SheetGrid, header: HeaderInfo): string[] {
  */
 export function readTable(grid: SheetGrid, options: ReadOptions): SheetTable {
   const { kind } = options;
-  const header = findHeader(grid, kind, options.mapping);
+  let header = findHeader(grid, kind, options.mapping);
+  let sections: SectionRow[] = [];
   const legacy = legacyCollector();
   const rows: SheetRow[] = [];
   const periodCells: PeriodCell[] = [];
@@ -69,7 +74,10 @@ export function readTable(grid: SheetGrid, options: ReadOptions): SheetTable {
     for (let i = 0; i < end; i++) scanRow(legacy, grid.values[i], grid.top + i, grid.left);
   } else {
     for (const r of header.headerRows) scanRow(legacy, grid.values[r - grid.top], r, grid.left);
-    lastColumn = readRows(grid, header, rows, periodCells, legacy);
+    const read = readRows(grid, header, rows, periodCells, legacy, options.units ?? []);
+    lastColumn = read.lastColumn;
+    sections = read.sections;
+    if (sections.length > 0 && sectionsApply(header)) header = withoutMissingUnit(header);
   }
 
   const period = detectKindPeriod(SHEET_KINDS[kind].period, {
@@ -87,7 +95,33 @@ export function readTable(grid: SheetGrid, options: ReadOptions): SheetTable {
     periodSource: period.source,
     lastColumn,
     issues: [...header.issues, ...legacy.issues(), ...period.issues],
+    sections,
   };
+}
+
+/** The unit comes from the headings: the sheet needs no unit column. */
+function withoutMissingUnit(header: HeaderInfo): HeaderInfo {
+  return {
+    ...header,
+    missing: header.missing.filter((f) => f !== 'unit'),
+    issues: header.issues.filter((i) => !(i.field === 'unit' && i.cell === null)),
+  };
+}
+
+/** Where section headings give rows their unit: sheets of people without a unit column. */
+function sectionsApply(header: HeaderInfo): boolean {
+  const fields = SHEET_KINDS[header.kind].fields;
+  return fields.includes('unit') && fields.includes('name') && header.fields.unit === undefined && header.fields.name !== undefined;
+}
+
+/** Whether the next non-blank row after grid index `i` is a heading: a subtotal between sections, not the end. */
+function headingFollows(values: readonly (readonly CellValue[] | undefined)[], i: number, context: LineContext): boolean {
+  for (let k = i + 1; k < values.length; k++) {
+    const line = values[k];
+    if (!line || line.every((v) => isBlank(v))) continue;
+    return classifyLine(line, context)?.type === 'heading';
+  }
+  return false;
 }
 
 function readRows(
@@ -96,7 +130,8 @@ function readRows(
   rows: SheetRow[],
   periodCells: PeriodCell[],
   legacy: LegacyCollector,
-): number {
+  units: readonly string[],
+): { lastColumn: number; sections: SectionRow[] } {
   const spec = SHEET_KINDS[header.kind];
   // The column naming the period: "Tháng" (read, never sent) on months, "Lớp" (sent too) on class sheets.
   const periodField: InputField | null = spec.period === 'month' ? 'period' : spec.period === 'class' ? 'class' : null;
@@ -114,34 +149,73 @@ function readRows(
   }
   const at = (f: InputField) => (header.fields[f] === undefined ? -1 : header.fields[f]! - grid.left);
   const groups: number[][] = [];
+  // Under a heading, the unit is known: a group asking for the (absent) unit column asks for its other cells.
+  const headedGroups: number[][] = [];
   for (const group of spec.dataRow.any) {
     const ixs: number[] = [];
     for (const f of group) ixs.push(at(f));
     groups.push(ixs);
+    headedGroups.push(group.filter((f) => f !== 'unit').map(at));
   }
   const footerIx = spec.dataRow.notFooter ? at(spec.dataRow.notFooter) : -1;
   const firstIx = groups[0]?.[0] ?? -1;
+
+  const values = fillMergedRows(grid, header.firstDataRow);
+  const across = rowsMergedAcross(grid.merges);
+  const known = new Map(units.map((u) => [unitMeaningKey(u), u]));
+  const context = (row: number): LineContext => ({
+    nameIndex: at('name'),
+    mergedAcross: across.has(row),
+    knownUnits: known,
+  });
+  const headed = sectionsApply(header);
+  const nameIx = at('name');
+  const sections: SectionRow[] = [];
+  let unit: string | null = null;
 
   const shapes = rowShapes(fields);
   let lastColumn = header.lastColumn;
   let started = false;
   let gap = false;
-  for (let i = header.firstDataRow - grid.top; i < grid.values.length; i++) {
-    const values = grid.values[i];
-    if (!values || !anyPresent(values, inputIndexes)) {
+  for (let i = header.firstDataRow - grid.top; i < values.length; i++) {
+    const line = values[i];
+    const row = grid.top + i;
+    const inputPresent = line !== undefined && anyPresent(line, inputIndexes);
+    if (inputPresent && !started && isNumberingRow(line)) continue;
+    const dataLike =
+      inputPresent && isDataRow(line, spec, unit === null ? groups : headedGroups, footerIx, inputIndexes, firstIx);
+    // Under a heading a name alone makes a row: the next heading, written in the name column, is one too.
+    const nameOnly = dataLike && unit !== null && !anyPresent(line, inputIndexes, nameIx);
+    if ((!dataLike || nameOnly) && line !== undefined) {
+      const kind = classifyLine(line, context(row));
+      if (kind?.type === 'heading') {
+        const name = known.get(unitMeaningKey(kind.unit)) ?? kind.unit;
+        sections.push({ row, unit: name });
+        if (headed) unit = name;
+        scanRow(legacy, line, row, grid.left);
+        gap = false;
+        continue;
+      }
+      if (kind?.type === 'signature' && !nameOnly) break;
+      if (kind?.type === 'total' && !nameOnly) {
+        if (headingFollows(values, i, context(row))) continue;
+        break;
+      }
+    }
+    // Under headings a name alone makes a row, so the signature block's "NGƯỜI LẬP BIỂU … HIỆU TRƯỞNG" would too.
+    // A person's row has numbers (STT, scores); a person titled "Hiệu trưởng" is no signature.
+    if (dataLike && unit !== null && !line.some((v) => typeof v === 'number') && hasSignature(line)) break;
+    if (!line || !inputPresent) {
       if (started) gap = true;
       continue;
     }
-    if (!started && isNumberingRow(values)) continue;
-    const dataLike = isDataRow(values, spec, groups, footerIx, inputIndexes, firstIx);
-    if (!dataLike && (gap || hasFooterText(values))) break;
+    if (!dataLike && (gap || hasFooterText(line))) break;
     started = true;
     gap = false;
 
-    const row = grid.top + i;
     let filled = 0;
     for (let k = 0; k < fields.length; k++) {
-      const raw = values[indexes[k]!];
+      const raw = line[indexes[k]!];
       if (raw !== undefined && !isBlank(raw)) filled |= 1 << k;
     }
     const shape = shapes.get(filled) ?? addRowShape(shapes, filled, fields);
@@ -150,18 +224,19 @@ function readRows(
     input.ref = row + 1;
     for (let k = 0; k < fields.length; k++) {
       if ((filled & (1 << k)) === 0) continue;
-      const raw = values[indexes[k]!]!;
+      const raw = line[indexes[k]!]!;
       const field = fields[k]!;
       cells[field] = raw;
       if (field === periodField) periodCells.push({ row, col: cols[k]!, value: raw });
       if (field !== 'period') input[field] = inputValue(field, raw);
     }
+    if (headed && unit !== null) input.unit = unit;
     rows.push({ row, cells, input, key: spec.key(input) });
-    scanRow(legacy, values, row, grid.left);
-    const last = lastNonBlank(values);
+    scanRow(legacy, line, row, grid.left);
+    const last = lastNonBlank(line);
     if (last >= 0 && grid.left + last > lastColumn) lastColumn = grid.left + last;
   }
-  return lastColumn;
+  return { lastColumn, sections };
 }
 
 /**

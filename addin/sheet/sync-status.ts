@@ -51,8 +51,31 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** "Xung đột: Điểm đánh giá đã lưu 85, bạn nhập 90": what the stored record says against the row. */
+const WHAT_TO_DO = 'Bấm Làm mới rồi Đồng bộ để gửi giá trị của bạn thay bản đã lưu, hoặc sửa ô theo bản đã lưu';
+
+/**
+ * "Xung đột: Điểm đánh giá đã lưu 85, bạn nhập 90 (phiên bản 3). Bấm Làm mới…": what the stored record says
+ * against the row, and the ways out.
+ */
 export function conflictStatus(header: HeaderInfo, row: SheetRow, result: RowResult): string {
+  return openConflictStatus(conflictDifferences(header, row, result), result.version);
+}
+
+/** A conflict not cleared yet, from what differed and the stored version. */
+export function openConflictStatus(differences: string, version: number | null): string {
+  const at = version === null ? '' : ` (phiên bản ${version})`;
+  if (differences === '') return `Xung đột: người khác đã sửa dòng này${at}. ${WHAT_TO_DO}`;
+  return clip(`Xung đột: ${differences}${at}. ${WHAT_TO_DO}`);
+}
+
+/** After Làm mới: the stored version is taken as the row's base, and the row's own values go over it next. */
+export function takenStatus(differences: string, version: number): string {
+  const what = differences === '' ? '' : ` (${differences})`;
+  return clip(`Đã lấy bản đã lưu, phiên bản ${version}${what}. Bấm Đồng bộ để gửi giá trị của bạn thay bản đã lưu`);
+}
+
+/** "Điểm đánh giá đã lưu 85, bạn nhập 90"; empty when the row shows no field that differs. */
+export function conflictDifferences(header: HeaderInfo, row: SheetRow, result: RowResult): string {
   const { kind } = header;
   const stored = result.stored ?? {};
   const differences: string[] = [];
@@ -63,12 +86,7 @@ export function conflictStatus(header: HeaderInfo, row: SheetRow, result: RowRes
     if (same(stored[field], yours)) continue;
     differences.push(`${fieldLabel(field, kind)} đã lưu ${display(stored[field])}, bạn nhập ${display(yours)}`);
   }
-  const version = result.version === null ? '' : ` (phiên bản ${result.version})`;
-  if (differences.length === 0) {
-    return `Xung đột: người khác đã sửa dòng này${version}, hãy Làm mới rồi đồng bộ lại`;
-  }
   const shown = differences.slice(0, MAX_CONFLICT_FIELDS).join('; ');
   const hidden = differences.length - MAX_CONFLICT_FIELDS;
-  const more = hidden > 0 ? `; và ${hidden} cột khác` : '';
-  return clip(`Xung đột: ${shown}${more}${version}`);
+  return hidden > 0 ? `${shown}; và ${hidden} cột khác` : shown;
 }

@@ -2,14 +2,25 @@
 
 export type CellValue = string | number | boolean | null;
 
+/** A block of cells in sheet coordinates (0-based). */
+export interface CellArea {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
 /** A sheet as an adapter reads it: the used range's values, and where that range starts (0-based). */
 export interface SheetGrid {
   name: string;
+  /** A merged area's value sits in its top-left cell only, the other cells blank, as Excel reports them. */
   values: CellValue[][];
   /** Sheet row of values[0] (0-based; row 0 is Excel's row 1). */
   top: number;
   /** Sheet column of values[i][0] (0-based; column 0 is Excel's A). */
   left: number;
+  /** The merged areas of the sheet, when the adapter can tell (sheet coordinates). */
+  merges?: CellArea[];
 }
 
 /**
@@ -27,6 +38,8 @@ export interface SheetIssue {
   severity: 'error' | 'warning';
   /** Every cell the issue is about (sheet coordinates), when it spans several (e.g. score = parts). */
   refs?: CellRef[];
+  /** The person (or unit, or student) of the row, for lists that show the issue away from its row. */
+  who?: string;
 }
 
 /** A block of cells to write, in sheet coordinates (0-based). Strings are written as text, never as formulas. */
@@ -47,6 +60,16 @@ export interface WritePlan {
   /** Cells to mark invalid, and cells whose mark must go. */
   highlight: CellRef[];
   clearHighlight: CellRef[];
+  /** Header cells of columns appended this time, to be given the look of the sheet's own header. */
+  looks?: HeaderLook[];
+}
+
+/** New header cells (`to`) dressed like a header cell of the sheet (`from`): font, fill, borders, wrap, width. */
+export interface HeaderLook {
+  from: CellRef;
+  to: CellArea;
+  /** A width in characters per column of `to`, at least: the sheet's own width is kept when wider. */
+  minWidths: number[];
 }
 
 /** What the workbook remembers between syncs for one sheet: per row key, what was last synced. */
@@ -163,6 +186,14 @@ export interface SheetRow {
   key: string | null;
 }
 
+/** A unit's heading between the rows ("II. KHOA LÝ LUẬN CƠ SỞ"): not a row; the unit of the rows under it. */
+export interface SectionRow {
+  /** Sheet row, 0-based. */
+  row: number;
+  /** The unit as read (numbering dropped), or a known unit's spelling when it names one. */
+  unit: string;
+}
+
 export type PeriodSource = 'column' | 'sheetName' | 'title' | 'hint';
 
 export interface SheetTable {
@@ -176,4 +207,6 @@ export interface SheetTable {
   /** Rightmost non-empty column over the header and the rows read: new columns go right of it. */
   lastColumn: number;
   issues: SheetIssue[];
+  /** Unit headings found between the rows; on a sheet without a unit column they give the rows their unit. */
+  sections?: SectionRow[];
 }

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../server/contract/row-validation.ts';
 import { cellAddress } from './cell-address.ts';
+import { cellText } from './cell-text.ts';
 import { checkSheetRow, type ContractRow } from './contract-check.ts';
 import { SHEET_KINDS } from './sheet-kinds.ts';
 import type { CellRef, HeaderInfo, InputField, SheetIssue, SheetRow, SheetTable } from './types.ts';
@@ -27,6 +28,32 @@ function columnOf(header: HeaderInfo, field: string): number {
   return header.fields[field as InputField] ?? fallbackColumn(header);
 }
 
+/** Who a row is about, to name in its messages: the person (or unit, or student), else the staff code. */
+function whoOf(row: SheetRow): string {
+  for (const field of ['name', 'unit', 'code'] as const) {
+    const text = cellText(row.input[field]).trim();
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+/** A month's row with no assessed score is stored, and classified "Không xếp loại": said, not refused. */
+function blankScoreIssue(table: SheetTable, row: SheetRow, value: ContractRow): SheetIssue | null {
+  const col = table.header.fields.score;
+  if ((table.kind !== 'person' && table.kind !== 'unit') || col === undefined) return null;
+  if (value.score !== null && value.score !== undefined) return null;
+  const cell = cellAddress(row.row, col);
+  const who = whoOf(row);
+  return {
+    cell,
+    row: row.row,
+    field: 'score',
+    message: `${cell}: chưa có điểm đánh giá — sẽ là "Không xếp loại"`,
+    severity: 'warning',
+    ...(who ? { who } : {}),
+  };
+}
+
 /** One issue per distinct message: the parts check names the score and both parts in one message. */
 function rowIssues(header: HeaderInfo, row: SheetRow, errors: readonly FieldError[]): SheetIssue[] {
   const byMessage = new Map<string, { fields: string[]; refs: CellRef[] }>();
@@ -45,6 +72,7 @@ function rowIssues(header: HeaderInfo, row: SheetRow, errors: readonly FieldErro
       field: fields[0] || null,
       message: `${cells.join(', ')}: ${message}`,
       severity: 'error' as const,
+      ...(whoOf(row) ? { who: whoOf(row) } : {}),
       refs,
     };
   });
@@ -77,7 +105,8 @@ function duplicateIssues(table: SheetTable): SheetIssue[] {
       const col = columnOf(header, field);
       const cell = cellAddress(row.row, col);
       const refs = [{ row: row.row, col }];
-      issues.push({ cell, row: row.row, field, message: `${cell}: ${message}`, severity: 'error', refs });
+      const who = whoOf(row);
+      issues.push({ cell, row: row.row, field, message: `${cell}: ${message}`, severity: 'error', refs, ...(who ? { who } : {}) });
     }
   }
   return issues;
@@ -111,6 +140,8 @@ export function validateTable(table: SheetTable): TableValidation {
       invalid.push(row);
     } else {
       valid.push({ row: row.row, cells: row.cells, input: row.input, key: row.key, value: check.value });
+      const blank = blankScoreIssue(table, row, check.value);
+      if (blank) issues.push(blank);
     }
   }
   return { valid, invalid, issues };

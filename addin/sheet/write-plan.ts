@@ -1,12 +1,34 @@
 import type { RowResult } from '../../server/contract/push.ts';
+import type { QuotaFacts } from '../../server/contract/results.ts';
 import { ComputedIndex, type ComputedRow } from './computed-rows.ts';
+import { appendedLooks } from './header-look.ts';
 import { SHEET_KINDS, type ComputedSpec } from './sheet-kinds.ts';
 import { conflictStatus, EDITED_SINCE_SYNC, errorStatus, NOT_SYNCED, syncedStatus } from './sync-status.ts';
+import { keepTyped, rowPrint, type Ownership, type TypedCell } from './typed-cells.ts';
 import type { CellRef, CellValue, SheetIssue, SheetRow, SheetTable, WriteBlock, WritePlan } from './types.ts';
 
 export interface WriteBackOptions {
   /** Keys of rows edited since their last sync and not sent this time (a refresh): their status says so. */
   unsynced?: ReadonlySet<string>;
+  /** A status that says more than "synced" for some rows (a conflict whose stored version was taken). */
+  statusOf?: ReadonlyMap<string, string>;
+  /**
+   * The computed columns' cells as they are now (`typed-cells.ts`), with what the add-in wrote before: a
+   * cell someone typed is kept unless `overwriteTyped`. Without it every computed cell is written.
+   */
+  current?: (index: number) => readonly CellValue[] | null;
+  ownership?: Ownership;
+  overwriteTyped?: boolean;
+  /** The period's quota groups, to say why a typed level differs. */
+  quotas?: readonly QuotaFacts[];
+}
+
+/** A write plan and what it leaves: the typed cells it kept, and the fingerprints of what it wrote by row key. */
+export interface WriteBackPlan extends WritePlan {
+  typed: TypedCell[];
+  /** Typed cells kept with no computed value yet to compare them with (a row not stored yet). */
+  uncompared: TypedCell[];
+  written: Record<string, string>;
 }
 
 interface Target {
@@ -89,11 +111,11 @@ export function planWriteBack(
   issues: readonly SheetIssue[],
   previousHighlight: readonly CellRef[] = [],
   options: WriteBackOptions = {},
-): WritePlan {
+): WriteBackPlan {
   const { header } = table;
   const highlight = new Map<string, CellRef>();
   const mark = (ref: CellRef) => highlight.set(`${ref.row}:${ref.col}`, ref);
-  const plan: WritePlan = { blocks: [], highlight: [], clearHighlight: [] };
+  const plan: WriteBackPlan = { blocks: [], highlight: [], clearHighlight: [], typed: [], uncompared: [], written: {} };
   const localErrors = errorsByRow(issues);
 
   if (header.headerRows.length > 0) {
@@ -109,13 +131,16 @@ export function planWriteBack(
     };
 
     const rowValues: CellValue[][] = [];
+    const kept = new Set<number>();
+    const quotas = new Map((options.quotas ?? []).map((q) => [q.group, q]));
     const { rows } = table;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const result = resultOf(row.input.ref);
       const found = index.find(row.input, result?.key);
       const version = found ? index.version(found) : null;
-      const status = statusOf(table, row, result, version, localErrors.get(row.row), options.unsynced, syncedText);
+      const override = !result && row.key !== null ? options.statusOf?.get(row.key) : undefined;
+      const status = override ?? statusOf(table, row, result, version, localErrors.get(row.row), options.unsynced, syncedText);
       const values = found ? index.values(found) : null;
       const line: CellValue[] = new Array<CellValue>(columns.length);
       for (let k = 0; k < columns.length; k++) {
@@ -123,6 +148,11 @@ export function planWriteBack(
         line[k] = column === 'syncStatus' ? status : (values?.[column] ?? '');
       }
       rowValues.push(line);
+      const now = options.current?.(i);
+      if (now && options.ownership) {
+        keepTyped(table, { i, row, line, now, found, quotas, ownership: options.ownership }, kept, plan, options.overwriteTyped === true);
+      }
+      if (row.key !== null) plan.written[row.key] = rowPrint(table.kind, line);
       if (result?.status === 'rejected') {
         for (const e of result.errors) {
           const col = header.fields[e.field as keyof typeof header.fields];
@@ -130,7 +160,8 @@ export function planWriteBack(
         }
       }
     }
-    plan.blocks = blocks(table, columns, targets(table, columns), rowValues);
+    plan.blocks = blocks(table, columns, targets(table, columns), rowValues, (i, k) => kept.has(i * columns.length + k));
+    plan.looks = appendedLooks(table, plan);
   }
 
   for (const list of localErrors.values()) for (const issue of list) for (const ref of issue.refs ?? []) mark(ref);
@@ -165,6 +196,8 @@ function blocks(
   computed: readonly ComputedSpec[],
   cols: readonly Target[],
   rowValues: readonly CellValue[][],
+  /** A cell that must not be written (row index, index into the kind's computed columns). */
+  keep: (i: number, k: number) => boolean,
 ): WriteBlock[] {
   const headerOf = (t: Target) => computed[t.value]!.header;
   const { headerRows } = table.header;
@@ -184,14 +217,31 @@ function blocks(
         out.push({ row: top, col: newRun[0]!.col, values: [newRun.map(headerOf)] });
       }
     }
+    const keepsIn = (i: number) => colRun.some((t) => keep(i, t.value));
     rowRuns.forEach(({ start, end }, k) => {
-      const values: CellValue[][] = [];
-      if (k === 0 && joinHeader) for (let r = top; r <= lastHeader; r++) values.push(headerValues(r));
+      const withHeader = k === 0 && joinHeader;
+      let values: CellValue[][] = [];
+      let first = start;
+      if (withHeader) for (let r = top; r <= lastHeader; r++) values.push(headerValues(r));
+      const flush = (next: number) => {
+        if (values.length > 0) out.push({ row: withHeader && first === start ? top : table.rows[first]!.row, col: colRun[0]!.col, values });
+        values = [];
+        first = next;
+      };
       for (let i = start; i < end; i++) {
         const v = rowValues[i]!;
+        if (keepsIn(i)) {
+          // Rare (cells someone typed): the row is written around them, in runs of the cells it may write.
+          flush(i + 1);
+          const writable = colRun.filter((t) => !keep(i, t.value));
+          for (const piece of runs(writable, (t) => t.col)) {
+            out.push({ row: table.rows[i]!.row, col: piece[0]!.col, values: [piece.map((t) => v[t.value]!)] });
+          }
+          continue;
+        }
         values.push(whole ? v : colRun.map((t) => v[t.value]!));
       }
-      out.push({ row: k === 0 && joinHeader ? top : table.rows[start]!.row, col: colRun[0]!.col, values });
+      flush(end);
     });
   }
   return out;

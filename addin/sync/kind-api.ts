@@ -1,4 +1,5 @@
 import type { RowResult } from '../../server/contract/push.ts';
+import type { QuotaFacts } from '../../server/contract/results.ts';
 import type { BinhXetClient } from '../api/client.ts';
 import type { TaskMonth } from '../../server/contract/task-sheet.ts';
 import type { ComputedRow, TaskRowView } from '../sheet/computed-rows.ts';
@@ -8,6 +9,8 @@ import type { PeriodKind, SheetKind } from '../sheet/index.ts';
 
 export interface PeriodAnswer {
   rows: readonly ComputedRow[];
+  /** The quota groups of a month (people, units): why a level is what it is. */
+  quotas?: readonly QuotaFacts[];
 }
 
 /** A push's row results, all a minimal answer (`Prefer: return=minimal`) carries. */

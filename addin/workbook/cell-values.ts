@@ -1,4 +1,5 @@
 /** Cell values between the sheet engine's plain data and what Office.js reads and writes. */
+import { xmlSafeText } from '../../server/contract/text.ts';
 import type { CellValue } from '../sheet/types.ts';
 
 /**
@@ -10,7 +11,8 @@ import type { CellValue } from '../sheet/types.ts';
  */
 export function toExcelValue(value: CellValue): string | number | boolean {
   if (value === null) return '';
-  if (typeof value === 'string') return value === '' ? '' : `'${value}`;
+  // Stripped of what XML cannot hold: Excel would store the workbook unreadable.
+  if (typeof value === 'string') return value === '' ? '' : `'${xmlSafeText(value)}`;
   if (typeof value === 'number' && !Number.isFinite(value)) return '';
   return value;
 }

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
+import { xmlSafeText } from '../../server/contract/text.ts';
+import type { CellArea, CellValue, HeaderLook, SheetGrid, WritePlan } from '../sheet/types.ts';
 import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
 import { assertNoSecrets, formatDirectory, parseDirectory, splitText, stateRow, STATE_SHEET } from './state-cells.ts';
 import { rememberOriginal, setSheetCharts, withCharts } from './file-charts.ts';
+import { assertXlsx, unreadableMessage, WorkbookFileError } from './file-kind.ts';
 
 /**
  * An .xlsx file as a workbook, through exceljs, for the browser's file mode and the command line. Only the
@@ -40,7 +42,33 @@ function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     });
     values.push(line);
   }
-  return { name: ws.name, values, top: 0, left: 0 };
+  return { name: ws.name, values, top: 0, left: 0, merges: mergedAreas(ws) };
+}
+
+type MergeRange = { top: number; left: number; bottom: number; right: number };
+
+/** The sheet's merged areas (exceljs keeps them by master cell, 1-based, outside its typings). */
+export function mergedAreas(ws: ExcelJS.Worksheet): CellArea[] {
+  const merges = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges ?? {};
+  return Object.values(merges).map((m) => ({
+    row: m.top - 1,
+    col: m.left - 1,
+    rows: m.bottom - m.top + 1,
+    cols: m.right - m.left + 1,
+  }));
+}
+
+/** New header cells dressed like the sheet's own header cell: a copy of its style, and a width at least as wide. */
+function applyLook(ws: ExcelJS.Worksheet, look: HeaderLook): void {
+  const from = ws.getCell(look.from.row + 1, look.from.col + 1);
+  const width = ws.getColumn(look.from.col + 1).width;
+  for (let k = 0; k < look.to.cols; k++) {
+    const col = look.to.col + k + 1;
+    // A deep copy: exceljs shares style objects between cells, and a later highlight must not spread.
+    ws.getCell(look.to.row + 1, col).style = structuredClone(from.style);
+    const column = ws.getColumn(col);
+    column.width = Math.max(width ?? 0, look.minWidths[k] ?? 0);
+  }
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -72,12 +100,13 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
         block.values.forEach((line, i) =>
           line.forEach((value, j) => {
             // exceljs writes a string as a string cell: "=…" stays text, never a formula. "" empties the cell.
-            ws.getCell(block.row + i + 1, block.col + j + 1).value = value === '' ? null : value;
+            ws.getCell(block.row + i + 1, block.col + j + 1).value = value === '' ? null : xmlSafe(value);
           }),
         );
       }
       for (const c of plan.clearHighlight) ws.getCell(c.row + 1, c.col + 1).fill = NO_FILL;
       for (const c of plan.highlight) ws.getCell(c.row + 1, c.col + 1).fill = HIGHLIGHT;
+      for (const look of plan.looks ?? []) applyLook(ws, look);
     },
     addSheet: async (name, values, options = {}) => {
       const existing = wb.getWorksheet(name);
@@ -89,7 +118,7 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       values.forEach((line, r) => {
         const row = ws.getRow(r + 1);
         line.forEach((v, c) => {
-          if (v !== null) row.getCell(c + 1).value = v;
+          if (v !== null) row.getCell(c + 1).value = xmlSafe(v);
         });
       });
       for (const r of options.headerRows ?? []) ws.getRow(r + 1).font = { bold: true };
@@ -117,7 +146,8 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       const ws = stateSheet(wb);
       const directory = parseDirectory(plainValue(ws.getCell(1, 1).value));
       const row = stateRow(directory, key);
-      const pieces = splitText(JSON.stringify(value));
+      // JSON escapes controls and lone surrogates but not U+FFFE/U+FFFF, which XML cannot hold.
+      const pieces = splitText(JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`));
       const old = directory.keys[key]?.[1] ?? 0;
       ws.getCell(row + 1, 1).value = key;
       for (let c = 0; c < Math.max(old, pieces.length); c++) ws.getCell(row + 1, c + 2).value = pieces[c] ?? null;
@@ -131,15 +161,29 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
   };
 }
 
+/** What exceljs writes must be XML: text loses the characters XML 1.0 cannot hold (see xmlSafeText). */
+function xmlSafe<T>(value: T): T {
+  return (typeof value === 'string' ? xmlSafeText(value) : value) as T;
+}
+
 export function fileWorkbook(wb: ExcelJS.Workbook): WorkbookAdapter {
   return { session: (fn) => fn(session(wb)) };
 }
 
-/** An .xlsx file as an exceljs workbook; its charts, which exceljs drops, are kept aside for writeXlsx. */
-export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * An .xlsx file as an exceljs workbook; its charts, which exceljs drops, are kept aside for writeXlsx. Anything
+ * else (.xls, a renamed CSV, a password-protected file) is refused by its first bytes with a WorkbookFileError
+ * naming the file and what to do, before the zip reader sees it.
+ */
+export async function readXlsx(data: ArrayBuffer | Uint8Array, fileName: string | null = null): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  assertXlsx(bytes, fileName);
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookFileError('unknown', unreadableMessage(fileName));
+  }
   rememberOriginal(wb, bytes);
   return wb;
 }
@@ -155,4 +199,10 @@ export async function writeXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 
 export function newWorkbook(): ExcelJS.Workbook {
   return new ExcelJS.Workbook();
+}
+
+/** The downloaded result beside the user's own file, never in its place: "T10.xlsx" → "T10-ket-qua.xlsx". */
+export function resultFileName(name: string): string {
+  const stem = name.replace(/\.(xlsx|xlsm|xls)$/i, '').replace(/-ket-qua$/i, '');
+  return `${stem || 'bang-tinh'}-ket-qua.xlsx`;
 }

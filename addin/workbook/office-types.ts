@@ -5,6 +5,11 @@ import type { WorkbookAdapter, WorkbookSession } from './adapter.ts';
 export interface OfficeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * The document as Excel holds it, as .xlsx bytes (Office's File API, `Document.getFileAsync`), or null
+   * where the host cannot give it: an Excel older than ExcelApi 1.13 reads its merged areas from it.
+   */
+  documentFile?(): Promise<Uint8Array | null>;
 }
 
 /** What this Excel can do beyond ExcelApi 1.1. */
@@ -15,6 +20,8 @@ export interface OfficeFeatures {
   suspendCalculation: boolean;
   /** 1.8: in-cell drop-down lists (data validation). */
   dropDowns: boolean;
+  /** 1.13: merged areas of a range (a unit written once over several people's rows). */
+  mergedAreas: boolean;
   /** 1.18: cell notes. */
   notes: boolean;
 }

@@ -7,11 +7,13 @@
  */
 import { chartSource } from '../report/chart-spec.ts';
 import type { ChartSpec } from '../report/types.ts';
-import type { CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
+import type { CellArea, CellRef, CellValue, SheetGrid, WriteBlock, WritePlan } from '../sheet/types.ts';
 import type { CellNote, OfficeFeatures, OfficeHost, OfficeWorkbookAdapter, OfficeWorkbookSession } from './office-types.ts';
 import { cellRuns, columnLetters, rangeAddress, type CellRect } from './a1.ts';
 import { fromExcelValue, rectangular, toExcelValue, trimGrid } from './cell-values.ts';
 import { explainExcelError, isPayloadTooLarge } from './errors.ts';
+import { applyLookTo, loadLook, lookWidth, type LoadedLook } from './office-look.ts';
+import { areasOf, documentFile, mergedAreasInBands } from './office-merges.ts';
 import { batchBySize, jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, rowsPerRead, splitBlock } from './payload.ts';
 import {
   assertNoSecrets,
@@ -39,7 +41,7 @@ export function officeWorkbook(host: OfficeHost = officeHost()): OfficeWorkbookA
   return {
     session: (fn) =>
       host.run(async (context) => {
-        const session = openSession(context, featuresOf(host));
+        const session = openSession(context, featuresOf(host), host);
         const result = await fn(session);
         await session.flush();
         return result;
@@ -52,6 +54,7 @@ function officeHost(): OfficeHost {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) =>
       typeof Office !== 'undefined' && (Office.context?.requirements?.isSetSupported(name, version) ?? false),
+    documentFile,
   };
 }
 
@@ -60,6 +63,7 @@ function featuresOf(host: OfficeHost): OfficeFeatures {
     api12: host.isSetSupported('ExcelApi', '1.2'),
     suspendCalculation: host.isSetSupported('ExcelApi', '1.6'),
     dropDowns: host.isSetSupported('ExcelApi', '1.8'),
+    mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
     notes: host.isSetSupported('ExcelApi', '1.18'),
   };
 }
@@ -70,7 +74,11 @@ interface Operation {
   queue(): void;
 }
 
-function openSession(context: Excel.RequestContext, features: OfficeFeatures): OfficeWorkbookSession & { flush(): Promise<void> } {
+function openSession(
+  context: Excel.RequestContext,
+  features: OfficeFeatures,
+  host: OfficeHost,
+): OfficeWorkbookSession & { flush(): Promise<void> } {
   const worksheets = context.workbook.worksheets;
   let state: { exists: boolean; directory: StateDirectory } | null = null;
   // Writes of the plan and of the state wait here and go together, in as few requests as fit under the
@@ -155,6 +163,25 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
     return values;
   }
 
+  function readMerges(sheet: Excel.Worksheet, name: string, rect: CellRect): Promise<CellArea[]> {
+    return mergedAreasInBands(context, features, (band) => rangeOf(sheet, band), name, rect);
+  }
+
+  /**
+   * Before ExcelApi 1.13 Excel cannot list merged areas: they are read from the document itself, once per
+   * action. Without it (a host that cannot hand the file over) a merged cell reads as Excel shows it, blank
+   * below its first row, and the engine names those cells.
+   */
+  let documentMerges: Promise<Uint8Array | null> | null = null;
+  async function mergesFromDocument(name: string): Promise<CellArea[]> {
+    if (!host.documentFile) return [];
+    documentMerges ??= host.documentFile().catch(() => null);
+    const bytes = await documentMerges;
+    if (!bytes) return [];
+    const { mergesInPackage } = await import('./xlsx-merges.ts');
+    return mergesInPackage(bytes, name).catch(() => []);
+  }
+
   async function openState(): Promise<{ exists: boolean; directory: StateDirectory }> {
     if (state) return state;
     await flush();
@@ -218,16 +245,40 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
       await flush();
       const sheet = worksheets.getItem(name);
       // valuesOnly needs ExcelApi 1.2; before it, formatted empty cells count as used and trimGrid drops them.
-      const used = features.api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-      used.load('rowIndex, columnIndex, rowCount, columnCount');
-      await sync(name);
+      const usedRange = () => (features.api12 ? sheet.getUsedRange(true) : sheet.getUsedRange());
+      let used = usedRange().load('rowIndex, columnIndex, rowCount, columnCount');
+      // The merged areas ride along with the used range's size (no round trip of their own) while they fit
+      // one answer (512 areas); otherwise they are asked for in bands below.
+      let merges: CellArea[] | null = null;
+      const mergedHere = features.mergedAreas ? used.getMergedAreasOrNullObject().load('isNullObject, address') : null;
+      try {
+        await context.sync();
+        if (mergedHere) merges = mergedHere.isNullObject ? [] : areasOf(mergedHere.address);
+      } catch (error) {
+        if (!mergedHere) throw explainExcelError(error, name);
+        used = usedRange().load('rowIndex, columnIndex, rowCount, columnCount');
+        await sync(name);
+      }
       const rect = { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
       const values = await readValues(sheet, name, rect);
-      return { name, ...trimGrid(values, rect.row, rect.col) };
+      const grid: SheetGrid = { name, ...trimGrid(values, rect.row, rect.col) };
+      if (grid.values.length > 0) {
+        merges ??= features.mergedAreas ? await readMerges(sheet, name, rect) : await mergesFromDocument(name);
+        if (merges.length > 0) grid.merges = merges;
+      }
+      return grid;
     },
 
     async applyPlan(name, plan: WritePlan) {
       const sheet = worksheets.getItem(name);
+      const looks = plan.looks ?? [];
+      let loaded: LoadedLook[] = [];
+      if (looks.length > 0) {
+        // The header's look is read before anything is written: one round trip for all of it.
+        await flush();
+        loaded = looks.map((look) => loadLook(rangeOf(sheet, { ...look.from, rows: 1, cols: 1 }), look, features));
+        await sync(name);
+      }
       const operations = [
         ...plan.blocks.flatMap((block) => writeOperations(sheet, block)),
         // Formats after values; clearing before highlighting, so a cell in both lists ends highlighted.
@@ -235,6 +286,17 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
         ...rangeOperations(sheet, plan.highlight, (range) => {
           range.format.fill.color = HIGHLIGHT_FILL;
         }),
+        ...loaded.map((l) => ({ bytes: OPERATION_BYTES * 4, queue: () => applyLookTo(rangeOf(sheet, l.look.to), l) })),
+        ...(features.api12
+          ? loaded.flatMap((l) => l.look.minWidths.map((_, k) => ({
+            bytes: OPERATION_BYTES,
+            queue: () => {
+              const letters = columnLetters(l.look.to.col + k);
+              const points = lookWidth(l, k, features);
+              if (points !== null) sheet.getRange(`${letters}:${letters}`).format.columnWidth = points;
+            },
+          })))
+          : []),
       ];
       queued.push(...operations);
     },
@@ -250,7 +312,7 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
       const grid = rectangular(values);
       const width = grid[0]?.length ?? 0;
       const headerRows = width === 0 ? [] : (options.headerRows ?? []);
-      const widths = features.api12 ? (options.columnWidths ?? []) : [];
+      const widths = options.columnWidths ?? [];
       const operations: Operation[] = [
         ...writeOperations(sheet, { row: 0, col: 0, values: grid }),
         ...headerRows.map((row) => ({
@@ -259,12 +321,15 @@ function openSession(context: Excel.RequestContext, features: OfficeFeatures): O
             rangeOf(sheet, { row, col: 0, rows: 1, cols: width }).format.font.bold = true;
           },
         })),
-        ...widths.map((characters, col) => ({
-          bytes: OPERATION_BYTES,
-          queue: () => {
-            sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = pointsFor(characters);
-          },
-        })),
+        // Column widths need ExcelApi 1.2: Excel 2016 keeps its default widths.
+        ...(features.api12
+          ? widths.map((characters, col) => ({
+            bytes: OPERATION_BYTES,
+            queue: () => {
+              sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = pointsFor(characters);
+            },
+          }))
+          : []),
         // After the values: Excel reads the header row and the categories' column from the cells.
         ...(options.charts ?? []).map((spec) => ({
           bytes: OPERATION_BYTES * 4 + jsonBytes(spec.title),

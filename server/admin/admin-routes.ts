@@ -17,6 +17,7 @@ import { errorResponses } from '../http/error-body.ts';
 import { body, json } from '../http/openapi-parts.ts';
 import { newRouter } from '../http/router.ts';
 import { requireRole } from '../access/access.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 import { listKeys } from '../access/access-key-repository.ts';
 import { addKey, addUser, changeUser, me, roster, withdrawKey } from './admin-service.ts';
 import { listUsers } from './user-repository.ts';
@@ -25,13 +26,13 @@ const idParam = z.object({ id: z.coerce.number().int() });
 const routes = {
   me: createRoute({ method: 'get', path: '/me', tags: ['Quản trị'], summary: 'Người đang dùng khóa này', responses: { 200: json(meSchema, 'Tổ chức và người dùng'), ...errorResponses(401) } }),
   roster: createRoute({ method: 'get', path: '/roster', tags: ['Danh sách'], summary: 'Danh sách đơn vị và cán bộ', responses: { 200: json(rosterSchema, 'Danh sách'), ...errorResponses(401) } }),
-  listUsers: createRoute({ method: 'get', path: '/users', tags: ['Quản trị'], summary: 'Người dùng', responses: { 200: json(z.array(userSchema), 'Người dùng'), ...errorResponses(401, 403) } }),
-  createUser: createRoute({ method: 'post', path: '/users', tags: ['Quản trị'], summary: 'Tạo người dùng', request: { body: body(createUserSchema) }, responses: { 201: json(userSchema, 'Đã tạo'), ...errorResponses(401, 403, 422) } }),
-  updateUser: createRoute({ method: 'patch', path: '/users/{id}', tags: ['Quản trị'], summary: 'Sửa người dùng (vai trò, đơn vị, khóa)', request: { params: idParam, body: body(updateUserSchema) }, responses: { 200: json(userSchema, 'Đã sửa'), ...errorResponses(401, 403, 404, 422) } }),
-  listKeys: createRoute({ method: 'get', path: '/keys', tags: ['Quản trị'], summary: 'Khóa truy cập', responses: { 200: json(z.array(accessKeySchema), 'Khóa'), ...errorResponses(401, 403) } }),
-  createKey: createRoute({ method: 'post', path: '/keys', tags: ['Quản trị'], summary: 'Cấp khóa truy cập (chỉ hiện một lần)', request: { body: body(createKeySchema) }, responses: { 201: json(newKeySchema, 'Khóa mới'), ...errorResponses(401, 403, 404, 422) } }),
-  revokeKey: createRoute({ method: 'delete', path: '/keys/{id}', tags: ['Quản trị'], summary: 'Thu hồi khóa', request: { params: idParam }, responses: { 200: json(accessKeySchema, 'Đã thu hồi'), ...errorResponses(401, 403, 404) } }),
-  audit: createRoute({ method: 'get', path: '/audit', tags: ['Hội đồng'], summary: 'Nhật ký thay đổi (lọc theo người, bản ghi, kỳ)', request: { query: auditQuerySchema }, responses: { 200: json(z.array(auditEntrySchema), 'Nhật ký'), ...errorResponses(401, 403, 422) } }),
+  listUsers: createRoute({ middleware: [allowRoles('admin')] as const, method: 'get', path: '/users', tags: ['Quản trị'], summary: 'Người dùng', responses: { 200: json(z.array(userSchema), 'Người dùng'), ...errorResponses(401, 403) } }),
+  createUser: createRoute({ middleware: [allowRoles('admin')] as const, method: 'post', path: '/users', tags: ['Quản trị'], summary: 'Tạo người dùng', request: { body: body(createUserSchema) }, responses: { 201: json(userSchema, 'Đã tạo'), ...errorResponses(401, 403, 422) } }),
+  updateUser: createRoute({ middleware: [allowRoles('admin')] as const, method: 'patch', path: '/users/{id}', tags: ['Quản trị'], summary: 'Sửa người dùng (vai trò, đơn vị, khóa)', request: { params: idParam, body: body(updateUserSchema) }, responses: { 200: json(userSchema, 'Đã sửa'), ...errorResponses(401, 403, 404, 422) } }),
+  listKeys: createRoute({ middleware: [allowRoles('admin')] as const, method: 'get', path: '/keys', tags: ['Quản trị'], summary: 'Khóa truy cập', responses: { 200: json(z.array(accessKeySchema), 'Khóa'), ...errorResponses(401, 403) } }),
+  createKey: createRoute({ middleware: [allowRoles('admin')] as const, method: 'post', path: '/keys', tags: ['Quản trị'], summary: 'Cấp khóa truy cập (chỉ hiện một lần)', request: { body: body(createKeySchema) }, responses: { 201: json(newKeySchema, 'Khóa mới'), ...errorResponses(401, 403, 404, 422) } }),
+  revokeKey: createRoute({ middleware: [allowRoles('admin')] as const, method: 'delete', path: '/keys/{id}', tags: ['Quản trị'], summary: 'Thu hồi khóa', request: { params: idParam }, responses: { 200: json(accessKeySchema, 'Đã thu hồi'), ...errorResponses(401, 403, 404) } }),
+  audit: createRoute({ middleware: [allowRoles('admin', 'council')] as const, method: 'get', path: '/audit', tags: ['Hội đồng'], summary: 'Nhật ký thay đổi (lọc theo người, bản ghi, kỳ)', request: { query: auditQuerySchema }, responses: { 200: json(z.array(auditEntrySchema), 'Nhật ký'), ...errorResponses(401, 403, 422) } }),
 };
 
 export function adminRoutes() {

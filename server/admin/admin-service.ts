@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { createKeySchema, createUserSchema, updateUserSchema } from '../contract/admin.ts';
+import type { OrganisationSettings } from '../contract/organisation.ts';
 import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { insertAudit } from '../db/audit.ts';
 import { notFound } from '../errors.ts';
 import { listPeople, listUnits } from '../people/roster-repository.ts';
+import { ratersCreatePeople, setRatersCreatePeople } from '../people/roster-control-repository.ts';
 import { issueKey, type Caller } from '../access/access.ts';
 import { revokeKey, type AccessKeyInfo } from '../access/access-key-repository.ts';
 import { getOrganisation, type Organisation } from './organisation-repository.ts';
@@ -59,4 +61,14 @@ export async function withdrawKey(db: Db, caller: Caller, id: number): Promise<A
     await insertAudit(db, caller.orgId, { actor: caller.userId, entity: 'access_key', entityKey: String(id), action: 'revoke' });
     return revoked;
   });
+}
+
+/** Whether raters may add people to the roster (see README "Who may add people"); the change is audited. */
+export async function changeOrganisationSettings(db: Db, caller: Caller, settings: OrganisationSettings): Promise<OrganisationSettings> {
+  await db.transaction(async () => {
+    const before = await ratersCreatePeople(db, caller.orgId);
+    await setRatersCreatePeople(db, caller.orgId, settings.ratersCreatePeople);
+    await insertAudit(db, caller.orgId, { actor: caller.userId, entity: 'organisation', entityKey: 'settings', action: 'update', oldValues: { ratersCreatePeople: before }, newValues: settings });
+  });
+  return settings;
 }

@@ -16,6 +16,7 @@ import { errorResponses } from '../http/error-body.ts';
 import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
 import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
 import { newRouter } from '../http/router.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 
 const params = classParamSchema;
 const tags = ['Học viên'];
@@ -30,6 +31,7 @@ const routes = {
   }),
   push: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
     path: '/classes/{class}/students',
     tags,
     summary: 'Gửi bảng học viên của một lớp (các dòng StudentRow; tên lớp mã hóa URL)',

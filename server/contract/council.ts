@@ -53,6 +53,8 @@ export const monthSummarySchema = z
     units: z.object({ total: levelCounts }),
     quotas: z.array(quotaFactsSchema),
     ties: z.array(z.object({ group: z.string(), codes: z.array(z.string()) })),
+    /** People a rater created whose first month this is ("mới"), for the council to check. */
+    newPeople: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string().nullable() })).default([]),
     decisions: z.array(decisionSchema),
   })
   .meta({ id: 'MonthSummary' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** The closed set of error codes, each with its HTTP status. Messages are Vietnamese. */
 export const ERROR_STATUS = {
   bad_request: 400,
+  invalid_utf8: 400,
   unauthorised: 401,
   forbidden: 403,
   not_found: 404,
@@ -14,6 +15,7 @@ export const ERROR_STATUS = {
   idempotency_mismatch: 422,
   too_many_requests: 429,
   database_unavailable: 503,
+  server_busy: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISCIPLINES, type Discipline } from './levels.ts';
-import { cleanText, foldDiacritics, isStorableText, parseVnNumber } from './text.ts';
+import { cleanText, foldDiacritics, isStorableText, parseVnNumber, unstorableMessage } from './text.ts';
 
 /**
  * Field builders shared by every row schema. Sheets give strings where numbers are meant ("85,5") and
@@ -54,7 +54,7 @@ const cleanCell = (value: unknown) => {
   return typeof v === 'string' ? cleanText(v) : v;
 };
 
-const unstorable = (label: string) => `${label} chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)`;
+const unstorable = (label: string) => ({ error: (issue: { input?: unknown }) => unstorableMessage(label, issue.input) });
 
 export function textField(label: string, max: number) {
   return z.preprocess(

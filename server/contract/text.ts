@@ -8,14 +8,29 @@ export function cleanText(value: string): string {
 }
 
 // Built once: written inline, the transpiler turns this literal into a `new RegExp` on every call (twice the time).
-const UNSTORABLE = /\u0000|\p{Cs}/u;
+// What XML 1.0 cannot hold (its Char production): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; a lone
+// surrogate (PostgreSQL would get U+FFFD). An .xlsx is XML: one such character makes the whole file unreadable.
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'gu');
 
-/**
- * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate would reach it as U+FFFD: such text is
- * refused with a message rather than stored altered.
- */
+/** Text PostgreSQL and an .xlsx can both hold; anything else is refused with a message rather than stored altered. */
 export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
+}
+
+/** The Vietnamese message for a field holding such a character, naming the first one ("U+FFFE"). */
+export function unstorableMessage(label: string, value: unknown): string {
+  const found = typeof value === 'string' ? UNSTORABLE.exec(value)?.[0] : undefined;
+  const code = found === undefined ? '' : ` U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `${label} chứa ký tự${code} không hợp lệ (ký tự điều khiển, NUL hoặc mã Unicode lỗi: Excel và cơ sở dữ liệu không lưu được); hãy xóa ký tự đó`;
+}
+
+/**
+ * The workbook writers' last line of defence: text stored before the contract refused these characters
+ * (or from anywhere else) is written without them, so a written .xlsx always opens.
+ */
+export function xmlSafeText(value: string): string {
+  return UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '') : value;
 }
 
 export function matchKey(value: string): string {

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { closeUp, prepareDataDir } from './data-dir.ts';
 import type { Db } from './database.ts';
 import { openEmbedded } from './embedded.ts';
 import { takeLock } from './lock-file.ts';
@@ -15,23 +15,35 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   if (options.databaseUrl) {
     const db = openServer(options.databaseUrl);
-    await migrate(db);
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.close().catch(() => {});
+      throw error;
+    }
     return db;
   }
   const dir = resolve(options.dataDir);
-  mkdirSync(dir, { recursive: true });
+  prepareDataDir(dir);
   const release = takeLock(dir);
+  let db: Db | undefined;
   try {
-    const db = await openEmbedded(resolve(dir, 'pglite'));
+    db = await openEmbedded(resolve(dir, 'pglite'));
     await migrate(db);
+    closeUp(dir);
+    const opened = db;
     return {
-      ...db,
+      ...opened,
       close: async () => {
-        await db.close();
-        release();
+        try {
+          await opened.close();
+        } finally {
+          release();
+        }
       },
     };
   } catch (error) {
+    await db?.close().catch(() => {});
     release();
     throw error;
   }

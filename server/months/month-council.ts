@@ -1,4 +1,5 @@
 import type { Caller } from '../access/access.ts';
+import { newPeopleOfMonth } from '../people/roster-control-repository.ts';
 import type { DecisionRequest, MonthSummary } from '../contract/council.ts';
 import { LEVELS, type Level } from '../contract/levels.ts';
 import { decideInScope, type DecisionScope } from '../council/decide.ts';
@@ -21,10 +22,11 @@ function countBy<T>(rows: T[], key: (r: T) => string | null, level: (r: T) => Le
 }
 
 export async function monthSummary(db: Db, orgId: number, period: string): Promise<MonthSummary> {
-  const [people, units, decisions] = await Promise.all([
+  const [people, units, decisions, newPeople] = await Promise.all([
     personMonthView(db, orgId, period),
     unitMonthView(db, orgId, period),
     listDecisions(db, orgId, period),
+    newPeopleOfMonth(db, orgId, period),
   ]);
   const total = zeroCounts();
   for (const r of people.rows) total[r.level]++;
@@ -42,6 +44,7 @@ export async function monthSummary(db: Db, orgId: number, period: string): Promi
     units: { total: unitTotal },
     quotas: people.quotas,
     ties: people.quotas.filter((q) => q.tieCodes.length > 0).map((q) => ({ group: q.group, codes: q.tieCodes })),
+    newPeople,
     decisions,
   };
 }

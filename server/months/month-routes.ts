@@ -25,11 +25,13 @@ import { errorResponses } from '../http/error-body.ts';
 import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
 import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
 import { newRouter } from '../http/router.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 
 const params = z.object({ period: periodSchema });
 
 const pushPeopleRoute = createRoute({
   method: 'post',
+  middleware: [allowRoles('admin', 'council', 'rater')] as const,
   path: '/months/{period}/people',
   tags: ['Tháng'],
   summary: 'Gửi kết quả đánh giá tháng của cán bộ (tối đa 50.000 dòng)',
@@ -55,6 +57,7 @@ const pullPeopleRoute = createRoute({
 
 const pushUnitsRoute = createRoute({
   method: 'post',
+  middleware: [allowRoles('admin', 'council', 'rater')] as const,
   path: '/months/{period}/units',
   tags: ['Tháng'],
   summary: 'Gửi kết quả đánh giá tháng của khoa, phòng',
@@ -110,6 +113,7 @@ const summaryRoute = createRoute({
 
 const decideRoute = createRoute({
   method: 'post',
+  middleware: [allowRoles('admin', 'council')] as const,
   path: '/months/{period}/decisions',
   tags: ['Hội đồng'],
   summary: 'Quyết định của Hội đồng: xét HTXS trong tỷ lệ, nâng tỷ lệ (≤ 25%), chốt, mở lại',

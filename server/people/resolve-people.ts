@@ -5,6 +5,7 @@ import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
 import { refOf, rejected, type RowResults } from '../push/row-results.ts';
 import { insertPeople, peopleByCode, peopleByNameKey, reserveCodes, type NewPerson, type PersonRecord } from './roster-repository.ts';
+import { ratersCreatePeople } from './roster-control-repository.ts';
 
 /**
  * Finding the person each pushed row is about, shared by every sheet of people (months, years,
@@ -129,6 +130,14 @@ export async function resolvePeople<R extends IdentityRow>(
     }
   }
   if (fresh.length === 0 || !create) return;
+  if (caller.role === 'rater' && !(await ratersCreatePeople(db, caller.orgId))) {
+    for (const c of fresh) {
+      results[c.index] = rejected(c.index, c.row.ref ?? null, c.row.code ?? null, [
+        { field: c.row.code ? 'code' : 'name', message: ONLY_ADMIN_CREATES },
+      ]);
+    }
+    return;
+  }
   const typed = new Set(fresh.flatMap((c) => (c.row.code ? [c.row.code] : [])));
   const codes = await automaticCodes(db, caller.orgId, fresh.length - typed.size, typed);
   let n = 0;
@@ -143,6 +152,9 @@ export async function resolvePeople<R extends IdentityRow>(
     else results[c.index] = rejected(c.index, c.row.ref ?? null, c.row.code ?? null, [{ field: 'code', message: 'Không tạo được cán bộ mới' }]);
   });
 }
+
+const ONLY_ADMIN_CREATES =
+  'Người này chưa có trong danh sách cán bộ; tổ chức chỉ cho quản trị viên thêm cán bộ mới (nhập danh sách). Hãy đề nghị quản trị viên thêm, hoặc kiểm tra Mã CB, họ tên';
 
 /**
  * New codes for people sent without one. A sheet may hold a typed code that looks automatic ("BX0007"), so

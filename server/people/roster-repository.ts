@@ -118,6 +118,8 @@ export async function insertPeople(db: Db, orgId: number, people: NewPerson[], a
        insert into audit (org_id, actor, push_key, entity, entity_key, action, new_values)
        select $1, $10, $11, 'person', code, 'insert',
          jsonb_build_object('name', full_name, 'unitId', unit_id, 'dutyGroup', duty_group, 'title', title)
+           -- a person a rater created is flagged for the council (README "Who may add people")
+           || case when (select role from app_user where id = $10) = 'rater' then jsonb_build_object('flag', 'mới') else '{}'::jsonb end
        from ins
      )
      select ${PERSON_COLUMNS} from ins p ${UNIT_OF_PERSON}`,

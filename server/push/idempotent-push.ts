@@ -42,9 +42,11 @@ export async function idempotentPush<Full, Minimal>(
   views: PushViews<Full, Minimal>,
 ): Promise<(Full | Minimal) & StoredAnswer> {
   const hash = requestHash(push.kind, push.period, push.body);
+  // A key is its user's: another user replaying it must not get that user's stored answer.
+  const scopedKey = `${push.kind}:u${caller.userId}:${push.key}`;
   const answer = await db.transaction(async (): Promise<StoredAnswer> => {
     if (push.key !== null) {
-      const stored = await claimPushKey(db, caller.orgId, `${push.kind}:${push.key}`, hash);
+      const stored = await claimPushKey(db, caller.orgId, scopedKey, hash);
       if (stored) {
         if (stored.requestHash !== hash) {
           throw new AppError(
@@ -64,7 +66,7 @@ export async function idempotentPush<Full, Minimal>(
       );
     }
     const written = await write();
-    if (push.key !== null) await storePushResponse(db, caller.orgId, `${push.kind}:${push.key}`, 200, written);
+    if (push.key !== null) await storePushResponse(db, caller.orgId, scopedKey, 200, written);
     return written;
   });
   // The computed period is read after the commit: the period's lock is not held while the month is

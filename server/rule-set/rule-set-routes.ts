@@ -6,6 +6,7 @@ import { requireRole } from '../access/access.ts';
 import { loadRuleSet, replaceRuleSet } from './rule-sets.ts';
 import { errorResponses } from '../http/error-body.ts';
 import { newRouter } from '../http/router.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 
 const versioned = z.object({ version: z.number().int(), ruleSet: ruleSetSchema }).meta({ id: 'VersionedRuleSet' });
 const replaceBody = z
@@ -21,6 +22,7 @@ const getRoute = createRoute({
 });
 const putRoute = createRoute({
   method: 'put',
+  middleware: [allowRoles('admin')] as const,
   path: '/rule-set',
   tags: ['Quy tắc'],
   summary: 'Thay bộ quy tắc (quản trị): toàn bộ, hoặc một bộ có sẵn như { "preset": "haiphong-2025" }',

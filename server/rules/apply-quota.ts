@@ -4,12 +4,12 @@ import type { QuotaSettings } from '../contract/rule-set.ts';
 import { groupForQuota, type QuotaGroup } from './quota-groups.ts';
 import { quotaLimit, walkQuota } from './quota.ts';
 import {
-  TIE_AT_QUOTA_REASON,
   awardNotCutReason,
   awardOverQuotaReason,
   awardReason,
   overQuotaReason,
   raisedRateReason,
+  tieAtQuotaReason,
 } from './reasons.ts';
 import { orderByScoreDesc, scoreHundredths } from './score-order.ts';
 import type { PeriodDecisions } from './types.ts';
@@ -42,6 +42,8 @@ export function applyQuota(
   levels: readonly Level[],
   settings: QuotaSettings,
   decisions: PeriodDecisions,
+  /** What the group's members are called in the reasons: people, or units (khoa, phòng). */
+  noun = 'người',
 ): QuotaOutcome {
   const awards = new Map<string, string>();
   for (const award of decisions.awards) if (!awards.has(award.key)) awards.set(award.key, award.reason);
@@ -55,7 +57,7 @@ export function applyQuota(
   };
   const hundredths = scoreHundredths(rows);
   for (const group of groupForQuota(rows, settings.scope)) {
-    outcome.quotas.push(applyToGroup({ rows, levels, hundredths, settings, decisions, awards, outcome }, group));
+    outcome.quotas.push(applyToGroup({ rows, levels, hundredths, settings, decisions, awards, outcome, noun }, group));
   }
   return outcome;
 }
@@ -68,6 +70,7 @@ interface GroupContext {
   decisions: PeriodDecisions;
   awards: ReadonlyMap<string, string>;
   outcome: QuotaOutcome;
+  noun: string;
 }
 
 function addReason(outcome: QuotaOutcome, i: number, reason: string): void {
@@ -75,7 +78,7 @@ function addReason(outcome: QuotaOutcome, i: number, reason: string): void {
 }
 
 function applyToGroup(ctx: GroupContext, group: QuotaGroup): QuotaFacts {
-  const { rows, levels, hundredths, settings, awards, outcome } = ctx;
+  const { rows, levels, hundredths, settings, awards, outcome, noun } = ctx;
   const raised = ctx.decisions.raisedRate ?? null;
   const rate = raised?.rate ?? settings.rate;
 
@@ -117,9 +120,9 @@ function applyToGroup(ctx: GroupContext, group: QuotaGroup): QuotaFacts {
     outcome.levels[i] = 'HTT';
     if (pos < tieEnd) {
       outcome.tieAtQuota[i] = true;
-      addReason(outcome, i, TIE_AT_QUOTA_REASON);
+      addReason(outcome, i, tieAtQuotaReason(group.label, allowed - kept, tieEnd - kept, noun));
     } else {
-      addReason(outcome, i, overQuotaReason(allowed, ratedHttOrAbove));
+      addReason(outcome, i, overQuotaReason(group.label, allowed, ratedHttOrAbove, noun));
     }
   }
 

@@ -39,7 +39,7 @@ export function completePeriod(
 ): MonthOutcome {
   const ranks = rankMonth(rows);
   const levels = classified.map((c) => c.level);
-  const quotaOutcome = quota.enabled ? applyQuota(rows, levels, quota, decisions) : null;
+  const quotaOutcome = quota.enabled ? applyQuota(rows, levels, quota, decisions, options.rankInUnit === false ? 'đơn vị' : 'người') : null;
   const withRankInUnit = options.rankInUnit !== false;
 
   const results = new Array<MonthResult>(rows.length);

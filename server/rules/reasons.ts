@@ -1,5 +1,6 @@
 import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { Band } from './bands.ts';
+import { WHOLE_ORG_LABEL } from './quota-groups.ts';
 
 // The Vietnamese sentences of the explanation column, one per step that changed a level.
 
@@ -54,8 +55,25 @@ export function disciplineReason(discipline: string): string {
   return `Bị kỷ luật (${discipline}) trong tháng: ${LEVEL_LABELS.KHT}`;
 }
 
-export function overQuotaReason(allowed: number, candidates: number): string {
-  return `Vượt tỷ lệ HTXS (${allowed}/${candidates})`;
+/** Who a quota group is, in a sentence: "nhóm Lãnh đạo", or the whole organisation. */
+function groupText(group: string): string {
+  return group === WHOLE_ORG_LABEL ? 'toàn cơ quan' : `nhóm ${group}`;
+}
+
+/** The walk's cut (RULES.md §3), ending with the level it leaves and why, in words a rater reads. */
+export function overQuotaReason(group: string, allowed: number, candidates: number, noun: string): string {
+  return (
+    `Vượt tỷ lệ HTXS (${allowed}/${candidates}) → ${LEVEL_LABELS.HTT}: ${groupText(group)} chỉ được ${allowed} HTXS ` +
+    `trên ${candidates} ${noun}, ${noun} có điểm cao hơn được xếp trước`
+  );
+}
+
+/** A tie run the limit falls inside: nobody of it keeps HTXS until the council decides (RULES.md §3, §7). */
+export function tieAtQuotaReason(group: string, left: number, runSize: number, noun: string): string {
+  return (
+    `${TIE_AT_QUOTA_REASON} → ${LEVEL_LABELS.HTT} cho đến khi Hội đồng xét: ${groupText(group)} còn ${left} suất HTXS ` +
+    `cho ${runSize} ${noun} cùng điểm`
+  );
 }
 
 export function raisedRateReason(rate: number, reason: string): string {
@@ -63,11 +81,11 @@ export function raisedRateReason(rate: number, reason: string): string {
 }
 
 export function awardReason(reason: string): string {
-  return `Hội đồng quyết định xếp HTXS: ${reason}`;
+  return `Hội đồng quyết định xếp HTXS: ${reason} → ${LEVEL_LABELS.HTXS}`;
 }
 
 export function awardOverQuotaReason(allowed: number, candidates: number): string {
-  return `Quyết định xếp HTXS của Hội đồng không được áp dụng: nhóm đã đủ tỷ lệ HTXS (${allowed}/${candidates})`;
+  return `Quyết định xếp HTXS của Hội đồng không được áp dụng: nhóm đã đủ tỷ lệ HTXS (${allowed}/${candidates}) → ${LEVEL_LABELS.HTT}`;
 }
 
 export function awardNotCutReason(): string {

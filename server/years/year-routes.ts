@@ -26,6 +26,7 @@ import { errorResponses } from '../http/error-body.ts';
 import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
 import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
 import { newRouter } from '../http/router.ts';
+import { allowRoles } from '../middleware/role-gate.ts';
 
 const params = z.object({ year: yearPeriodSchema });
 const tags = ['Năm'];
@@ -36,6 +37,7 @@ const rowsDescription =
 const routes = {
   pushPeople: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
     path: '/years/{year}/people',
     tags,
     summary: 'Gửi bảng xếp loại năm của cán bộ (các dòng PersonYearRow)',
@@ -56,6 +58,7 @@ const routes = {
   }),
   pushInitiatives: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
     path: '/years/{year}/initiatives',
     tags,
     summary: 'Gửi bảng sáng kiến, đề tài của năm (các dòng InitiativeRow)',
@@ -92,6 +95,7 @@ const routes = {
   }),
   decide: createRoute({
     method: 'post',
+    middleware: [allowRoles('admin', 'council')] as const,
     path: '/years/{year}/decisions',
     tags: ['Hội đồng'],
     summary: 'Quyết định của Hội đồng cho năm: xét HTXS trong tỷ lệ, nâng tỷ lệ (≤ 25%), chốt, mở lại',

@@ -41,9 +41,11 @@ describe.each(testDatabases())('npm run sheet -- summary on $name', (database) =
   it('writes the summary sheet with its chart into a new workbook and exits 0', async () => {
     const out = join(dir, 'tong-hop.xlsx');
     const err = capture();
-    expect(await runCli(['summary', '2021-10', '--out', out], env(), err.stream)).toBe(0);
-    expect(err.text()).toContain(`Đã ghi trang "${SHEET}"`);
-    expect(err.text()).toContain('50 cán bộ');
+    const said = capture();
+    expect(await runCli(['summary', '2021-10', '--out', out], env(), err.stream, said.stream)).toBe(0);
+    expect(said.text()).toContain(`Đã ghi trang "${SHEET}"`);
+    expect(said.text()).toContain('50 cán bộ');
+    expect(err.text()).toBe('');
     const rows = await sheetRows(out);
     expect(rows[0]?.[0]).toBe('TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI THÁNG 10/2021');
     const total = rows.find((r) => r?.[0] === 'Toàn trường')!;
@@ -54,7 +56,7 @@ describe.each(testDatabases())('npm run sheet -- summary on $name', (database) =
     expect(summary.body.ties.length).toBeGreaterThan(0);
     for (const tie of summary.body.ties as { codes: string[] }[]) {
       for (const code of tie.codes) {
-        expect(err.text()).toContain(`${code} ${FIXTURE_EXPECTED.rows[code]!.name}`);
+        expect(said.text()).toContain(`${code} ${FIXTURE_EXPECTED.rows[code]!.name}`);
         expect(rows.some((r) => r?.[1] === code && r?.[2] === FIXTURE_EXPECTED.rows[code]!.name)).toBe(true);
       }
     }
@@ -63,10 +65,10 @@ describe.each(testDatabases())('npm run sheet -- summary on $name', (database) =
 
   it('writes into a copy of --in, keeping its sheets, and replaces the summary when run again', async () => {
     const first = join(dir, 'with-month.xlsx');
-    expect(await runCli(['summary', '2021-10', '--in', FIXTURE_XLSX.pathname, '--out', first], env(), capture().stream)).toBe(0);
+    expect(await runCli(['summary', '2021-10', '--in', FIXTURE_XLSX.pathname, '--out', first], env(), capture().stream, capture().stream)).toBe(0);
     await s.call('POST', '/api/v1/months/2021-10/decisions', { body: { kind: 'finalise', reason: 'Hội đồng họp ngày 5/11' } });
     const second = join(dir, 'with-month-2.xlsx');
-    expect(await runCli(['summary', '2021-10', '--in', first, '--out', second], env(), capture().stream)).toBe(0);
+    expect(await runCli(['summary', '2021-10', '--in', first, '--out', second], env(), capture().stream, capture().stream)).toBe(0);
     const wb = await readXlsx(readFileSync(second));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['T10-2021', SHEET]);
     const month = await sheetRows(second, 'T10-2021');
@@ -82,7 +84,7 @@ describe.each(testDatabases())('npm run sheet -- summary on $name', (database) =
     const out = join(dir, 'empty.xlsx');
     const err = capture();
     expect(await runCli(['summary', '2021-09', '--out', out], env(), err.stream)).toBe(1);
-    expect(err.text()).toContain('chưa có dữ liệu của tháng 2021-09');
+    expect(err.text()).toContain('chưa có dữ liệu của tháng 09/2021');
     expect((await sheetRows(out, 'Tổng hợp T09-2021'))[0]?.[0]).toContain('THÁNG 09/2021');
     expect(await chartParts(out)).toEqual([]);
   });

@@ -41,8 +41,10 @@ describe.each(testDatabases())('tasks-import of an e-office export on $name', (d
 
   const run = async (args: string[]) => {
     const err = capture();
-    const code = await runCli(args, env(), err.stream);
-    return { code, text: err.text() };
+    const said = capture();
+    const code = await runCli(args, env(), err.stream, said.stream);
+    // Problems go to stderr, the summary to stdout; the tests read both, stderr first.
+    return { code, text: err.text() + said.text() };
   };
 
   async function sheetRows(path: string): Promise<unknown[][]> {

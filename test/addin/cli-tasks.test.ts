@@ -44,8 +44,10 @@ describe.each(testDatabases())('the command line syncs a tasks sheet on $name', 
 
   const run = async (args: string[]) => {
     const err = capture();
-    const code = await runCli(args, env(), err.stream);
-    return { code, text: err.text() };
+    const said = capture();
+    const code = await runCli(args, env(), err.stream, said.stream);
+    // Problems go to stderr, the summary to stdout; the tests read both, stderr first.
+    return { code, text: err.text() + said.text() };
   };
 
   /** The output sheet's rows as header → value, below the header row. */
@@ -68,7 +70,7 @@ describe.each(testDatabases())('the command line syncs a tasks sheet on $name', 
     const out = join(dir, 'nhiem-vu-ra.xlsx');
     const result = await run(['sync', input, '--out', out, '--kind', 'tasks']);
     expect(result.code).toBe(1);
-    expect(result.text).toContain('tháng 2026-10');
+    expect(result.text).toContain('Trang "Nhiệm vụ T10-2026", tháng 10/2026: 4 dòng, đã gửi 3: 3 nhận');
     expect(result.text).toMatch(/K6: Số lần chưa đạt chất lượng phải là số nguyên từ 0 đến 4/);
 
     const rows = await readBack(out);

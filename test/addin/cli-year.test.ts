@@ -33,8 +33,10 @@ describe.each(testDatabases())('the command line\'s year kinds and year command 
 
   const run = async (args: string[]) => {
     const err = capture();
-    const code = await runCli(args, env(), err.stream);
-    return { code, text: err.text() };
+    const said = capture();
+    const code = await runCli(args, env(), err.stream, said.stream);
+    // What was written goes to stdout, warnings and errors to stderr; these tests read both, stderr first.
+    return { code, text: err.text() + said.text(), err: err.text(), said: said.text() };
   };
 
   it('refuses an unknown kind, a period of the wrong form for the kind and a bad year, with exit code 2', async () => {
@@ -55,14 +57,14 @@ describe.each(testDatabases())('the command line\'s year kinds and year command 
     expect(without.code).toBe(2);
     expect(without.text).toContain('Không xác định được năm');
     const withYear = await run(['sync', undated, '--out', out, '--kind', 'year', '--year', '2021']);
-    expect(withYear).toMatchObject({ code: 0, text: expect.stringContaining('Trang "Sheet1", năm 2021: 3 dòng, đã gửi 3: 3 nhận') });
+    expect(withYear).toMatchObject({ code: 0, said: expect.stringContaining('Trang "Sheet1", năm 2021: 3 dòng, đã gửi 3: 3 nhận'), err: '' });
   });
 
   it('writes the year\'s two sheets for a year without data, warns, and exits 1', async () => {
     const out = join(dir, 'nam-2030.xlsx');
     const result = await run(['year', '2030', '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.text).toContain('Cảnh báo: máy chủ chưa có dữ liệu của năm 2030');
+    expect(result.err).toContain('Cảnh báo: máy chủ chưa có dữ liệu của năm 2030');
     const wb = await readXlsx(readFileSync(out));
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Xếp loại năm 2030', 'Đề nghị khen thưởng 2030']);
   });

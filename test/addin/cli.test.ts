@@ -24,8 +24,11 @@ describe.each(testDatabases())('the command line on $name', (database) => {
   it('syncs the fixture, writes the computed columns and exits 0; pull then changes nothing', async () => {
     const out = join(dir, 'out.xlsx');
     const err = capture();
-    expect(await runCli(['sync', FIXTURE_XLSX.pathname, '--out', out], env(), err.stream)).toBe(0);
-    expect(err.text()).toContain('50 nhận');
+    const said = capture();
+    expect(await runCli(['sync', FIXTURE_XLSX.pathname, '--out', out], env(), err.stream, said.stream)).toBe(0);
+    expect(said.text()).toBe('Trang "T10-2021", tháng 10/2021: 50 dòng, đã gửi 50: 50 nhận, 0 không đổi, 0 lỗi, 0 xung đột.\n');
+    // The fixture's one person without a score is sent, with a warning naming them.
+    expect(err.text()).toBe(`Cảnh báo: H39: chưa có điểm đánh giá — sẽ là "Không xếp loại" — ${FIXTURE_EXPECTED.rows.CB034!.name}\n`);
     const ws = (await readXlsx(readFileSync(out))).getWorksheet('T10-2021')!;
     const header = ws.getRow(5).values as unknown[];
     for (let r = 6; r <= 55; r++) {
@@ -46,14 +49,63 @@ describe.each(testDatabases())('the command line on $name', (database) => {
     const input = join(dir, 'bad.xlsx');
     writeFileSync(input, await writeXlsx(wb));
     const err = capture();
-    expect(await runCli(['sync', input, '--out', join(dir, 'bad-out.xlsx')], env(), err.stream)).toBe(1);
+    const said = capture();
+    expect(await runCli(['sync', input, '--out', join(dir, 'bad-out.xlsx')], env(), err.stream, said.stream)).toBe(1);
     expect(err.text()).toContain('H7: Điểm đánh giá phải từ 0 đến 100');
+    // The row held back is counted in the summary, which says nothing of problems itself.
+    expect(said.text()).toBe(
+      'Trang "T11-2021", tháng 11/2021: 50 dòng, đã gửi 49: 49 nhận, 0 không đổi, 0 lỗi, 0 xung đột; ' +
+        '1 dòng lỗi chưa gửi (sửa các ô đã nêu rồi chạy lại).\n',
+    );
     const month = await s.call('GET', '/api/v1/months/2021-11/people');
     expect(month.body.rows).toHaveLength(49);
     expect(month.body.rows.find((r: any) => r.code === 'CB003').score).toBe(85.5);
     const out = (await readXlsx(readFileSync(join(dir, 'bad-out.xlsx')))).worksheets[0]!;
     const status = String(plainValue(out.getCell(7, 15).value));
     expect(status).toMatch(/^Lỗi: /);
+  });
+
+  it('keeps a level typed over the computed one unless --overwrite-typed, saying so on each stream', async () => {
+    const wb = await readXlsx(readFileSync(FIXTURE_XLSX));
+    wb.worksheets[0]!.name = 'T01-2022';
+    const first = join(dir, 'typed-1.xlsx');
+    writeFileSync(first, await writeXlsx(wb));
+    const synced = join(dir, 'typed-2.xlsx');
+    expect(await runCli(['sync', first, '--out', synced], env(), capture().stream, capture().stream)).toBe(0);
+    const typedIn = await readXlsx(readFileSync(synced));
+    const ws = typedIn.worksheets[0]!;
+    const header = ws.getRow(5).values as unknown[];
+    const levelCol = header.indexOf('Xếp loại');
+    const computedLabel = plainValue(ws.getCell(6, levelCol).value);
+    const name = plainValue(ws.getCell(6, header.indexOf('Họ và tên')).value);
+    ws.getCell(6, levelCol).value = 'KHT';
+    const typed = join(dir, 'typed-3.xlsx');
+    writeFileSync(typed, await writeXlsx(typedIn));
+
+    const err = capture();
+    const said = capture();
+    const kept = join(dir, 'typed-kept.xlsx');
+    expect(await runCli(['pull', typed, '--out', kept], env(), err.stream, said.stream)).toBe(0);
+    const cell = `${String.fromCharCode(64 + levelCol)}6`;
+    expect(err.text()).toContain(`Cảnh báo: ${cell}: Hội đồng ghi KHT cho ${name}, tính được `);
+    expect(said.text()).toContain('1 ô do người dùng ghi khác kết quả tính, chưa ghi đè (thêm --overwrite-typed để ghi đè).');
+    expect(plainValue((await readXlsx(readFileSync(kept))).worksheets[0]!.getCell(6, levelCol).value)).toBe('KHT');
+
+    const over = join(dir, 'typed-over.xlsx');
+    const quiet = capture();
+    expect(await runCli(['pull', typed, '--out', over, '--overwrite-typed'], env(), quiet.stream, capture().stream)).toBe(0);
+    expect(quiet.text()).not.toContain('Hội đồng ghi');
+    expect(plainValue((await readXlsx(readFileSync(over))).worksheets[0]!.getCell(6, levelCol).value)).toBe(computedLabel);
+  });
+
+  it('names the address it cannot reach and speaks of no pending change when there is none', async () => {
+    const err = capture();
+    const said = capture();
+    const gone = { BINHXET_URL: 'http://127.0.0.1:9', BINHXET_TOKEN: s.adminKey };
+    expect(await runCli(['pull', FIXTURE_XLSX.pathname, '--out', join(dir, 'gone.xlsx')], gone, err.stream, said.stream)).toBe(2);
+    expect(err.text()).toContain('Không kết nối được máy chủ http://127.0.0.1:9');
+    expect(err.text()).not.toContain('chưa gửi');
+    expect(said.text()).toBe('');
   });
 
   it('exits 2 with a Vietnamese message when nothing can be done', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import { buildPane } from '../../addin/build.ts';
+import { buildPane, PANE_META } from '../../addin/build.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -20,7 +20,6 @@ import { median, progress, round, time, type Figure } from './measure.ts';
  */
 
 export const PANE_BUDGET_GZIP_KB = 200;
-const DIST = fileURLToPath(new URL('../../dist/addin/', import.meta.url));
 
 interface Metafile {
   outputs: Record<string, { bytes: number; entryPoint?: string; imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
@@ -33,12 +32,12 @@ const gzipBytes = (path: string) => gzipSync(readFileSync(path)).length;
 export async function bundleFigures(): Promise<Figure[]> {
   progress('pane: build');
   const built = await time(() => buildPane({ quiet: true }));
-  const meta = JSON.parse(readFileSync(`${DIST}meta.json`, 'utf8')) as Metafile;
+  const meta = JSON.parse(readFileSync(PANE_META, 'utf8')) as Metafile;
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const file = (output: string) => `${root}${output}`;
   const outputs = Object.entries(meta.outputs).filter(([name]) => name.endsWith('.js'));
   const main = outputs.find(([, o]) => o.entryPoint?.endsWith('pane/main.ts'));
-  if (!main) throw new Error('pane: no output for addin/pane/main.ts in dist/addin/meta.json');
+  if (!main) throw new Error('pane: no output for addin/pane/main.ts in dist/pane-meta.json');
   // What the page loads before it can run: the entry and every chunk reached through static imports.
   const initial = new Set<string>([main[0]]);
   for (let grew = true; grew;) {

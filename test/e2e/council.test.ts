@@ -43,11 +43,11 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
     await page.click('#sync');
-    expect(await settled(page)).toContain('Đã đồng bộ tháng 2021-10: 50 dòng mới/sửa');
+    expect(await settled(page)).toContain('Đã đồng bộ tháng 10/2021: 50 dòng mới/sửa');
 
     await page.click('#council-summary');
     expect(await settled(page)).toMatch(new RegExp(`^Đã ghi trang "${SHEET}": 50 cán bộ, [1-9]\\d* nhóm đồng điểm chờ xét\\.$`));
-    expect(await page.textContent('#council-state')).toBe('Tháng 2021-10: chưa chốt, tỷ lệ HTXS 20%, 50 cán bộ.');
+    expect(await page.textContent('#council-state')).toBe('Tháng 10/2021: chưa chốt, tỷ lệ HTXS 20%, 50 cán bộ.');
     expect(await page.inputValue('#sheet')).toBe('T10-2021');
 
     // A tie run: an award needs a reason typed in the pane, then goes to the service.
@@ -65,7 +65,7 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     expect(await settled(page)).toBe('Cần ghi lý do (ít nhất 3 ký tự)');
     await page.fill('#decision-reason', 'Hội đồng họp ngày 5/11/2021');
     await page.click('#finalise');
-    expect(await settled(page)).toBe('Đã chốt tháng 2021-10.');
+    expect(await settled(page)).toBe('Đã chốt tháng 10/2021.');
     expect(await page.textContent('#council-state')).toContain('đã chốt');
     await page.click('#council-summary');
     expect(await settled(page)).toContain(`Đã ghi trang "${SHEET}"`);

@@ -31,11 +31,19 @@ describe('the task pane as a plain web page (file mode) in headless Chromium', (
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
     await page.click('#check');
-    await page.waitForFunction(() => document.querySelector('#status')!.className === 'ok');
-    expect(await page.textContent('#status')).toContain('Đã kiểm tra 50 dòng: 0 lỗi');
+    await page.waitForFunction(() => document.querySelector('#status')!.className !== 'info');
+    // The fixture's one person without a score is a warning: amber, not green.
+    expect(await page.getAttribute('#status', 'class')).toBe('warning');
+    expect(await page.textContent('#status')).toContain('Đã kiểm tra 50 dòng: 0 lỗi, 1 cảnh báo');
+    expect(await page.textContent('#problem-list li.warning')).toContain('chưa có điểm đánh giá');
     await page.click('#sync');
     await page.waitForFunction(() => document.querySelector('#status')!.className !== 'info');
-    expect(await page.textContent('#status')).toBe('Đã đồng bộ tháng 2021-10: 50 dòng mới/sửa, 0 không đổi, 0 lỗi, 0 xung đột.');
+    expect(await page.textContent('#status')).toBe('Đã đồng bộ tháng 10/2021: 50 dòng mới/sửa, 0 không đổi, 0 lỗi, 0 xung đột.');
+    // The month at a glance: one bar per level, the counts adding up to the month.
+    const bars = await page.$$eval('#glance .bar-row', (rows) => rows.map((r) => [(r as HTMLElement).dataset.level, Number(r.querySelector('.bar-count')!.textContent)]));
+    const levels = Object.values(FIXTURE_EXPECTED.rows).map((r) => r.level);
+    for (const [level, n] of bars) expect(n).toBe(levels.filter((l) => l === level).length);
+    expect(bars.reduce((sum, [, n]) => sum + Number(n), 0)).toBe(levels.length);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const wb = await readXlsx(readFileSync((await download.path())!));

@@ -91,7 +91,7 @@ export async function recount(db: Db, orgId: number, run: LoadRun, pulled: any):
   const [pushes] = await db.query<{ n: number; unfinished: number }>(
     `select count(*)::int as n, count(*) filter (where status <> 200)::int as unfinished
      from push where org_id = $1 and idempotency_key like $2`,
-    [orgId, `person:load-${run.runId}-%`],
+    [orgId, `person:u%:load-${run.runId}-%`],
   );
   check('every push stored once under its idempotency key', pushes!.n === run.pushesSent && pushes!.unfinished === 0,
     `${pushes!.n} stored push keys (${pushes!.unfinished} unfinished) for ${run.pushesSent} pushes sent`);

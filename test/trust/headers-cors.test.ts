@@ -74,8 +74,8 @@ describe.each(testDatabases())('security headers and CORS on $name', (database) 
   });
 
   it('lets an admitted origin read the too-many-requests answer', async () => {
-    for (let i = 0; i < 20; i++) await org.call('GET', '/api/v1/me', { key: 'bx_nope', address: '192.0.2.44' });
-    const res = await org.call('GET', '/api/v1/me', { address: '192.0.2.44', headers: { origin: OWN } });
+    for (let i = 0; i < 5; i++) await org.call('GET', '/api/v1/me', { key: 'bx_nope', address: '192.0.2.44' });
+    const res = await org.call('GET', '/api/v1/me', { key: 'bx_nope', address: '192.0.2.44', headers: { origin: OWN } });
     expect(res.status).toBe(429);
     expect(res.headers.get('access-control-allow-origin')).toBe(OWN);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

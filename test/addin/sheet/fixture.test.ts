@@ -90,7 +90,12 @@ describe('the public fixture (Tháng 10/2021)', () => {
   it('validates every row, a discipline and a missing score included', () => {
     const table = readTable(grid, { kind: 'person' });
     const { valid, invalid, issues } = validateTable(table);
-    expect(issues).toEqual([]);
+    // The one row without a score is sent, with a warning naming its person.
+    const blank = table.rows.find((r) => r.key === 'CB034')!;
+    expect(issues).toEqual([
+      expect.objectContaining({ row: blank.row, field: 'score', severity: 'warning', who: blank.input.name }),
+    ]);
+    expect(issues[0]!.message).toMatch(/^H\d+: chưa có điểm đánh giá/);
     expect(invalid).toEqual([]);
     expect(valid).toHaveLength(50);
     expect(valid.find((r) => r.key === 'CB021')!.value.discipline).toBe('khiển trách');

@@ -52,6 +52,13 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
       'Họ và tên'.normalize('NFD'),
       '(1)',
       'x',
+      'I. BAN GIÁM HIỆU',
+      '2. Khoa Lý luận cơ sở',
+      'Phòng Đào tạo',
+      'II',
+      'Cộng',
+      'HIỆU TRƯỞNG',
+      'Sơn La, ngày 31 tháng 10 năm 2021',
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
@@ -63,14 +70,22 @@ const sheet: fc.Arbitrary<SheetGrid> = fc.record({
   values: fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 25 }),
   top: fc.nat(20),
   left: fc.nat(30),
+  merges: fc.array(
+    fc.record({ row: fc.nat(45), col: fc.nat(42), rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 4 }) }),
+    { maxLength: 6 },
+  ),
 });
 
 describe('any grid', () => {
   it('never throws, and every issue names a cell or a field', () => {
     fc.assert(
       fc.property(sheet, fc.constantFrom<SheetKind>('person', 'unit'), (grid, kind) => {
-        const table = readTable(grid, { kind });
+        const table = readTable(grid, { kind, units: ['Khoa Lý luận cơ sở'] });
         const { valid, issues } = validateTable(table);
+        // A heading is never a row; the rows stay in sheet order.
+        const headings = new Set((table.sections ?? []).map((s) => s.row));
+        expect(table.rows.filter((r) => headings.has(r.row))).toEqual([]);
+        expect(table.rows.map((r) => r.row)).toEqual([...table.rows.map((r) => r.row)].sort((a, b) => a - b));
         const roster = matchRoster(table.rows, [{ code: 'CB001', name: 'Lò Văn Long', unit: 'Khoa Xây dựng Đảng' }], table.header);
         for (const issue of [...issues, ...roster.issues]) {
           expect(issue.cell !== null || issue.field !== null, issue.message).toBe(true);

@@ -45,7 +45,18 @@ describe('validateTable', () => {
         message: 'H7: Điểm đánh giá phải từ 0 đến 100',
         severity: 'error',
         refs: [{ row: 6, col: 7 }],
+        who: 'Trần Văn Long 2',
       },
+    ]);
+  });
+
+  it('warns of a row with no score, naming the person, and still sends it', () => {
+    const g = familiarGrid(2);
+    g.values[5]![7] = null;
+    const { valid, issues } = validateTable(readTable(g, { kind: 'person' }));
+    expect(valid).toHaveLength(2);
+    expect(issues).toEqual([
+      { cell: 'H6', row: 5, field: 'score', message: 'H6: chưa có điểm đánh giá — sẽ là "Không xếp loại"', severity: 'warning', who: 'Nguyễn Văn Long 1' },
     ]);
   });
 
@@ -68,6 +79,7 @@ describe('validateTable', () => {
           { row: 1, col: 3 },
           { row: 1, col: 4 },
         ],
+        who: 'Lò Văn Long',
       },
     ]);
     expect(valid.map((r) => r.value.score)).toEqual([85]);
@@ -165,7 +177,9 @@ describe('duplicate rows', () => {
         const { field, message } = SHEET_KINDS[table.kind].duplicate(row.input, others);
         const col = columnOf(field);
         const cell = cellAddress(row.row, col);
-        issues.push({ cell, row: row.row, field, message: `${cell}: ${message}`, severity: 'error', refs: [{ row: row.row, col }] });
+        const who = [row.input.name, row.input.unit, row.input.code].map((v) => String(v ?? '').trim()).find((t) => t !== '');
+        const named = who ? { who } : {};
+        issues.push({ cell, row: row.row, field, message: `${cell}: ${message}`, severity: 'error', refs: [{ row: row.row, col }], ...named });
       }
     }
     return issues;

@@ -140,7 +140,7 @@ describe('planWriteBack', () => {
     expect(status).toEqual([
       'Đã đồng bộ (phiên bản 7)',
       'Lỗi: Nhóm chức danh dài quá 100 ký tự',
-      'Xung đột: Điểm đánh giá đã lưu 85, bạn nhập 62,6; Họ và tên đã lưu Nguyễn Văn 3, bạn nhập Lò Văn Long 3 (phiên bản 5)',
+      'Xung đột: Điểm đánh giá đã lưu 85, bạn nhập 62,6; Họ và tên đã lưu Nguyễn Văn 3, bạn nhập Lò Văn Long 3 (phiên bản 5). Bấm Làm mới rồi Đồng bộ để gửi giá trị của bạn thay bản đã lưu, hoặc sửa ô theo bản đã lưu',
       'Chưa đồng bộ',
       'Lỗi: H10: Điểm đánh giá phải từ 0 đến 100',
       'Chưa đồng bộ (đã sửa sau lần đồng bộ trước)',

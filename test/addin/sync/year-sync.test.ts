@@ -53,10 +53,16 @@ describe.each(testDatabases())('syncing the year\'s sheets on $name', (database)
     wb.getWorksheet('Sheet1')!.getCell('N5').value = 10;
     const second = await syncSheet(deps, { kind: 'year', sheet: 'Sheet1' });
     expect(second.counts).toEqual({ accepted: 0, unchanged: 0, rejected: 0, conflict: 1 });
-    expect(columnOf(wb, 'Sheet1', 4, 'Trạng thái đồng bộ')[5]).toBe('Xung đột: Số phiếu đồng ý (CSTĐCS) đã lưu 8, bạn nhập 10 (phiên bản 2)');
+    expect(columnOf(wb, 'Sheet1', 4, 'Trạng thái đồng bộ')[5]).toBe('Xung đột: Số phiếu đồng ý (CSTĐCS) đã lưu 8, bạn nhập 10 (phiên bản 2). Bấm Làm mới rồi Đồng bộ để gửi giá trị của bạn thay bản đã lưu, hoặc sửa ô theo bản đã lưu');
     const refreshed = await refreshSheet(deps, { kind: 'year', sheet: 'Sheet1' });
     expect(refreshed.sent).toBe(0);
-    expect(columnOf(wb, 'Sheet1', 4, 'Trạng thái đồng bộ')[5]).toBe('Chưa đồng bộ (đã sửa sau lần đồng bộ trước)');
+    // Làm mới took the stored version: the officer has seen it, and their own value goes over it next.
+    expect(columnOf(wb, 'Sheet1', 4, 'Trạng thái đồng bộ')[5]).toBe(
+      'Đã lấy bản đã lưu, phiên bản 2 (Số phiếu đồng ý (CSTĐCS) đã lưu 8, bạn nhập 10). Bấm Đồng bộ để gửi giá trị của bạn thay bản đã lưu',
+    );
+    const third = await syncSheet(deps, { kind: 'year', sheet: 'Sheet1' });
+    expect(third.counts).toEqual({ accepted: 1, unchanged: 0, rejected: 0, conflict: 0 });
+    expect(columnOf(wb, 'Sheet1', 4, 'Trạng thái đồng bộ')[5]).toBe('Đã đồng bộ (phiên bản 3)');
   });
 
   it('says the year is unknown without a name, a title or a year from the pane, and sends nothing', async () => {

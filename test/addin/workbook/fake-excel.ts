@@ -5,6 +5,7 @@
  * It also counts runs and syncs, measures each request's and response's values in bytes, and refuses a request or
  * response over Excel on the web's 5 MB like the real host (RequestPayloadSizeLimitExceeded).
  */
+import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import type { OfficeHost } from '../../../addin/workbook/office.ts';
 
@@ -22,7 +23,23 @@ export interface FakeSheet {
   validations: { address: string; rule: unknown; errorAlert: unknown }[];
   notes: Map<string, string>;
   charts: FakeChart[];
+  /** Merged areas (0-based); a merged area's value is kept in its top-left cell, as Excel keeps it. */
+  merges: Rect[];
+  /** Other formats by cell: "font.name", "wrapText", "borders.EdgeTop.style"… (bold and fill have their own). */
+  formats: Map<string, Record<string, string | number | boolean>>;
 }
+
+/** What Excel reports for a cell nobody formatted. */
+const FORMAT_DEFAULTS: Record<string, string | number | boolean> = {
+  'font.name': 'Calibri', 'font.size': 11, 'font.color': '#000000', 'font.italic': false,
+  wrapText: false, horizontalAlignment: 'General', verticalAlignment: 'Bottom',
+  'border.style': 'None', 'border.color': '#000000', 'border.weight': 'Thin',
+};
+const FONT_PROPS = ['name', 'size', 'color', 'italic'] as const;
+const FORMAT_PROPS = ['wrapText', 'horizontalAlignment', 'verticalAlignment'] as const;
+const BORDER_PROPS = ['style', 'color', 'weight'] as const;
+// Excel's default column width: 8.43 characters, 48 points.
+const DEFAULT_WIDTH = 48;
 
 /** A chart as Office.js made it: the source range's address on its sheet, and what was set on it. */
 export interface FakeChart {
@@ -65,6 +82,10 @@ export class FakeWorkbook {
   suspends = 0;
   /** Highest ExcelApi minor version this fake Excel supports (1 = Excel 2016). */
   apiVersion = 18;
+  /** Whether Office hands the document over as a file (the File API, Excel 2013 on). */
+  fileApi = true;
+  /** How many times the document was handed over. */
+  documentReads = 0;
 
   private pending: (() => void)[] = [];
   private created: { mock: OfficeMockObject; loaded: () => number }[] = [];
@@ -91,7 +112,23 @@ export class FakeWorkbook {
         return batch(this.context() as unknown as Excel.RequestContext);
       },
       isSetSupported: (name, version) => name === 'ExcelApi' && Number(version.split('.')[1]) <= this.apiVersion,
+      ...(this.fileApi ? { documentFile: () => this.documentFile() } : {}),
     };
+  }
+
+  /** The workbook as Excel would save it: values and merged areas, as .xlsx bytes. */
+  async documentFile(): Promise<Uint8Array> {
+    this.documentReads += 1;
+    const wb = new ExcelJS.Workbook();
+    for (const sheet of this.sheets.values()) {
+      const ws = wb.addWorksheet(sheet.name);
+      for (const [k, stored] of sheet.cells) {
+        const [row = 0, col = 0] = k.split(',').map(Number);
+        ws.getCell(row + 1, col + 1).value = stored.value;
+      }
+      for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
   }
 
   sheet(name: string): FakeSheet {
@@ -104,6 +141,16 @@ export class FakeWorkbook {
   value(sheet: string, address: string): string | number | boolean {
     const { row, col } = parseAddress(address);
     return this.sheet(sheet).cells.get(key(row, col))?.value ?? '';
+  }
+
+  /** Merges an area as the user would (Excel keeps the top-left value and empties the rest). */
+  merge(sheet: string, address: string): void {
+    const rect = parseAddress(address);
+    const target = this.sheet(sheet);
+    target.merges.push(rect);
+    this.eachCell(sheet, rect, (s, k) => {
+      if (k !== key(rect.row, rect.col)) s.cells.delete(k);
+    });
   }
 
   formula(sheet: string, address: string): string | null {
@@ -119,7 +166,7 @@ export class FakeWorkbook {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       name, cells: new Map(), fills: new Map(), bold: new Set(), widths: new Map(), visibility: 'Visible',
-      validations: [], notes: new Map(), charts: [],
+      validations: [], notes: new Map(), charts: [], merges: [], formats: new Map(),
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -324,8 +371,13 @@ export class FakeWorkbook {
           color: fill,
           clear: () => this.pending.push(() => this.eachCell(sheetName, rect, (s, k) => s.fills.delete(k))),
         },
-        font: { bold: false },
-        columnWidth: 0,
+        font: {
+          bold: sheet?.bold.has(key(rect.row, rect.col)) ?? false,
+          ...Object.fromEntries(FONT_PROPS.map((p) => [p, this.formatOf(sheet, rect, `font.${p}`)])),
+        },
+        ...Object.fromEntries(FORMAT_PROPS.map((p) => [p, this.formatOf(sheet, rect, p)])),
+        columnWidth: sheet?.widths.get(rect.col) ?? DEFAULT_WIDTH,
+        borders: { getItem: (edge: string) => this.borderMock(sheetName, rect, edge) },
       },
       dataValidation: {
         rule: {},
@@ -339,15 +391,20 @@ export class FakeWorkbook {
         this.existing(sheetName);
         this.selection = { sheet: sheetName, address };
       }),
+      ...(this.apiVersion >= 13 ? { getMergedAreasOrNullObject: () => this.mergedAreasMock(sheetName, rect) } : {}),
     }), () => Buffer.byteLength(JSON.stringify(values)));
     this.ranges.set(mock, { sheet: sheetName, address });
 
     this.onWrite(mock, 'values', values, (input) => this.writeValues(sheetName, rect, input));
     this.onWrite(mock.format.fill, 'color', fill, (color) =>
       this.eachCell(sheetName, rect, (s, k) => s.fills.set(k, String(color))));
-    this.onWrite(mock.format.font, 'bold', false, (bold) =>
+    this.onWrite(mock.format.font, 'bold', mock.format.font.bold, (bold) =>
       this.eachCell(sheetName, rect, (s, k) => (bold ? s.bold.add(k) : s.bold.delete(k))));
-    this.onWrite(mock.format, 'columnWidth', 0, (points) => {
+    for (const p of FONT_PROPS) {
+      this.onWrite(mock.format.font, p, mock.format.font[p], (v) => this.setFormat(sheetName, rect, `font.${p}`, v));
+    }
+    for (const p of FORMAT_PROPS) this.onWrite(mock.format, p, mock.format[p], (v) => this.setFormat(sheetName, rect, p, v));
+    this.onWrite(mock.format, 'columnWidth', mock.format.columnWidth, (points) => {
       for (let c = rect.col; c < rect.col + rect.cols; c++) this.existing(sheetName).widths.set(c, Number(points));
     });
     const validation = mock.dataValidation;
@@ -359,6 +416,42 @@ export class FakeWorkbook {
       if (entry) entry.errorAlert = alert;
     });
     return mock;
+  }
+
+  private formatOf(sheet: FakeSheet | undefined, rect: Rect, path: string): string | number | boolean {
+    const fallback = FORMAT_DEFAULTS[path.startsWith('borders.') ? `border.${path.split('.')[2]}` : path]!;
+    return sheet?.formats.get(key(rect.row, rect.col))?.[path] ?? fallback;
+  }
+
+  private setFormat(sheetName: string, rect: Rect, path: string, value: unknown): void {
+    this.eachCell(sheetName, rect, (s, k) => {
+      const cell = s.formats.get(k) ?? {};
+      cell[path] = value as string | number | boolean;
+      s.formats.set(k, cell);
+    });
+  }
+
+  /** One edge's border of a range (Excel's RangeBorder): read from the top-left cell, written to every cell. */
+  private borderMock(sheetName: string, rect: Rect, edge: string): OfficeMockObject {
+    const sheet = this.sheets.get(sheetName);
+    const seed = Object.fromEntries(BORDER_PROPS.map((p) => [p, this.formatOf(sheet, rect, `borders.${edge}.${p}`)]));
+    const mock = this.track(new OfficeMockObject({ ...seed }));
+    for (const p of BORDER_PROPS) {
+      this.onWrite(mock, p, seed[p], (v) => this.setFormat(sheetName, rect, `borders.${edge}.${p}`, v));
+    }
+    return mock;
+  }
+
+  /** Excel's answer: the merged areas meeting the range, or a null object; more than 512 fail the request. */
+  private mergedAreasMock(sheetName: string, rect: Rect): OfficeMockObject {
+    const areas = (this.sheets.get(sheetName)?.merges ?? []).filter((m) =>
+      m.row < rect.row + rect.rows && m.row + m.rows > rect.row && m.col < rect.col + rect.cols && m.col + m.cols > rect.col);
+    if (areas.length > 512) this.pending.push(() => { throw new ExcelError('GeneralException', 'too many merged areas'); });
+    const quoted = /^[A-Za-z0-9_]+$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+    return this.track(new OfficeMockObject({
+      isNullObject: areas.length === 0,
+      address: areas.map((m) => `${quoted}!${formatRect(m)}`).join(', '),
+    }));
   }
 
   private snapshot(sheet: FakeSheet | undefined, rect: Rect): (string | number | boolean)[][] {

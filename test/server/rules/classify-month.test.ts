@@ -89,13 +89,13 @@ describe('classifyMonth: quota denominators', () => {
   it('allows floor(20 × M / 120) with htt-only', () => {
     const out = classifyMonth(rows, DEFAULT_RULE_SET, { ...PERSON_QUOTA, denominator: 'htt-only' }, NO_DECISIONS);
     expect(out.quotas[0]).toMatchObject({ candidates: 20, allowed: 3, used: 3 });
-    expect(out.rows[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (3/20)');
+    expect(out.rows[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (3/20) → Hoàn thành tốt nhiệm vụ: nhóm Giảng viên chỉ được 3 HTXS trên 20 người, người có điểm cao hơn được xếp trước');
   });
 
   it('allows floor(20 × M / 100) with htt-or-above', () => {
     const out = classifyMonth(rows, DEFAULT_RULE_SET, { ...PERSON_QUOTA, denominator: 'htt-or-above' }, NO_DECISIONS);
     expect(out.quotas[0]).toMatchObject({ candidates: 20, allowed: 4, used: 4 });
-    expect(out.rows[4]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (4/20)');
+    expect(out.rows[4]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (4/20) → Hoàn thành tốt nhiệm vụ: nhóm Giảng viên chỉ được 4 HTXS trên 20 người, người có điểm cao hơn được xếp trước');
   });
 });
 

@@ -26,7 +26,7 @@ describe('council awards', () => {
   it('awards HTXS to one member of a tie run while a place is left', () => {
     const out = run(workedExample(), { awards: [{ key: 'GV3', reason: 'Biên bản họp Hội đồng số 12' }] });
     expect(out.rows[2]).toMatchObject({ level: 'HTXS', tieAtQuota: false });
-    expect(out.rows[2]!.reasons.at(-1)).toBe('Hội đồng quyết định xếp HTXS: Biên bản họp Hội đồng số 12');
+    expect(out.rows[2]!.reasons.at(-1)).toBe('Hội đồng quyết định xếp HTXS: Biên bản họp Hội đồng số 12 → Hoàn thành xuất sắc nhiệm vụ');
     expect(out.rows[1]).toMatchObject({ level: 'HTT', tieAtQuota: true });
     expect(out.quotas[0]).toMatchObject({ allowed: 2, used: 2, tieCodes: ['GV2'] });
   });
@@ -41,7 +41,7 @@ describe('council awards', () => {
     expect(out.rows[1]!.level).toBe('HTXS');
     expect(out.rows[3]!.level).toBe('HTT');
     expect(out.rows[3]!.reasons.at(-1)).toBe(
-      'Quyết định xếp HTXS của Hội đồng không được áp dụng: nhóm đã đủ tỷ lệ HTXS (2/12)',
+      'Quyết định xếp HTXS của Hội đồng không được áp dụng: nhóm đã đủ tỷ lệ HTXS (2/12) → Hoàn thành tốt nhiệm vụ',
     );
     expect(out.quotas[0]!.used).toBe(2);
   });
@@ -85,7 +85,7 @@ describe('a raised HTXS rate', () => {
     expect(wider.rows[0]!.reasons).toHaveLength(1);
     expect(wider.rows[1]!.reasons.at(-1)).toBe('Tỷ lệ HTXS nâng lên 25%: Đơn vị xuất sắc, QĐ 45 của Sở');
     expect(wider.rows[2]!.reasons.at(-1)).toBe('Tỷ lệ HTXS nâng lên 25%: Đơn vị xuất sắc, QĐ 45 của Sở');
-    expect(wider.rows[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (3/15)');
+    expect(wider.rows[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (3/15) → Hoàn thành tốt nhiệm vụ: nhóm Giảng viên chỉ được 3 HTXS trên 15 người, người có điểm cao hơn được xếp trước');
   });
 });
 

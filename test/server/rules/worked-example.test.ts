@@ -40,9 +40,9 @@ describe.each(['htt-only', 'htt-or-above'] as const)('the worked example of RULE
     const out = run(denominator).rows;
     expect(out.map((r) => r.level)).toEqual(['HTXS', ...Array<string>(11).fill('HTT')]);
     expect(out.map((r) => r.tieAtQuota)).toEqual([false, true, true, ...Array<boolean>(9).fill(false)]);
-    expect(out[1]!.reasons.at(-1)).toBe('Đồng điểm tại ngưỡng tỷ lệ — Hội đồng quyết định');
+    expect(out[1]!.reasons.at(-1)).toBe('Đồng điểm tại ngưỡng tỷ lệ — Hội đồng quyết định → Hoàn thành tốt nhiệm vụ cho đến khi Hội đồng xét: nhóm Giảng viên còn 1 suất HTXS cho 2 người cùng điểm');
     expect(out[3]!.levelBeforeQuota).toBe('HTXS');
-    expect(out[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (2/12)');
+    expect(out[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (2/12) → Hoàn thành tốt nhiệm vụ: nhóm Giảng viên chỉ được 2 HTXS trên 12 người, người có điểm cao hơn được xếp trước');
     expect(out[4]!.reasons).toHaveLength(1);
   });
 

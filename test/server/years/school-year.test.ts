@@ -84,7 +84,7 @@ describe.each(testDatabases())('a school year pushed through the API on $name', 
     const after = await s.call('GET', `/api/v1/years/${YEAR}/results`);
     const awarded = after.body.people.find((r: any) => r.code === TIE[0]);
     expect(awarded.level).toBe('HTXS');
-    expect(awarded.reasons).toContain('Hội đồng quyết định xếp HTXS: Chủ trì chuyển đổi số của trường');
+    expect(awarded.reasons).toContain('Hội đồng quyết định xếp HTXS: Chủ trì chuyển đổi số của trường → Hoàn thành xuất sắc nhiệm vụ');
     expect(after.body.decisions.map((d: any) => d.kind)).toContain('award');
     const want = expectedYear(data, decisionsFrom(after.body.decisions));
     expect(after.body.people.map(pick)).toEqual(want.people.rows.map(pick));

@@ -53,7 +53,7 @@ describe('classifyUnitsYear (RULES.md §5, units)', () => {
     const out = classifyUnitsYear(units, DEFAULT_RULE_SET, NO_DECISIONS);
     expect(out.quotas).toEqual([expect.objectContaining({ group: 'Toàn cơ quan', candidates: 6, allowed: 1, used: 1 })]);
     expect(out.rows.map((r) => r.level)).toEqual(['HTXS', 'HTT', 'HTT', 'HTT', 'HTT', 'HTT']);
-    expect(out.rows[1]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (1/6)');
+    expect(out.rows[1]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (1/6) → Hoàn thành tốt nhiệm vụ: toàn cơ quan chỉ được 1 HTXS trên 6 đơn vị, đơn vị có điểm cao hơn được xếp trước');
   });
 
   it('leaves a unit without any monthly score unclassified', () => {

@@ -155,14 +155,14 @@ describe('classifyYear: ranks and the yearly quota', () => {
     ]);
     expect(out.rows.map((r) => r.level)).toEqual(['HTXS', ...Array<string>(11).fill('HTT')]);
     expect(out.rows[1]!.tieAtQuota).toBe(true);
-    expect(out.rows[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (2/12)');
+    expect(out.rows[3]!.reasons.at(-1)).toBe('Vượt tỷ lệ HTXS (2/12) → Hoàn thành tốt nhiệm vụ: nhóm Giảng viên chỉ được 2 HTXS trên 12 người, người có điểm cao hơn được xếp trước');
     expect(out.rows.map((r) => r.rankInOrg)).toEqual([1, 2, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('lets the council award a tie run place and raise the rate, as for months', () => {
     const awarded = classifyYear(people(), DEFAULT_RULE_SET, { awards: [{ key: 'GV2', reason: 'Biên bản số 5' }] });
     expect(awarded.rows[1]).toMatchObject({ level: 'HTXS', tieAtQuota: false });
-    expect(awarded.rows[1]!.reasons.at(-1)).toBe('Hội đồng quyết định xếp HTXS: Biên bản số 5');
+    expect(awarded.rows[1]!.reasons.at(-1)).toBe('Hội đồng quyết định xếp HTXS: Biên bản số 5 → Hoàn thành xuất sắc nhiệm vụ');
     expect(awarded.rows[2]).toMatchObject({ level: 'HTT', tieAtQuota: true });
 
     // 25% of M = 12 with htt-only: k = floor(25 × 12 / 125) = 2, still not enough for the 93 run.
