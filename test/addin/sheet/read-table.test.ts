@@ -117,7 +117,7 @@ describe('the objects of a row read', () => {
     year: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Ngày tuyển dụng', 'Số phiếu đồng ý', 'Tổng số phiếu', 'Ghi chú'],
     initiative: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Loại', 'Tên sáng kiến/đề tài', 'Ngày công nhận'],
     student: ['Lớp', 'Mã HV', 'Họ và tên', 'Điểm trung bình', 'Rèn luyện'],
-    tasks: ['Mã CB', 'Họ và tên', 'Mã nhiệm vụ', 'Tên nhiệm vụ/sản phẩm', 'Số lượng giao', 'Hạn hoàn thành', 'Ngày hoàn thành', 'Lỗi CL'],
+    tasks: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Mã nhiệm vụ', 'Tên nhiệm vụ/sản phẩm', 'Số lượng giao', 'Hạn hoàn thành', 'Ngày hoàn thành', 'Lỗi CL'],
   };
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.constant(null),
