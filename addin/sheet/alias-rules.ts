@@ -51,6 +51,9 @@ const comments = rule(null, has('nhanxet'));
 export const MONTH_ALIASES: readonly AliasRule[] = [
   rule('selfScore', (k) => has('tucham', 'tudanhgia')(k) || (k.includes('canhan') && has('diem', 'cham')(k))),
   rule('general', has('tieuchichung')),
+  // A leader's axes of NĐ 335 Điều 15 (RULES.md §10, leaderAxes).
+  rule('leaderOrganisePct', has('nangluctochuc')),
+  rule('leaderOtherPct', (k) => has('tieuchikhac')(k) && has('lanhdao')(k)),
   rule('results', has('ketquathuchien', 'thuchiennhiemvu', 'ketquanhiemvu')),
   allTasksDone,
   exceededPct,

@@ -77,7 +77,7 @@ export const SHEET_KINDS: Readonly<Record<SheetKind, KindSpec>> = {
   person: {
     schema: personRowSchema,
     labels: PERSON_FIELD_LABELS,
-    fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS],
+    fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS, 'leaderOrganisePct', 'leaderOtherPct'],
     required: [{ field: 'name' }, { field: 'unit' }, SCORE],
     aliases: MONTH_ALIASES,
     computed: PEOPLE_COMPUTED,

@@ -130,6 +130,8 @@ export type InputField =
   | 'exceeded'
   | 'objective'
   | 'confirmedBy'
+  | 'leaderOrganisePct'
+  | 'leaderOtherPct'
   | 'period';
 
 /** The columns the add-in writes: never read as input. Each kind writes some of them (`sheet-kinds.ts`). */

@@ -9,7 +9,7 @@ import { classifyMonth, type MonthInput, type MonthOutcome, type MonthResult, ty
 import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import type { MonthFromTasks } from '../rules/tasks/index.ts';
-import { monthsFromTasks } from './month-tasks.ts';
+import { leaderMonths, monthsFromTasks } from './month-tasks.ts';
 import { loadTasks, type StoredTask } from './task-repository.ts';
 
 /**
@@ -34,14 +34,17 @@ async function classified<R extends StoredRating>(
   load: Promise<R[]>,
   pick: (ruleSet: RuleSet, context: PeriodContext) => { quota: QuotaSettings; decisions: PeriodDecisions },
   toInputs: (rows: R[], ruleSet: RuleSet) => MonthInput[],
+  /** Inputs that depend on the month's first outcome (leaders' unit results), or null when none do. */
+  revise: (rows: R[], outcome: MonthOutcome, ruleSet: RuleSet) => MonthInput[] | null = () => null,
 ): Promise<Classified<R>> {
   const [rows, { version, ruleSet }, context] = await Promise.all([load, loadRuleSet(db, orgId), periodContext(db, orgId, period)]);
   const { quota, decisions } = pick(ruleSet, context);
-  const inputs = toInputs(rows, ruleSet);
+  const first = classifyMonth(toInputs(rows, ruleSet), ruleSet, quota, decisions);
+  const revised = revise(rows, first, ruleSet);
   return {
     ruleSet,
     rows,
-    outcome: classifyMonth(inputs, ruleSet, quota, decisions),
+    outcome: revised ? classifyMonth(revised, ruleSet, quota, decisions) : first,
     state: { period, finalised: context.state.finalised, rate: decisions.raisedRate?.rate ?? quota.rate, ruleSetVersion: version },
   };
 }
@@ -135,6 +138,12 @@ export async function computePersonMonth(db: Db, orgId: number, period: string):
     (ruleSet, context) => ({ quota: ruleSet.quota.personMonth, decisions: context.person }),
     (rows, ruleSet) => {
       fromTasks = monthsFromTasks(rows, tasks, ruleSet);
+      return rows.map((r) => withTasks(personMonthInput(r), fromTasks.get(r.code)));
+    },
+    (rows, outcome, ruleSet) => {
+      const leaders = leaderMonths(rows, outcome.rows, tasks, ruleSet);
+      if (leaders.size === 0) return null;
+      for (const [code, month] of leaders) fromTasks.set(code, month);
       return rows.map((r) => withTasks(personMonthInput(r), fromTasks.get(r.code)));
     },
   );

@@ -41,6 +41,8 @@ function serviceAnswer(rows: readonly BenchRow[]): { computed: ComputedPerson[];
     selfScore: r.selfScore,
     general: null,
     results: null,
+    leaderOrganisePct: null,
+    leaderOtherPct: null,
     allTasksDone: null,
     exceededPct: null,
     latePct: null,

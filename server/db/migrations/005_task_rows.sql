@@ -28,3 +28,9 @@ create table task (
   check (objective is not true or confirmed_by is not null)
 );
 create index task_person_idx on task (org_id, person_id);
+
+-- A leader's typed axes of NĐ 335 Điều 15 (RULES.md §10, leaderAxes): đ capacity to organise, e the rest.
+-- A month row carrying either is a leader's when the rule set's leaderAxes is on.
+alter table person_month
+  add column leader_organise_pct numeric(5,2) check (leader_organise_pct between 0 and 100),
+  add column leader_other_pct numeric(5,2) check (leader_other_pct between 0 and 100);

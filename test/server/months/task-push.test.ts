@@ -165,6 +165,31 @@ describe.each(testDatabases())('the tasks sheet of a month on $name', (database)
     expect(res.body.people.find((p) => p.code === 'E2')).toMatchObject({ quantityPct: 100, results: 70, score: 95 });
   });
 
+  it('gives a leader the unit-results axis from the month of the people they manage (preset nd335-2026)', async () => {
+    expect((await s.call('PUT', '/api/v1/rule-set', { body: { preset: 'nd335-2026' } })).status).toBe(200);
+    try {
+      await pushPeople('2026-05', [
+        { code: 'L1', name: 'Đinh Văn Lãnh', unit: 'Khoa L', general: 27, leaderOtherPct: 80 },
+        { code: 'L2', name: 'Đinh Thị Lan', unit: 'Khoa L', score: 85 },
+      ]);
+      const res = await pushTasks('2026-05', [{ code: 'L1', taskRef: 'L-1', taskName: 'Kế hoạch khoa', h: 1 }]);
+      // 70 · (3 · 100 + d 100 + đ 100 (leaderOrganiseDefault) + e 80) / 600 = 67.67 → 67.7.
+      const leader = res.body.people.find((p) => p.code === 'L1')!;
+      expect(leader).toMatchObject({ results: 67.7, score: 94.7 });
+      expect(leader.reasons.join('\n')).toMatch(/Kết quả đơn vị 100%: cả 1 người/);
+      expect(leader.reasons.join('\n')).toMatch(/Năng lực tổ chức chưa nhập: lấy 100% \(leaderOrganiseDefault\)/);
+
+      // The person they manage falls below HT: d = 50, 70 · (300 + 50 + 100 + 80) / 600 = 61.83 → 61.8.
+      await pushPeople('2026-05', [{ code: 'L2', name: 'Đinh Thị Lan', unit: 'Khoa L', score: 40, baseVersion: 1 }]);
+      const month = await s.call<PersonMonth>('GET', '/api/v1/months/2026-05/people');
+      const l1 = month.body.rows.find((r) => r.code === 'L1')!;
+      expect(l1.score).toBe(88.8);
+      expect(l1.reasons.join('\n')).toMatch(/Kết quả đơn vị 50%: 1\/1 người/);
+    } finally {
+      await s.call('PUT', '/api/v1/rule-set', { body: { preset: 'default' } });
+    }
+  });
+
   it('documents the tasks routes with the row contract and the computed answer', async () => {
     const doc = (await s.call('GET', '/openapi.json', { key: null })).body;
     expect(Object.keys(doc.paths['/api/v1/months/{period}/tasks'])).toEqual(expect.arrayContaining(['get', 'post']));
