@@ -9,6 +9,7 @@ import { syncReport } from './actions/report-lines.ts';
 import { refreshSheet, syncSheet } from './actions/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
+import { importTasksInto } from './tasks-import-command.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
@@ -19,10 +20,13 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
   pull     chỉ lấy lại các cột tính toán (không gửi gì)
   summary  ghi trang "Tổng hợp T<MM>-<YYYY>" (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
+  tasks-import  nhập tệp xuất của hệ thống văn bản, điều hành vào trang "Nhiệm vụ T<MM>-<YYYY>" (người tìm theo
+           Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
 
@@ -31,6 +35,7 @@ const USAGE = `Cách dùng / usage:
            year        bảng xếp loại năm của cán bộ      --period YYYY (hoặc --year YYYY)
            initiative  bảng sáng kiến, đề tài của năm    --period YYYY (hoặc --year YYYY)
            student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
+           tasks       bảng nhiệm vụ của tháng (NĐ 335)  --period YYYY-MM
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
   --overwrite-typed  ghi kết quả tính đè lên các ô cột tính toán (Xếp loại…) do người dùng tự ghi; không có nó,
                      các ô đó được giữ nguyên và liệt kê.
@@ -73,6 +78,7 @@ export async function runCli(
         year: { type: 'string' },
         class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
+        month: { type: 'string' },
         'overwrite-typed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -85,7 +91,7 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
       fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
@@ -93,6 +99,7 @@ export async function runCli(
     await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
     const periodKind = SHEET_KINDS[kind].period;
@@ -160,6 +167,29 @@ function connection(env: NodeJS.ProcessEnv): { baseUrl: string; token: string } 
   const token = env.BINHXET_TOKEN;
   if (!baseUrl || !token) fail('Cần đặt BINHXET_URL (địa chỉ máy chủ) và BINHXET_TOKEN (khóa truy cập)');
   return { baseUrl, token };
+}
+
+/**
+ * tasks-import: an e-office export (.xlsx or .csv) onto the month's tasks sheet of a copy of --in, or of a new
+ * workbook. Exit 1 when a row was not taken (a handler not in the roster), 0 when every row of the month was.
+ */
+async function tasksImportCommand(
+  input: string,
+  month: string | undefined,
+  out: string,
+  existing: string | undefined,
+  env: NodeJS.ProcessEnv,
+  streams: Streams,
+): Promise<number> {
+  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail('--month phải có dạng YYYY-MM');
+  const client = createClient(connection(env));
+  const bytes = await readInput(input);
+  const wb = existing === undefined ? newWorkbook() : await openWorkbook(existing, streams.err);
+  const result = await importTasksInto(wb, input, bytes, month, client);
+  for (const message of result.messages) streams.err.write(`${message}\n`);
+  streams.out.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
+  await writeFile(out, await writeXlsx(wb));
+  return result.messages.some((m) => m.startsWith('Dòng')) ? 1 : 0;
 }
 
 /** summary: the month's summary sheet into a new workbook, or into a copy of --in (its other sheets kept). */

@@ -30,6 +30,10 @@ export const COMPUTED_HEADERS: Record<ComputedColumn, string> = {
   commended: 'Khen thưởng',
   explanation: 'Giải thích',
   syncStatus: 'Trạng thái đồng bộ',
+  taskPoints: 'Quy đổi hoàn thành/giao',
+  taskDeductions: 'Trừ điểm',
+  taskAxes: 'Số lượng/Chất lượng/Tiến độ (%)',
+  taskResults: 'Điểm kết quả tính từ nhiệm vụ',
 };
 
 /** The header a kind writes for one of its computed columns ("Xếp loại năm" on the yearly sheet). */

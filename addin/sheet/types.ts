@@ -27,7 +27,7 @@ export interface SheetGrid {
  * What a sheet holds: a month of people or of units (khoa, phòng), the yearly sheet of people, the year's
  * initiatives (sáng kiến, đề tài), or the students of one class. Each has one spec in `kinds/`.
  */
-export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student';
+export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student' | 'tasks';
 
 /** A problem found in the sheet, named by its cell (A1 style) when it has one. */
 export interface SheetIssue {
@@ -116,6 +116,22 @@ export type InputField =
   | 'class'
   | 'gpa'
   | 'conduct'
+  | 'taskRef'
+  | 'taskName'
+  | 'source'
+  | 'role'
+  | 'k'
+  | 'g'
+  | 'h'
+  | 'dueOn'
+  | 'doneOn'
+  | 'qFails'
+  | 'dFails'
+  | 'exceeded'
+  | 'objective'
+  | 'confirmedBy'
+  | 'leaderOrganisePct'
+  | 'leaderOtherPct'
   | 'period';
 
 /** The columns the add-in writes: never read as input. Each kind writes some of them (`kinds/`). */
@@ -126,7 +142,11 @@ export type ComputedColumn =
   | 'band'
   | 'commended'
   | 'explanation'
-  | 'syncStatus';
+  | 'syncStatus'
+  | 'taskPoints'
+  | 'taskDeductions'
+  | 'taskAxes'
+  | 'taskResults';
 
 /** What one header column turned out to be. */
 export type HeaderRole =

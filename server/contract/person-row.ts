@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseVersionField, refField } from './fields.ts';
+import { baseVersionField, percentField, refField } from './fields.ts';
 import { PERSON_IDENTITY_LABELS, personIdentityFields } from './person-identity.ts';
 import { hasBothParts, RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
@@ -7,6 +7,8 @@ export const PERSON_FIELD_LABELS = {
   ...RATING_FIELD_LABELS,
   ...PERSON_IDENTITY_LABELS,
   leave: 'Nghỉ',
+  leaderOrganisePct: 'Năng lực tổ chức (%)',
+  leaderOtherPct: 'Tiêu chí khác của lãnh đạo (%)',
 } as const;
 
 const L = PERSON_FIELD_LABELS;
@@ -33,6 +35,9 @@ export const personRowSchema = z
     ...personIdentityFields,
     leave: leaveField,
     ...ratingFields,
+    // A leader's typed axes (NĐ 335 Điều 15; RULES.md §10, setting leaderAxes).
+    leaderOrganisePct: percentField(L.leaderOrganisePct),
+    leaderOtherPct: percentField(L.leaderOtherPct),
     baseVersion: baseVersionField.describe('The version of the stored record this row was last synced with'),
   })
   .transform(reconcileParts)

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkRow, type RowCheck } from './row-validation.ts';
 
 /**
@@ -21,6 +21,8 @@ interface FieldCheck {
   verdicts: Map<unknown, Verdict>;
   /** The verdict for an absent key: the object schema skips optional keys that are not there. */
   absentOk: boolean;
+  /** What the schema makes of an absent key: undefined, or its default. */
+  absentValue: unknown;
 }
 
 export interface RowChecker<T> {
@@ -46,12 +48,11 @@ export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
  * kept for the next request); the add-in keeps one per sheet kind, so Kiểm tra then Đồng bộ finds its values.
  */
 export function rowChecker<S extends z.ZodType>(schema: S, crossField: (row: Record<string, unknown>) => boolean): RowChecker<z.output<S>> {
-  const checks: FieldCheck[] = Object.entries(shapeOf(schema)).map(([key, field]) => ({
-    key,
-    schema: field,
-    verdicts: new Map(),
-    absentOk: field.safeParse(undefined).success,
-  }));
+  const checks: FieldCheck[] = Object.entries(shapeOf(schema)).map(([key, field]) => {
+    // What an object of this field alone makes of the key's absence: nothing, or its default.
+    const absent = z.object({ [key]: field }).safeParse({});
+    return { key, schema: field, verdicts: new Map(), absentOk: absent.success, absentValue: absent.success ? absent.data[key] : undefined };
+  });
   const byKey = new Map(checks.map((c) => [c.key, c]));
   // The sheet row number is unique per row, so its verdict is never reused: a finite number is taken as
   // the contract takes it, when the contract takes it unchanged.
@@ -81,6 +82,8 @@ export function rowChecker<S extends z.ZodType>(schema: S, crossField: (row: Rec
         const key = check.key;
         if (!(key in row)) {
           if (!check.absentOk) return slow(input);
+          // A default (the tasks sheet's Nguồn giao, Vai trò, Hệ số) applies to an absent key as the schema applies it.
+          if (check.absentValue !== undefined) out[key] = check.absentValue;
           continue;
         }
         const value = row[key];

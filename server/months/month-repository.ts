@@ -19,6 +19,9 @@ export interface PersonMonthRecord extends RatingRecord {
   unitId: number;
   dutyGroup: string | null;
   leave: string | null;
+  /** A leader's typed axes (RULES.md §10, leaderAxes); absent is blank. */
+  leaderOrganisePct?: number | null;
+  leaderOtherPct?: number | null;
 }
 
 const RATING_COLUMNS: readonly Column<keyof RatingRecord>[] = [
@@ -44,6 +47,8 @@ export const PERSON_MONTH: VersionedTable<{ personId: number }, PersonMonthRecor
     { name: 'duty_group', field: 'dutyGroup', type: 'text' },
     ...RATING_COLUMNS,
     { name: 'leave', field: 'leave', type: 'text', echo: false },
+    { name: 'leader_organise_pct', field: 'leaderOrganisePct', type: 'numeric' },
+    { name: 'leader_other_pct', field: 'leaderOtherPct', type: 'numeric' },
   ],
 };
 
@@ -63,6 +68,12 @@ export interface StoredPersonMonth {
   dutyGroup: string | null;
   score: number | null;
   selfScore: number | null;
+  /** The typed parts of the score, which task results complete (RULES.md §10). */
+  general: number | null;
+  results: number | null;
+  /** A leader's typed axes (RULES.md §10, leaderAxes). */
+  leaderOrganisePct: number | null;
+  leaderOtherPct: number | null;
   allTasksDone: boolean | null;
   exceededPct: number | null;
   latePct: number | null;
@@ -71,7 +82,8 @@ export interface StoredPersonMonth {
   updatedAt: string;
 }
 
-export interface StoredUnitMonth extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup'> {
+export interface StoredUnitMonth
+  extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup' | 'general' | 'results' | 'leaderOrganisePct' | 'leaderOtherPct'> {
   unit: string;
   memberDisciplined: boolean;
 }
@@ -88,7 +100,9 @@ const RATING_SELECT = `m.score::float8 as score, m.self_score::float8 as "selfSc
 
 export async function loadPersonMonth(db: Db, orgId: number, period: string): Promise<StoredPersonMonth[]> {
   return db.query<StoredPersonMonth>(
-    `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT}
+    `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT},
+       m.general::float8 as general, m.results::float8 as results,
+       m.leader_organise_pct::float8 as "leaderOrganisePct", m.leader_other_pct::float8 as "leaderOtherPct"
      from person_month m ${personOfRow('m', 'p.code, p.full_name')} ${unitOfRow('m', 'u.name')}
      where m.org_id = $1 and m.period = $2`,
     [orgId, period],

@@ -11,12 +11,16 @@ import {
   unitMonthSchema,
   unitPushResponseSchema,
 } from '../contract/push.ts';
+import { taskMonthSchema, taskPushResponseSchema } from '../contract/task-sheet.ts';
+import { taskRowSchema } from '../contract/task-row.ts';
 import { unitRowSchema } from '../contract/unit-row.ts';
 import { requireRole } from '../access/access.ts';
 import { decide, monthSummary } from './month-council.ts';
 import { personMonthView, unitMonthView } from './month-view.ts';
 import { personMonthPush } from './person-month-push.ts';
 import { unitMonthPush } from './unit-month-push.ts';
+import { taskMonthPush } from './task-month-push.ts';
+import { taskMonthView } from './task-month-view.ts';
 import { errorResponses } from '../http/error-body.ts';
 import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
 import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
@@ -73,6 +77,31 @@ const pullUnitsRoute = createRoute({
   responses: { 200: json(unitMonthSchema, 'Cả tháng'), ...errorResponses(401, 422) },
 });
 
+const pushTasksRoute = createRoute({
+  method: 'post',
+  path: '/months/{period}/tasks',
+  tags: ['Tháng'],
+  summary: 'Gửi bảng nhiệm vụ, sản phẩm của cán bộ trong tháng (NĐ 335/2025)',
+  description:
+    'Mỗi dòng (TaskRow) là một nhiệm vụ hoặc sản phẩm của một cán bộ đã có (tìm theo Mã CB, hoặc họ tên trong đơn vị; không tạo người mới), ' +
+    'khóa theo cán bộ và Mã nhiệm vụ (không có thì theo Tên nhiệm vụ). Kiểm tra, phiên bản, xung đột, Idempotency-Key và tháng đã chốt như bảng đánh giá tháng. ' +
+    'Câu trả lời mang các cột tính toán của từng dòng và từng người (tỷ lệ số lượng, chất lượng, tiến độ, điểm kết quả, mức xếp loại của tháng).',
+  request: { params, headers: pushHeaders, body: body(pushRequestSchema) },
+  responses: {
+    200: pushAnswer(taskPushResponseSchema, monthPushMinimalSchema, 'Kết quả từng dòng và bảng nhiệm vụ đã tính'),
+    ...errorResponses(401, 403, 409, 413, 422),
+  },
+});
+
+const pullTasksRoute = createRoute({
+  method: 'get',
+  path: '/months/{period}/tasks',
+  tags: ['Tháng'],
+  summary: 'Bảng nhiệm vụ của tháng với các cột tính toán từng dòng và từng người',
+  request: { params },
+  responses: { 200: json(taskMonthSchema, 'Bảng nhiệm vụ'), ...errorResponses(401, 422) },
+});
+
 const summaryRoute = createRoute({
   method: 'get',
   path: '/months/{period}/summary',
@@ -96,6 +125,7 @@ export function monthRoutes() {
   const app = newRouter();
   documentRowSchema(app, 'PersonRow', personRowSchema);
   documentRowSchema(app, 'UnitRow', unitRowSchema);
+  documentRowSchema(app, 'TaskRow', taskRowSchema);
   app.openapi(pushPeopleRoute, async (c) =>
     c.json(await answerPush(c, personMonthPush, c.req.valid('param').period, c.req.valid('json'), c.req.valid('header')), 200),
   );
@@ -107,6 +137,12 @@ export function monthRoutes() {
   );
   app.openapi(pullUnitsRoute, async (c) =>
     c.json(await unitMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(pushTasksRoute, async (c) =>
+    c.json(await answerPush(c, taskMonthPush, c.req.valid('param').period, c.req.valid('json'), c.req.valid('header')), 200),
+  );
+  app.openapi(pullTasksRoute, async (c) =>
+    c.json(await taskMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
   );
   app.openapi(summaryRoute, async (c) =>
     c.json(await monthSummary(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),

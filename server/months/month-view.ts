@@ -8,6 +8,9 @@ import { periodState } from '../council/period-repository.ts';
 import { classifyMonth, type MonthInput, type MonthOutcome, type MonthResult, type PeriodDecisions } from '../rules/index.ts';
 import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
+import type { MonthFromTasks } from '../rules/tasks/index.ts';
+import { leaderMonths, monthsFromTasks } from './month-tasks.ts';
+import { loadTasks, type StoredTask } from './task-repository.ts';
 
 /**
  * The computed month: nothing computed is stored, so what is answered always equals the rules applied to
@@ -20,6 +23,7 @@ interface Classified<R> {
   rows: R[];
   outcome: MonthOutcome;
   state: MonthState;
+  ruleSet: RuleSet;
 }
 
 /** Loads a month's rows with the rule set and decisions in force, and classifies them. */
@@ -29,14 +33,18 @@ async function classified<R extends StoredRating>(
   period: string,
   load: Promise<R[]>,
   pick: (ruleSet: RuleSet, context: PeriodContext) => { quota: QuotaSettings; decisions: PeriodDecisions },
-  toInput: (row: R) => MonthInput,
+  toInputs: (rows: R[], ruleSet: RuleSet) => MonthInput[],
+  /** Inputs that depend on the month's first outcome (leaders' unit results), or null when none do. */
+  revise: (rows: R[], outcome: MonthOutcome, ruleSet: RuleSet) => MonthInput[] | null = () => null,
 ): Promise<Classified<R>> {
   const [rows, { version, ruleSet }, context] = await Promise.all([load, loadRuleSet(db, orgId), periodContext(db, orgId, period)]);
   const { quota, decisions } = pick(ruleSet, context);
-  const inputs = rows.map(toInput);
+  const first = classifyMonth(toInputs(rows, ruleSet), ruleSet, quota, decisions);
+  const revised = revise(rows, first, ruleSet);
   return {
+    ruleSet,
     rows,
-    outcome: classifyMonth(inputs, ruleSet, quota, decisions),
+    outcome: revised ? classifyMonth(revised, ruleSet, quota, decisions) : first,
     state: { period, finalised: context.state.finalised, rate: decisions.raisedRate?.rate ?? quota.rate, ruleSetVersion: version },
   };
 }
@@ -66,20 +74,41 @@ export function personMonthInput(r: StoredPersonMonth): MonthInput {
   };
 }
 
-/** A stored person month with what the rules made of it, as the month's answer carries it. */
-export function personMonthRow(r: StoredPersonMonth, c: MonthResult): ComputedPerson {
+/**
+ * A person's month input once their task rows are in (RULES.md §10): the score and gates the tasks give
+ * where the month row leaves them blank. Without task rows, the input as typed.
+ */
+export function withTasks(input: MonthInput, t: MonthFromTasks | undefined): MonthInput {
+  if (!t) return input;
+  return {
+    key: input.key,
+    unit: input.unit,
+    dutyGroup: input.dutyGroup,
+    score: t.score,
+    allTasksDone: t.allTasksDone,
+    exceededPct: t.exceededPct,
+    latePct: t.latePct,
+    discipline: input.discipline,
+  };
+}
+
+/**
+ * A stored person month with what the rules made of it, as the month's answer carries it: with task rows,
+ * the score the month was rated on and the tasks' reasons before the rules' own.
+ */
+export function personMonthRow(r: StoredPersonMonth, c: MonthResult, t?: MonthFromTasks): ComputedPerson {
   return {
     code: r.code,
     name: r.name,
     unit: r.unit,
     dutyGroup: r.dutyGroup,
-    score: r.score,
+    score: t ? t.score : r.score,
     selfScore: r.selfScore,
     level: c.level,
     label: LEVEL_LABELS[c.level],
     levelBeforeQuota: c.levelBeforeQuota,
     rankInOrg: c.rankInOrg,
-    reasons: c.reasons,
+    reasons: t ? [...t.reasons, ...c.reasons] : c.reasons,
     tieAtQuota: c.tieAtQuota,
     quotaGroup: c.quota?.group ?? null,
     version: r.version,
@@ -88,19 +117,45 @@ export function personMonthRow(r: StoredPersonMonth, c: MonthResult): ComputedPe
   };
 }
 
-export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
-  const { rows, outcome, state } = await classified(
+/** The month's people classified with their task rows (RULES.md §10), and those rows. */
+export interface ComputedPersonMonth extends Classified<StoredPersonMonth> {
+  tasks: StoredTask[];
+  fromTasks: Map<string, MonthFromTasks>;
+}
+
+export async function computePersonMonth(db: Db, orgId: number, period: string): Promise<ComputedPersonMonth> {
+  let tasks: StoredTask[] = [];
+  let fromTasks = new Map<string, MonthFromTasks>();
+  const load = Promise.all([loadPersonMonth(db, orgId, period), loadTasks(db, orgId, period)]).then(([rows, t]) => {
+    tasks = t;
+    return rows;
+  });
+  const month = await classified(
     db,
     orgId,
     period,
-    loadPersonMonth(db, orgId, period),
+    load,
     (ruleSet, context) => ({ quota: ruleSet.quota.personMonth, decisions: context.person }),
-    personMonthInput,
+    (rows, ruleSet) => {
+      fromTasks = monthsFromTasks(rows, tasks, ruleSet);
+      return rows.map((r) => withTasks(personMonthInput(r), fromTasks.get(r.code)));
+    },
+    (rows, outcome, ruleSet) => {
+      const leaders = leaderMonths(rows, outcome.rows, tasks, ruleSet);
+      if (leaders.size === 0) return null;
+      for (const [code, month] of leaders) fromTasks.set(code, month);
+      return rows.map((r) => withTasks(personMonthInput(r), fromTasks.get(r.code)));
+    },
   );
+  return { ...month, tasks, fromTasks };
+}
+
+export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
+  const { rows, outcome, state, fromTasks } = await computePersonMonth(db, orgId, period);
   return {
     ...state,
     quotas: outcome.quotas,
-    rows: rows.map((r, i) => personMonthRow(r, outcome.rows[i]!)),
+    rows: rows.map((r, i) => personMonthRow(r, outcome.rows[i]!, fromTasks.get(r.code))),
   };
 }
 
@@ -111,7 +166,7 @@ export async function unitMonthView(db: Db, orgId: number, period: string): Prom
     period,
     loadUnitMonth(db, orgId, period),
     (ruleSet, context) => ({ quota: ruleSet.quota.unitMonth, decisions: context.unit }),
-    (r) => ({
+    (rows) => rows.map((r) => ({
       key: r.unit,
       unit: r.unit,
       dutyGroup: null,
@@ -121,7 +176,7 @@ export async function unitMonthView(db: Db, orgId: number, period: string): Prom
       exceededPct: r.exceededPct,
       latePct: r.latePct,
       discipline: r.discipline,
-    }),
+    })),
   );
   return {
     ...state,

@@ -10,7 +10,13 @@ import { ratingRecord } from './rating-record.ts';
 
 function personMonthRecord(row: PersonRow, unitId: number): PersonMonthRecord {
   // Object.assign, not a spread followed by fields: V8 builds that literal on its slow path.
-  return Object.assign(ratingRecord(row), { unitId, dutyGroup: row.dutyGroup ?? null, leave: row.leave ?? null });
+  return Object.assign(ratingRecord(row), {
+    unitId,
+    dutyGroup: row.dutyGroup ?? null,
+    leave: row.leave ?? null,
+    leaderOrganisePct: row.leaderOrganisePct ?? null,
+    leaderOtherPct: row.leaderOtherPct ?? null,
+  });
 }
 
 /** A month's sheet of people (RULES.md §1): people found by code or name, created when new, corrected by their rows. */

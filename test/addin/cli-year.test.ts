@@ -41,7 +41,7 @@ describe.each(testDatabases())('the command line\'s year kinds and year command 
 
   it('refuses an unknown kind, a period of the wrong form for the kind and a bad year, with exit code 2', async () => {
     const out = join(dir, 'x.xlsx');
-    expect(await run(['sync', undated, '--out', out, '--kind', 'lop'])).toMatchObject({ code: 2, text: expect.stringContaining('--kind phải là một trong: person, unit, year, initiative, student') });
+    expect(await run(['sync', undated, '--out', out, '--kind', 'lop'])).toMatchObject({ code: 2, text: expect.stringContaining('--kind phải là một trong: person, unit, year, initiative, student, tasks') });
     expect(await run(['sync', undated, '--out', out, '--kind', 'year', '--period', '2021-10'])).toMatchObject({ code: 2, text: expect.stringContaining('--period (hoặc --year) phải có dạng YYYY') });
     expect(await run(['sync', undated, '--out', out, '--kind', 'person', '--period', '2021'])).toMatchObject({ code: 2, text: expect.stringContaining('--period phải có dạng YYYY-MM') });
     expect(await run(['year', '21', '--out', out])).toMatchObject({ code: 2, text: expect.stringContaining('Năm phải có dạng YYYY, không phải "21"') });

@@ -39,6 +39,7 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
       'year:Năm (xếp loại năm)',
       'initiative:Sáng kiến, đề tài',
       'student:Học viên',
+      'tasks:Nhiệm vụ (NĐ 335)',
     ]);
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);

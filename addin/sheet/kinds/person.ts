@@ -14,6 +14,9 @@ import { apiPath, rowsAsAnswered, type ComputedMatch, type KindSpec } from './sp
 export const MONTH_ALIASES: readonly AliasRule[] = [
   rule('selfScore', (k) => has('tucham', 'tudanhgia')(k) || (k.includes('canhan') && has('diem', 'cham')(k))),
   rule('general', has('tieuchichung')),
+  // A leader's axes of NĐ 335 Điều 15 (RULES.md §10, leaderAxes).
+  rule('leaderOrganisePct', has('nangluctochuc')),
+  rule('leaderOtherPct', (k) => has('tieuchikhac')(k) && has('lanhdao')(k)),
   rule('results', has('ketquathuchien', 'thuchiennhiemvu', 'ketquanhiemvu')),
   allTasksDone,
   exceededPct,
@@ -41,7 +44,7 @@ export const personMatch: ComputedMatch<ComputedPerson> = {
 export const person: KindSpec<ComputedPerson, PersonMonth, PersonPushResponse, MonthPushMinimal> = {
   schema: personRowSchema,
   labels: PERSON_FIELD_LABELS,
-  fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS],
+  fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS, 'leaderOrganisePct', 'leaderOtherPct'],
   required: [{ field: 'name' }, { field: 'unit' }, SCORE],
   aliases: MONTH_ALIASES,
   computed: PEOPLE_COMPUTED,

@@ -15,3 +15,4 @@ export { NO_GENERAL_REASON, NO_TASKS_ASSIGNED_REASON, SHARED_LEAD_WARNING } from
 export { taskResult } from './task-result.ts';
 export { addTask, emptyTotals, sumTotals, totalsOf } from './task-totals.ts';
 export type { TaskInput, TaskResult, TaskRole, TaskTotals } from './types.ts';
+export { taskRowFigures, type TaskRowFigures } from './task-row-figures.ts';

@@ -105,7 +105,7 @@ describe('the objects of a row read', () => {
       if (raw === undefined || isBlank(raw)) continue;
       cells[field] = raw;
       if (field === 'period') continue;
-      const dated = (field === 'recruitedOn' || field === 'recognisedOn') && typeof raw === 'number';
+      const dated = ['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn'].includes(field) && typeof raw === 'number';
       input[field] = typeof raw === 'string' ? tidyText(raw) : dated ? (excelSerialToDate(raw)?.toISOString().slice(0, 10) ?? raw) : raw;
     }
     return { cells, input: input as SheetRow['input'] };
@@ -117,6 +117,7 @@ describe('the objects of a row read', () => {
     year: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Ngày tuyển dụng', 'Số phiếu đồng ý', 'Tổng số phiếu', 'Ghi chú'],
     initiative: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Loại', 'Tên sáng kiến/đề tài', 'Ngày công nhận'],
     student: ['Lớp', 'Mã HV', 'Họ và tên', 'Điểm trung bình', 'Rèn luyện'],
+    tasks: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Mã nhiệm vụ', 'Tên nhiệm vụ/sản phẩm', 'Số lượng giao', 'Hạn hoàn thành', 'Ngày hoàn thành', 'Lỗi CL'],
   };
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.constant(null),
@@ -126,7 +127,7 @@ describe('the objects of a row read', () => {
     fc.boolean(),
     fc.string({ maxLength: 6 }),
   );
-  const sheet = fc.constantFrom<SheetKind>('person', 'unit', 'year', 'initiative', 'student').chain((kind) =>
+  const sheet = fc.constantFrom<SheetKind>('person', 'unit', 'year', 'initiative', 'student', 'tasks').chain((kind) =>
     fc.record({
       kind: fc.constant(kind),
       header: fc.shuffledSubarray(headers[kind], { minLength: headers[kind].length }),

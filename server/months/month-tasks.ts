@@ -1,0 +1,82 @@
+import type { RuleSet } from '../contract/rule-set.ts';
+import type { TaskRole } from '../rules/tasks/types.ts';
+import type { MonthResult } from '../rules/index.ts';
+import { leaderMonthFromTasks, managedBy, monthFromTasks, unitResultsAxis, type MonthFromTasks, type TaskInput } from '../rules/tasks/index.ts';
+import type { StoredPersonMonth } from './month-repository.ts';
+import type { StoredTask } from './task-repository.ts';
+
+const defined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** A stored task row as the rules read it: blanks back to undefined, whose meaning the rules decide. */
+export function taskInput(t: StoredTask): TaskInput {
+  return {
+    taskRef: defined(t.taskRef),
+    taskName: t.taskName,
+    role: t.role as TaskRole,
+    k: t.k,
+    g: defined(t.g),
+    h: defined(t.h),
+    dueOn: defined(t.dueOn),
+    doneOn: defined(t.doneOn),
+    qFails: defined(t.qFails),
+    dFails: defined(t.dFails),
+    exceeded: defined(t.exceeded),
+    objective: defined(t.objective),
+  };
+}
+
+/** A month's task rows by staff code, in their stored order. */
+export function tasksByCode(tasks: readonly StoredTask[]): Map<string, TaskInput[]> {
+  const byCode = new Map<string, TaskInput[]>();
+  for (const t of tasks) {
+    const rows = byCode.get(t.code);
+    if (rows) rows.push(taskInput(t));
+    else byCode.set(t.code, [taskInput(t)]);
+  }
+  return byCode;
+}
+
+/**
+ * What each person's task rows make of their month row (RULES.md §10): only people with task rows are in
+ * the map; everyone else is rated exactly as typed.
+ */
+export function monthsFromTasks(rows: readonly StoredPersonMonth[], tasks: readonly StoredTask[], ruleSet: RuleSet): Map<string, MonthFromTasks> {
+  const byCode = tasksByCode(tasks);
+  const out = new Map<string, MonthFromTasks>();
+  if (byCode.size === 0) return out;
+  for (const r of rows) {
+    const own = byCode.get(r.code);
+    if (own) out.set(r.code, monthFromTasks(r, own, ruleSet));
+  }
+  return out;
+}
+
+/** Whether a month row is a leader's under the rule set (leaderAxes, preset nd335-2026): it carries a typed đ or e. */
+export function isLeaderRow(r: StoredPersonMonth, ruleSet: RuleSet): boolean {
+  return ruleSet.tasks.leaderAxes && (r.leaderOrganisePct !== null || r.leaderOtherPct !== null);
+}
+
+/**
+ * Leaders' months (RULES.md §10, NĐ 335 Điều 15): the unit-results axis from the levels the month gave
+ * everyone they manage (leaderScope), then their six-term result. Only leaders with task rows change; the
+ * month is then classified again on these inputs.
+ */
+export function leaderMonths(
+  rows: readonly StoredPersonMonth[],
+  results: readonly MonthResult[],
+  tasks: readonly StoredTask[],
+  ruleSet: RuleSet,
+): Map<string, MonthFromTasks> {
+  const out = new Map<string, MonthFromTasks>();
+  const leaders = rows.filter((r) => isLeaderRow(r, ruleSet));
+  if (leaders.length === 0) return out;
+  const byCode = tasksByCode(tasks);
+  const rated = rows.map((r, i) => ({ key: r.code, unit: r.unit, level: results[i]!.level }));
+  for (const r of leaders) {
+    const own = byCode.get(r.code);
+    if (!own) continue;
+    const axis = unitResultsAxis(managedBy({ key: r.code, unit: r.unit }, rated, ruleSet.tasks.leaderScope));
+    out.set(r.code, leaderMonthFromTasks(r, own, axis, { organisePct: r.leaderOrganisePct, otherPct: r.leaderOtherPct }, ruleSet));
+  }
+  return out;
+}
