@@ -43,6 +43,10 @@ export function decisionLabel(decision: Pick<Decision, 'kind' | 'rate'>, period 
       return `Chốt ${period}`;
     case 'reopen':
       return `Mở lại ${period}`;
+    case 'withdraw':
+      return 'Rút đề nghị danh hiệu';
+    case 'reinstate':
+      return 'Đưa lại đề nghị danh hiệu';
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOSSIER_TITLES, DOSSIER_TITLE_SHORT } from './dossier-titles.ts';
 import { LEVELS } from './levels.ts';
 import { periodSchema } from './period.ts';
 import { quotaFactsSchema } from './results.ts';
@@ -14,6 +15,9 @@ const reason = z
 const subject = z.enum(['person', 'unit']).default('person');
 const keys = z.array(z.string().min(1).max(200).refine(isStorableText, BAD_TEXT)).min(1, 'Cần chọn ít nhất một người').max(1000);
 
+const holderKey = z.string({ error: 'Cần Mã CB (cá nhân) hoặc tên đơn vị (tập thể)' }).trim().min(1, 'Cần Mã CB (cá nhân) hoặc tên đơn vị (tập thể)').max(200).refine(isStorableText, BAD_TEXT);
+const dossierTitle = z.enum(DOSSIER_TITLES, { error: `Danh hiệu phải là một trong: ${DOSSIER_TITLES.map((t) => `${t} (${DOSSIER_TITLE_SHORT[t]})`).join(', ')}` });
+
 export const decisionRequestSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('award'), subject, keys, reason }),
@@ -21,6 +25,10 @@ export const decisionRequestSchema = z
     z.object({ kind: z.literal('raise-rate'), rate: z.number().int().min(0).max(100), reason }),
     z.object({ kind: z.literal('finalise'), reason: reason.optional() }),
     z.object({ kind: z.literal('reopen'), reason }),
+    z
+      .object({ kind: z.literal('withdraw'), subject, key: holderKey, title: dossierTitle, reason })
+      .describe("A year's decision: takes one holder's title off the proposal list (DOC-1), with who, when and why"),
+    z.object({ kind: z.literal('reinstate'), subject, key: holderKey, title: dossierTitle, reason }).describe('Undoes a withdraw'),
   ])
   .meta({ id: 'DecisionRequest' });
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
@@ -29,8 +37,9 @@ export const decisionSchema = z
   .object({
     id: z.number().int(),
     subject: z.enum(['person', 'unit']),
-    kind: z.enum(['award', 'withdraw-award', 'raise-rate', 'finalise', 'reopen']),
+    kind: z.enum(['award', 'withdraw-award', 'raise-rate', 'finalise', 'reopen', 'withdraw', 'reinstate']),
     keys: z.array(z.string()),
+    title: z.string().nullable().describe('The title a withdraw or reinstate is about'),
     rate: z.number().int().nullable(),
     reason: z.string(),
     decidedBy: z.number().int().nullable(),

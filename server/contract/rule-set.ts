@@ -50,7 +50,6 @@ export const ruleSetSchema = z
     titles: z.object({
       minMonthsRecruited: z.number().int().min(0).max(12),
       collectiveMinLdttPct: z.number().int().min(0).max(100),
-      councilVotePct: z.number().int().min(0).max(100),
     }),
     /** The year's dossier: registration, votes, drives (RULES.md §11); filled with its defaults when absent. */
     dossier: dossierSettingsSchema.prefault({}),
@@ -100,7 +99,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
   },
   maxRaisedRate: 25,
   year: { minMonthsWorked: 6, absentCapFrom: 3, absentCapTo: 5 },
-  titles: { minMonthsRecruited: 6, collectiveMinLdttPct: 70, councilVotePct: 80 },
+  titles: { minMonthsRecruited: 6, collectiveMinLdttPct: 70 },
   dossier: DEFAULT_DOSSIER_SETTINGS,
   rewards: {
     baseSalary: 2_340_000,

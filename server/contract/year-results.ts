@@ -62,6 +62,14 @@ const titleProposalSchema = z.object({
   label: z.string(),
   eligible: z.boolean(),
   reasons: z.array(z.string()).describe('Every condition checked, met ("Đạt") or not ("Không đạt")'),
+  vote: z
+    .enum(['none', 'pending', 'passed', 'failed'])
+    .describe("The council's vote (RULES.md §11.2): none needed, pending (still proposed, off the list until voted), passed, failed"),
+  warnings: z.array(z.string()).describe('Never a refusal: a quorum below the setting'),
+  withdrawn: z
+    .object({ reason: z.string(), decidedBy: z.number().int().nullable(), decidedAt: z.string() })
+    .nullable()
+    .describe('Set when a year decision `withdraw` took this title off the proposal list (DOC-1); no money is estimated for it'),
 });
 
 export const titleHistoryYearSchema = z
@@ -69,9 +77,25 @@ export const titleHistoryYearSchema = z
     year: z.number().int(),
     level: z.enum(LEVELS).nullable(),
     titles: z.array(z.enum(PRIOR_TITLE_IDS)),
-    source: z.enum(['service', 'sheet']).describe('Computed from the data of that year, or the Danh hiệu các năm trước cell'),
+    titleSources: z
+      .array(z.enum(['decision', 'service', 'sheet']))
+      .describe('Where the titles came from: a stored decision (which excludes the others), the data of that year, or the Danh hiệu các năm trước cell'),
+    decisions: z.array(
+      z.object({ title: z.string(), decisionNo: z.string(), decidedOn: z.string().describe('YYYY-MM-DD'), issuer: z.string().nullable() }),
+    ),
   })
   .meta({ id: 'TitleHistoryYear' });
+
+/** The year-end comparison of a holder's registration with its proposals, one per ladder (REG-3). */
+export const registrationComparisonSchema = z
+  .object({
+    track: z.enum(['person-title', 'unit-title', 'award']),
+    registered: z.string().nullable().describe('The title registered on this ladder'),
+    top: z.string().nullable().describe('The highest title of the ladder the proposals find eligible'),
+    outcome: z.enum(['Đạt', 'Vượt đăng ký', 'Chưa đạt', 'Không đăng ký', 'Không có dữ liệu năm']).nullable(),
+    reasons: z.array(z.string()).describe('The failing conditions when Chưa đạt'),
+  })
+  .meta({ id: 'RegistrationComparison' });
 
 const rewardTitle = z.enum(['CSTD_TINH', 'CSTDCS', 'LDTT', 'TT_LDXS', 'TT_LDTT']);
 
@@ -87,7 +111,9 @@ export const yearProposalsSchema = z
         unit: z.string(),
         level: levelSchema,
         history: z.array(titleHistoryYearSchema),
+        historyNotes: z.array(z.string()).describe('Which source each earlier year was taken from'),
         proposals: z.array(titleProposalSchema),
+        registration: z.array(registrationComparisonSchema),
       }),
     ),
     units: z.array(
@@ -98,10 +124,25 @@ export const yearProposalsSchema = z
         countedMembers: z.number().int(),
         ldttMembers: z.number().int(),
         proposals: z.array(titleProposalSchema),
+        registration: z.array(registrationComparisonSchema),
       }),
     ),
+    withdrawals: z
+      .array(
+        z.object({
+          holder: z.enum(['person', 'unit']),
+          key: z.string(),
+          title: z.string(),
+          reason: z.string(),
+          decidedBy: z.number().int().nullable(),
+          decidedAt: z.string(),
+        }),
+      )
+      .describe('The year decisions `withdraw` in force (a later `reinstate` undoes one)'),
     rewards: z.object({
       baseSalary: z.number().int(),
+      coefficients: z.record(rewardTitle, z.number()).describe('NĐ 152 Điều 50 coefficient of every title, awarded or not'),
+      perAward: z.record(rewardTitle, z.number().int()).describe('Mức mỗi suất: coefficient × base salary rounded up, for every title'),
       lines: z.array(
         z.object({
           holder: z.enum(['person', 'unit']),

@@ -16,6 +16,8 @@ export interface DecisionScope {
   quota: (ruleSet: RuleSet) => QuotaSettings;
   /** Throws an AppError when the quota does not allow the award. */
   checkAward: (subject: 'person' | 'unit', keys: string[]) => Promise<void>;
+  /** Throws an AppError when the holder has no proposals here; absent where nothing is proposed (a month). */
+  checkHolder?: (subject: 'person' | 'unit', key: string) => Promise<void>;
 }
 
 /** A council decision on a period: award, withdraw, raise the rate, finalise or reopen, with its audit entry. */
@@ -34,6 +36,7 @@ export async function decideInScope(db: Db, caller: Caller, scope: DecisionScope
     let subject: 'person' | 'unit' = 'person';
     let keys: string[] = [];
     let rate: number | null = null;
+    let title: string | null = null;
     switch (request.kind) {
       case 'award':
         subject = request.subject;
@@ -43,6 +46,16 @@ export async function decideInScope(db: Db, caller: Caller, scope: DecisionScope
       case 'withdraw-award':
         subject = request.subject;
         keys = request.keys;
+        break;
+      case 'withdraw':
+      case 'reinstate':
+        if (!scope.checkHolder) {
+          throw new AppError('validation_failed', 'Rút đề nghị danh hiệu chỉ áp dụng cho năm', { field: 'kind' });
+        }
+        subject = request.subject;
+        keys = [request.key];
+        title = request.title;
+        await scope.checkHolder(subject, request.key);
         break;
       case 'raise-rate': {
         const { ruleSet } = await loadRuleSet(db, caller.orgId);
@@ -59,14 +72,14 @@ export async function decideInScope(db: Db, caller: Caller, scope: DecisionScope
         await setPeriodState(db, caller.orgId, period, { finalised: false });
         break;
     }
-    const decision = await insertDecision(db, caller.orgId, period, { subject, kind: request.kind, keys, rate, reason, userId: caller.userId });
+    const decision = await insertDecision(db, caller.orgId, period, { subject, kind: request.kind, keys, title, rate, reason, userId: caller.userId });
     await insertAudit(db, caller.orgId, {
       actor: caller.userId,
       entity: 'decision',
       entityKey: String(decision.id),
       period,
       action: request.kind,
-      newValues: { subject, keys, rate, reason },
+      newValues: { subject, keys, title, rate, reason },
     });
     return decision;
   });

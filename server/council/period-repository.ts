@@ -9,8 +9,9 @@ export interface PeriodState {
 export interface DecisionRow {
   id: number;
   subject: 'person' | 'unit';
-  kind: 'award' | 'withdraw-award' | 'raise-rate' | 'finalise' | 'reopen';
+  kind: 'award' | 'withdraw-award' | 'raise-rate' | 'finalise' | 'reopen' | 'withdraw' | 'reinstate';
   keys: string[];
+  title: string | null;
   rate: number | null;
   reason: string;
   decidedBy: number | null;
@@ -65,21 +66,21 @@ export async function insertDecision(
   db: Db,
   orgId: number,
   period: string,
-  d: { subject: 'person' | 'unit'; kind: DecisionRow['kind']; keys: string[]; rate: number | null; reason: string; userId: number },
+  d: { subject: 'person' | 'unit'; kind: DecisionRow['kind']; keys: string[]; title?: string | null; rate: number | null; reason: string; userId: number },
 ): Promise<DecisionRow> {
   const [row] = await db.query<DecisionRow>(
-    `insert into decision (org_id, period, subject, kind, keys, rate, reason, decided_by)
-     values ($1, $2, $3, $4, $5::text[], $6, $7, $8)
-     returning id, subject, kind, keys, rate, reason, decided_by as "decidedBy",
+    `insert into decision (org_id, period, subject, kind, keys, rate, reason, decided_by, title)
+     values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)
+     returning id, subject, kind, keys, title, rate, reason, decided_by as "decidedBy",
        to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt"`,
-    [orgId, period, d.subject, d.kind, d.keys, d.rate, d.reason, d.userId],
+    [orgId, period, d.subject, d.kind, d.keys, d.rate, d.reason, d.userId, d.title ?? null],
   );
   return row!;
 }
 
 export async function listDecisions(db: Db, orgId: number, period: string): Promise<DecisionRow[]> {
   return db.query<DecisionRow>(
-    `select id, subject, kind, keys, rate, reason, decided_by as "decidedBy",
+    `select id, subject, kind, keys, title, rate, reason, decided_by as "decidedBy",
        to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt"
      from decision where org_id = $1 and period = $2 order by id`,
     [orgId, period],

@@ -13,8 +13,19 @@ export async function loadRuleSet(db: Db, orgId: number): Promise<VersionedRuleS
   const stored = await currentRuleSet(db, orgId);
   if (!stored) return { version: 0, ruleSet: DEFAULT_RULE_SET };
   // Stored sets were validated when saved; parsing again fills fields added by later versions of the schema.
-  const parsed = ruleSetSchema.safeParse(stored.body);
+  const parsed = ruleSetSchema.safeParse(withoutCouncilVotePct(stored.body));
   return { version: stored.version, ruleSet: parsed.success ? parsed.data : DEFAULT_RULE_SET };
+}
+
+/**
+ * Sets saved before the vote sheet had one vote threshold for the yearly sheet's CSTĐCS vote,
+ * `titles.councilVotePct`; it is now `dossier.voteThresholds.CSTDCS` (RULES.md §11.2), the one setting.
+ */
+function withoutCouncilVotePct(body: unknown): unknown {
+  const set = body as { titles?: { councilVotePct?: unknown }; dossier?: { voteThresholds?: unknown } } | null;
+  const pct = set?.titles?.councilVotePct;
+  if (set === null || typeof pct !== 'number' || set.dossier?.voteThresholds !== undefined) return body;
+  return { ...set, dossier: { ...set.dossier, voteThresholds: { CSTDCS: pct, CSTD_TINH: 90 } } };
 }
 
 export async function replaceRuleSet(db: Db, orgId: number, ruleSet: RuleSet, userId: number): Promise<VersionedRuleSet> {

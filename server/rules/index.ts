@@ -27,7 +27,6 @@ export {
 export { STUDENT_TIE_REASON, classifyStudents, commendLimit, studentBandOf } from './students.ts';
 export type {
   ClassCommendation,
-  CouncilVote,
   Initiative,
   InitiativeLevel,
   MonthMark,

@@ -10,8 +10,6 @@ import {
   pendingCaseText,
   recruitmentText,
   researchText,
-  voteCheck,
-  voteMissingReason,
   yearsText,
 } from './titles-reasons.ts';
 import type { PersonTitle, PersonTitles, TitlePersonInput, TitleProposal } from './year-types.ts';
@@ -36,23 +34,8 @@ function proposal(title: PersonTitle, reasons: string[], eligible: boolean): Tit
   return { title, label: TITLE_LABELS[title], eligible, reasons };
 }
 
-/** Adds the council's vote when one is recorded; `required` titles also say when it is missing. */
-function withVote(
-  person: TitlePersonInput,
-  title: PersonTitle,
-  ruleSet: RuleSet,
-  required: boolean,
-  draft: { eligible: boolean; reasons: string[] },
-): TitleProposal<PersonTitle> {
-  const vote = person.votes?.[title];
-  const pct = ruleSet.titles.councilVotePct;
-  if (vote) {
-    const checked = voteCheck(vote, pct, ruleSet.name);
-    draft.reasons.push(checked.reason);
-    draft.eligible &&= checked.met;
-  } else if (required) {
-    draft.reasons.push(voteMissingReason(pct, ruleSet.name));
-  }
+/** A proposal of year Y before the council's vote, which the dossier adds (RULES.md §11.2). */
+function proposed(title: PersonTitle, draft: { eligible: boolean; reasons: string[] }): TitleProposal<PersonTitle> {
   return proposal(title, draft.reasons, draft.eligible);
 }
 
@@ -79,7 +62,7 @@ export function proposePersonTitles(year: number, person: TitlePersonInput, rule
     check(disciplines.length === 0, disciplineText(disciplines, year)),
     check(!person.pendingDisciplineCase, pendingCaseText(person.pendingDisciplineCase, year)),
   ];
-  const ldtt = withVote(person, 'LDTT', ruleSet, false, {
+  const ldtt = proposed('LDTT', {
     eligible: levelOk && recruited && disciplines.length === 0 && !person.pendingDisciplineCase,
     reasons: ldttReasons,
   });
@@ -94,7 +77,7 @@ export function proposePersonTitles(year: number, person: TitlePersonInput, rule
     if (inYear(topic.acceptedOn)) achievements.push(researchText(topic));
   }
   const achieved = achievements.length > 0;
-  const cstdcs = withVote(person, 'CSTDCS', ruleSet, true, {
+  const cstdcs = proposed('CSTDCS', {
     eligible: ldtt.eligible && achieved,
     reasons: [
       check(ldtt.eligible, `đủ điều kiện Lao động tiên tiến năm ${year}`),
@@ -114,7 +97,7 @@ export function proposePersonTitles(year: number, person: TitlePersonInput, rule
   const threeYears = [year - 2, year - 1, year];
   const missing = threeYears.filter((y) => !cstdcsIn(y));
   const province = person.initiatives.filter((i) => PROVINCE_OR_ABOVE.has(i.level) && inYear(i.recognisedOn, year - 2));
-  const cstdTinh = withVote(person, 'CSTD_TINH', ruleSet, false, {
+  const cstdTinh = proposed('CSTD_TINH', {
     eligible: missing.length === 0 && province.length > 0,
     reasons: [
       check(
@@ -145,7 +128,7 @@ export function proposePersonTitles(year: number, person: TitlePersonInput, rule
     : htxsTwice
       ? `Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục ${yearsText(twoYears)}`
       : `cần Chiến sĩ thi đua cơ sở hoặc Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục ${yearsText(twoYears)}`;
-  const bangKhen = withVote(person, 'BANG_KHEN_TINH', ruleSet, false, {
+  const bangKhen = proposed('BANG_KHEN_TINH', {
     eligible: (cstdcsTwice || htxsTwice) && enoughInitiatives,
     reasons: [
       check(cstdcsTwice || htxsTwice, `${pathText} (Luật TĐKT Điều 74 khoản 1 điểm d)`),
@@ -159,7 +142,7 @@ export function proposePersonTitles(year: number, person: TitlePersonInput, rule
   });
 
   // Giấy khen: the achievement is the council's judgement, so the data only shows who may be considered.
-  const giayKhen = withVote(person, 'GIAY_KHEN', ruleSet, false, {
+  const giayKhen = proposed('GIAY_KHEN', {
     eligible: levelOk,
     reasons: [
       check(levelOk, levelCheck(person.level, year, HTT_OR_ABOVE_TEXT, 'QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 4')),

@@ -1,6 +1,6 @@
 import { LEVEL_LABELS, type Level } from '../contract/levels.ts';
 import { formatDate } from './titles-dates.ts';
-import type { CouncilVote, Initiative, PersonTitle, ResearchTopic, UnitTitle } from './year-types.ts';
+import type { Initiative, PersonTitle, ResearchTopic, UnitTitle } from './year-types.ts';
 
 // The Vietnamese sentences of the title proposals (RULES.md §6): one per condition, met or not, each
 // naming the article or the rule-set setting that applied.
@@ -56,23 +56,6 @@ export function initiativeText(initiative: Initiative): string {
 
 export function researchText(topic: ResearchTopic): string {
   return `đề tài «${topic.title}» nghiệm thu ngày ${formatDate(topic.acceptedOn)}`;
-}
-
-const VOTE_RULE = 'NĐ 98/2023 Điều 30';
-
-/** The council's vote is recorded, not computed: met when agree × 100 ≥ pct × members. */
-export function voteCheck(vote: CouncilVote, pct: number, ruleSetName: string): { met: boolean; reason: string } {
-  const { agree, members } = vote;
-  if (!Number.isInteger(agree) || !Number.isInteger(members) || members < 1 || agree < 0 || agree > members) {
-    throw new RangeError(`a council vote needs 0 ≤ agree ≤ members and members ≥ 1, got ${agree}/${members}`);
-  }
-  const met = 100 * agree >= pct * members;
-  const text = `Hội đồng biểu quyết ${agree}/${members} thành viên đồng ý (cần ≥ ${pct}% theo «${ruleSetName}», ${VOTE_RULE})`;
-  return { met, reason: check(met, text) };
-}
-
-export function voteMissingReason(pct: number, ruleSetName: string): string {
-  return `Chưa có kết quả biểu quyết của Hội đồng (cần ≥ ${pct}% thành viên đồng ý theo «${ruleSetName}», ${VOTE_RULE})`;
 }
 
 export function yearsText(years: readonly number[]): string {

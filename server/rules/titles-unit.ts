@@ -1,7 +1,7 @@
 import type { Level } from '../contract/levels.ts';
 import type { RuleSet } from '../contract/rule-set.ts';
 import { isWarningOrAbove, recruitedInTime } from './titles-dates.ts';
-import { TITLE_LABELS, check, levelCheck, voteCheck } from './titles-reasons.ts';
+import { TITLE_LABELS, check, levelCheck } from './titles-reasons.ts';
 import type {
   PersonTitle,
   PersonTitles,
@@ -33,19 +33,8 @@ export function atLeastPct(a: number, b: number, pct: number): boolean {
   return b > 0 && 100 * a >= pct * b;
 }
 
-function finish(
-  unit: TitleUnitInput,
-  title: UnitTitle,
-  eligible: boolean,
-  reasons: string[],
-  ruleSet: RuleSet,
-): TitleProposal<UnitTitle> {
-  const vote = unit.votes?.[title];
-  if (vote) {
-    const checked = voteCheck(vote, ruleSet.titles.councilVotePct, ruleSet.name);
-    reasons.push(checked.reason);
-    eligible &&= checked.met;
-  }
+/** A collective's proposal of year Y before the council's vote, which the dossier adds (RULES.md §11.2). */
+function finish(title: UnitTitle, eligible: boolean, reasons: string[]): TitleProposal<UnitTitle> {
   return { title, label: TITLE_LABELS[title], eligible, reasons };
 }
 
@@ -89,18 +78,15 @@ export function proposeUnitTitles(
 
   const httOk = unit.level === 'HTT' || unit.level === 'HTXS';
   const ttLdtt = finish(
-    unit,
     'TT_LDTT',
     httOk && ldttOk && noHeavy,
     [check(httOk, levelCheck(unit.level, year, 'từ Hoàn thành tốt nhiệm vụ trở lên', UNIT_HTT_RULE)), ldttReason, heavyReason],
-    ruleSet,
   );
 
   const htxsOk = unit.level === 'HTXS';
   const allHt = counted.length > 0 && htOrAbove === counted.length;
   const hasCstdcs = cstdcs.length > 0;
   const ttLdxs = finish(
-    unit,
     'TT_LDXS',
     htxsOk && allHt && ldttOk && hasCstdcs,
     [
@@ -117,7 +103,6 @@ export function proposeUnitTitles(
           : 'không có thành viên nào đủ điều kiện Chiến sĩ thi đua cơ sở',
       ),
     ],
-    ruleSet,
   );
 
   return {

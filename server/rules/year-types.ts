@@ -80,12 +80,6 @@ export interface ResearchTopic {
   acceptedOn: string;
 }
 
-/** The council's vote on a proposal (recorded, never computed). */
-export interface CouncilVote {
-  agree: number;
-  members: number;
-}
-
 /** An earlier year of a person: the yearly level and the titles actually awarded. */
 export interface TitleHistoryYear {
   year: number;
@@ -110,7 +104,6 @@ export interface TitlePersonInput {
   researchTopics: readonly ResearchTopic[];
   /** Earlier years; Y itself comes from `level` and this year's proposals. */
   history: readonly TitleHistoryYear[];
-  votes?: Partial<Record<PersonTitle, CouncilVote>> | null;
 }
 
 export interface TitleUnitInput {
@@ -118,7 +111,6 @@ export interface TitleUnitInput {
   key: string;
   /** The unit's final yearly level of Y. */
   level: Level;
-  votes?: Partial<Record<UnitTitle, CouncilVote>> | null;
 }
 
 /** A proposal for the council, never final. */

@@ -38,7 +38,6 @@ export function titlePersonInput(
 ): TitlePersonInput {
   const yearly = person.yearly;
   const disciplines = [...person.months.map((m) => m.discipline), yearly?.discipline].filter(nonBlank);
-  const vote = yearly && yearly.voteAgree !== null && yearly.voteTotal !== null ? { agree: yearly.voteAgree, members: yearly.voteTotal } : null;
   return {
     key: person.code,
     unit: person.unit,
@@ -50,8 +49,6 @@ export function titlePersonInput(
     initiatives: records?.initiatives ?? [],
     researchTopics: records?.researchTopics ?? [],
     history,
-    // The yearly sheet records one vote, the council's vote on CSTĐCS (RULES.md §6).
-    votes: vote ? { CSTDCS: vote } : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DecisionRequest } from '../contract/council.ts';
 import type { Db } from '../db/database.ts';
 import type { DecisionRow } from '../council/period-repository.ts';
+import { matchKey } from '../contract/text.ts';
 import { AppError } from '../errors.ts';
 import { canAward } from '../rules/index.ts';
 import type { Caller } from '../access/access.ts';
@@ -27,6 +28,13 @@ export async function decideYear(db: Db, caller: Caller, year: string, request: 
         if (missing !== undefined) throw new AppError('not_found', `Không tìm thấy ${missing} trong năm ${year}`, { key: missing });
         const refusal = canAward(outcome, keys);
         if (refusal) throw new AppError('conflict', refusal, { keys });
+      },
+      checkHolder: async (subject, key) => {
+        const computed = await computeYear(db, caller.orgId, year);
+        const known = subject === 'person' ? computed.data.people.map((p) => p.code) : computed.data.units.map((u) => u.unit);
+        if (!known.some((k) => matchKey(k) === matchKey(key))) {
+          throw new AppError('not_found', `Không tìm thấy ${subject === 'person' ? `cán bộ ${key}` : `đơn vị «${key}»`} trong năm ${year}`, { key });
+        }
       },
     },
     request,

@@ -15,6 +15,9 @@ import {
   personYearSheetSchema,
 } from '../contract/year-sheets.ts';
 import { requireRole } from '../access/access.ts';
+import { dossierRoutes } from './dossier-routes.ts';
+import { proposalLists } from './proposal-list-view.ts';
+import { proposalListQuerySchema, proposalListsSchema } from '../contract/proposal-list.ts';
 import { yearProposals } from './titles-proposals.ts';
 import { decideYear } from './year-decisions.ts';
 import { initiativeSheet } from './year-initiatives-view.ts';
@@ -93,6 +96,14 @@ const routes = {
     request: { params, query: proposalsQuerySchema },
     responses: { 200: json(yearProposalsSchema, 'Đề nghị (chưa phải quyết định)'), ...errorResponses(401, 422) },
   }),
+  proposalList: createRoute({
+    method: 'get',
+    path: '/years/{year}/proposal-list',
+    tags,
+    summary: 'Danh sách đề nghị khen thưởng theo khối (DOC-1): đủ điều kiện, đã qua biểu quyết nếu cần, không bị Hội đồng rút',
+    request: { params, query: proposalListQuerySchema },
+    responses: { 200: json(proposalListsSchema, 'Danh sách đề nghị (một, hoặc hai khi tách theo thẩm quyền)'), ...errorResponses(401, 422) },
+  }),
   decide: createRoute({
     method: 'post',
     middleware: [allowRoles('admin', 'council')] as const,
@@ -127,10 +138,14 @@ export function yearRoutes() {
     const { baseSalary } = c.req.valid('query');
     return c.json(await yearProposals(c.get('db'), c.get('caller').orgId, c.req.valid('param').year, baseSalary), 200);
   });
+  app.openapi(routes.proposalList, async (c) =>
+    c.json(await proposalLists(c.get('db'), c.get('caller').orgId, c.req.valid('param').year, c.req.valid('query').splitByAuthority), 200),
+  );
   app.openapi(routes.decide, async (c) => {
     const caller = c.get('caller');
     requireRole(caller, 'admin', 'council');
     return c.json(await decideYear(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json')), 201);
   });
+  app.route('/', dossierRoutes());
   return app;
 }

@@ -28,8 +28,8 @@ export function sampleSummary(overrides: Partial<MonthSummary> = {}): MonthSumma
     ties: [{ group: 'Giảng viên', codes: ['CB004', 'CB007', 'CB009'] }],
     newPeople: [],
     decisions: [
-      { id: 1, subject: 'person', kind: 'raise-rate', keys: [], rate: 25, reason: 'Đơn vị xuất sắc', decidedBy: 1, decidedAt: '2021-11-02T03:04:05Z' },
-      { id: 2, subject: 'person', kind: 'award', keys: ['CB004'], rate: null, reason: 'Có sáng kiến', decidedBy: 1, decidedAt: '2021-11-02T17:30:00Z' },
+      { id: 1, subject: 'person', kind: 'raise-rate', keys: [], title: null, rate: 25, reason: 'Đơn vị xuất sắc', decidedBy: 1, decidedAt: '2021-11-02T03:04:05Z' },
+      { id: 2, subject: 'person', kind: 'award', keys: ['CB004'], title: null, rate: null, reason: 'Có sáng kiến', decidedBy: 1, decidedAt: '2021-11-02T17:30:00Z' },
     ],
     ...overrides,
   };

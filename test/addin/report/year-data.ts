@@ -42,13 +42,13 @@ export function sampleResults(): YearResults {
       units: [],
     },
     decisions: [
-      { id: 1, subject: 'person', kind: 'award', keys: ['CB002'], rate: null, reason: 'Chủ trì chuyển đổi số', decidedBy: 1, decidedAt: '2022-01-10T02:00:00Z' },
-      { id: 2, subject: 'person', kind: 'finalise', keys: [], rate: null, reason: 'Hội đồng họp', decidedBy: 1, decidedAt: '2022-01-11T02:00:00Z' },
+      { id: 1, subject: 'person', kind: 'award', keys: ['CB002'], title: null, rate: null, reason: 'Chủ trì chuyển đổi số', decidedBy: 1, decidedAt: '2022-01-10T02:00:00Z' },
+      { id: 2, subject: 'person', kind: 'finalise', keys: [], title: null, rate: null, reason: 'Hội đồng họp', decidedBy: 1, decidedAt: '2022-01-11T02:00:00Z' },
     ],
   };
 }
 
-const proposal = (title: string, label: string, eligible: boolean, reasons: string[]) => ({ title, label, eligible, reasons });
+const proposal = (title: string, label: string, eligible: boolean, reasons: string[]) => ({ title, label, eligible, reasons, vote: 'none' as const, warnings: [], withdrawn: null });
 
 export function sampleProposals(): YearProposals {
   return {
@@ -57,14 +57,14 @@ export function sampleProposals(): YearProposals {
     ruleSetVersion: 1,
     people: [
       {
-        code: 'CB001', name: 'Lò Văn Long', unit: 'Phòng Đào tạo', level: 'HTXS', history: [],
+        code: 'CB001', name: 'Lò Văn Long', unit: 'Phòng Đào tạo', level: 'HTXS', history: [], historyNotes: [], registration: [],
         proposals: [
           proposal('LDTT', 'Lao động tiên tiến', true, ['Đạt: năm 2021 xếp loại HTXS']),
           proposal('CSTDCS', 'Chiến sĩ thi đua cơ sở', true, ['Đạt: LĐTT', 'Đạt: HTXS']),
         ],
       },
       {
-        code: 'CB004', name: 'Vì Thị Lan', unit: 'Khoa Lý luận cơ sở', level: 'NONE', history: [],
+        code: 'CB004', name: 'Vì Thị Lan', unit: 'Khoa Lý luận cơ sở', level: 'NONE', history: [], historyNotes: [], registration: [],
         proposals: [
           proposal('LDTT', 'Lao động tiên tiến', false, ['Không đạt: năm 2021 không xếp loại']),
           proposal('CSTDCS', 'Chiến sĩ thi đua cơ sở', false, ['Không đạt: chưa là LĐTT']),
@@ -73,12 +73,15 @@ export function sampleProposals(): YearProposals {
     ],
     units: [
       {
-        unit: 'Khoa Lý luận cơ sở', level: 'HTT', members: 3, countedMembers: 3, ldttMembers: 2,
+        unit: 'Khoa Lý luận cơ sở', level: 'HTT', members: 3, countedMembers: 3, ldttMembers: 2, registration: [],
         proposals: [proposal('TT_LDTT', 'Tập thể lao động tiên tiến', false, ['Không đạt: 2/3 thành viên LĐTT (cần 70%)'])],
       },
     ],
+    withdrawals: [],
     rewards: {
       baseSalary: 2_340_000,
+      coefficients: { CSTD_TINH: 3, CSTDCS: 1, LDTT: 0.3, TT_LDXS: 1.5, TT_LDTT: 0.8 },
+      perAward: { CSTD_TINH: 7_020_000, CSTDCS: 2_340_000, LDTT: 710_000, TT_LDXS: 3_510_000, TT_LDTT: 1_880_000 },
       lines: [
         { holder: 'person', key: 'CB001', year: 2021, title: 'LDTT', amount: 710_000, paid: false, reason: 'Lao động tiên tiến: không tính tiền thưởng' },
         { holder: 'person', key: 'CB001', year: 2021, title: 'CSTDCS', amount: 2_340_000, paid: true, reason: 'Chiến sĩ thi đua cơ sở: hệ số 1' },

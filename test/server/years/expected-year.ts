@@ -11,6 +11,7 @@ import {
   type YearPersonInput,
   type YearUnitInput,
 } from '../../../server/rules/index.ts';
+import { finishProposals } from '../../../server/rules/dossier/finish-proposals.ts';
 import { YEAR, type SchoolYear } from './school-year.ts';
 
 /**
@@ -96,11 +97,21 @@ export function expectedProposals(data: SchoolYear, decisions: Decisions) {
         .map((r) => ({ title: r.title as string, level: r.level === 'Cấp tỉnh' ? 'tinh' : 'co-so', recognisedOn: isoDate(r.recognisedOn)! })),
       researchTopics: mine.filter((r) => r.kind === 'Đề tài').map((r) => ({ title: r.title as string, acceptedOn: isoDate(r.recognisedOn)! })),
       history: prior.map((h) => ({ year: h, level: null, titles: ['CSTDCS'] })),
-      votes: y?.voteTotal ? { CSTDCS: { agree: y.voteAgree as number, members: y.voteTotal as number } } : null,
     };
   });
+  // The yearly sheet's Phiếu đồng ý / Tổng số phiếu is the council's CSTĐCS vote (RULES.md §11.2).
+  const votes = year.inputs.flatMap((p) => {
+    const y = year.yearly.get(p.key);
+    return y?.voteTotal ? [{ holder: 'person' as const, key: p.key, title: 'CSTDCS' as const, members: y.voteTotal as number, present: null, agree: y.voteAgree as number }] : [];
+  });
   const titleUnits = year.unitInputs.map((u, i) => ({ key: u.key, level: year.units.rows[i]!.level }));
-  const titles = proposeTitles(YEAR, titlePeople, titleUnits, DEFAULT_RULE_SET);
-  const rewards = estimateRewards(rewardClaimsFromProposals(YEAR, titles), DEFAULT_RULE_SET);
+  const proposed = proposeTitles(YEAR, titlePeople, titleUnits, DEFAULT_RULE_SET);
+  const finished = finishProposals(proposed, { registrations: [], votes }, DEFAULT_RULE_SET);
+  const titles = {
+    // No council decision withdraws a title in this year.
+    people: proposed.people.map((p, i) => ({ ...p, proposals: finished.people[i]!.proposals.map((t) => ({ ...t, withdrawn: null })) })),
+    units: proposed.units.map((u, i) => ({ ...u, proposals: finished.units[i]!.proposals.map((t) => ({ ...t, withdrawn: null })) })),
+  };
+  const rewards = estimateRewards(rewardClaimsFromProposals(YEAR, titles as typeof proposed), DEFAULT_RULE_SET);
   return { titles, rewards };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
 import { decisionsFrom, expectedProposals, expectedYear } from './expected-year.ts';
@@ -101,13 +102,22 @@ describe.each(testDatabases())('a school year pushed through the API on $name', 
     expect(res.body.units.map((u: any) => ({ unit: u.unit, proposals: u.proposals, members: u.members }))).toEqual(
       want.titles.units.map((u) => ({ unit: u.key, proposals: u.proposals, members: u.members })),
     );
-    expect(res.body.rewards).toEqual({ baseSalary: 2_340_000, ...want.rewards });
+    expect(res.body.rewards).toEqual({
+      baseSalary: 2_340_000,
+      coefficients: DEFAULT_RULE_SET.rewards.coefficients,
+      perAward: { CSTD_TINH: 7_020_000, CSTDCS: 2_340_000, LDTT: 710_000, TT_LDXS: 3_510_000, TT_LDTT: 1_880_000 },
+      ...want.rewards,
+    });
 
     const eligible = (code: string) => res.body.people.find((p: any) => p.code === code).proposals.filter((t: any) => t.eligible).map((t: any) => t.title);
     expect(eligible('CB016')).toEqual(expect.arrayContaining(['LDTT', 'CSTDCS', 'CSTD_TINH']));
     expect(res.body.people.find((p: any) => p.code === 'CB016').history).toEqual([
-      { year: 2022, level: null, titles: ['CSTDCS'], source: 'sheet' },
-      { year: 2021, level: null, titles: ['CSTDCS'], source: 'sheet' },
+      { year: 2022, level: null, titles: ['CSTDCS'], titleSources: ['sheet'], decisions: [] },
+      { year: 2021, level: null, titles: ['CSTDCS'], titleSources: ['sheet'], decisions: [] },
+    ]);
+    expect(res.body.people.find((p: any) => p.code === 'CB016').historyNotes).toEqual([
+      'Năm 2022: CSTĐCS theo khai báo «Danh hiệu các năm trước» (chưa có quyết định khen thưởng được lưu)',
+      'Năm 2021: CSTĐCS theo khai báo «Danh hiệu các năm trước» (chưa có quyết định khen thưởng được lưu)',
     ]);
     expect(eligible('CB009')).not.toContain('LDTT');
     expect(eligible('CB050')).not.toContain('LDTT');

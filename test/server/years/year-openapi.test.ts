@@ -20,12 +20,17 @@ describe.each(testDatabases())('yearly and student routes in the OpenAPI documen
         '/api/v1/years/{year}/results',
         '/api/v1/years/{year}/proposals',
         '/api/v1/years/{year}/decisions',
+        '/api/v1/years/{year}/votes',
+        '/api/v1/years/{year}/decisions-register',
+        '/api/v1/years/{year}/registrations',
+        '/api/v1/years/{year}/pledges',
+        '/api/v1/years/{year}/proposal-list',
         '/api/v1/classes',
         '/api/v1/classes/{class}/students',
         '/api/v1/classes/{class}/commendations',
       ]),
     );
-    for (const name of ['PersonYearRow', 'InitiativeRow', 'StudentRow', 'PersonYearSheet', 'YearResults', 'YearProposals', 'ClassStudents', 'ClassCommendations']) {
+    for (const name of ['PersonYearRow', 'InitiativeRow', 'StudentRow', 'PersonYearSheet', 'YearResults', 'YearProposals', 'ClassStudents', 'ClassCommendations', 'VoteRow', 'DecisionRow', 'VoteSheet', 'DecisionSheet', 'RegistrationRow', 'PledgeRow', 'RegistrationSheet', 'PledgeSheet', 'RegistrationComparison', 'ProposalLists']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
   });
