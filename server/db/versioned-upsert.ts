@@ -25,7 +25,17 @@ export interface Column<F extends string = string> {
  * Records are keyed by the contract's field names; only this module and the repositories see columns.
  */
 export interface VersionedTable<K = Record<string, unknown>, R = Record<string, unknown>> {
-  table: 'person_month' | 'unit_month' | 'person_year' | 'initiative' | 'student' | 'council_vote' | 'decision_register' | 'registration' | 'pledge' | 'task';
+  table:
+    | 'person_month'
+    | 'unit_month'
+    | 'person_year'
+    | 'initiative'
+    | 'student'
+    | 'council_vote'
+    | 'decision_register'
+    | 'registration'
+    | 'pledge'
+    | 'task';
   /** With org_id, what one push is scoped to: a month or year ('period') or a class ('class_key'). */
   scope: 'period' | 'class_key';
   /** The rest of the primary key. */
