@@ -3,12 +3,12 @@ import type { TaskRole } from '../rules/tasks/types.ts';
 import type { MonthResult } from '../rules/index.ts';
 import { leaderMonthFromTasks, managedBy, monthFromTasks, unitResultsAxis, type MonthFromTasks, type TaskInput } from '../rules/tasks/index.ts';
 import type { StoredPersonMonth } from './month-repository.ts';
-import type { StoredTask } from './task-repository.ts';
+import type { StoredTask, TaskRecord } from './task-repository.ts';
 
 const defined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
 /** A stored task row as the rules read it: blanks back to undefined, whose meaning the rules decide. */
-export function taskInput(t: StoredTask): TaskInput {
+export function taskInput(t: TaskRecord): TaskInput {
   return {
     taskRef: defined(t.taskRef),
     taskName: t.taskName,
