@@ -52,7 +52,7 @@ export function monthsFromTasks(rows: readonly StoredPersonMonth[], tasks: reado
 }
 
 /** Whether a month row is a leader's under the rule set (leaderAxes, preset nd335-2026): it carries a typed đ or e. */
-export function isLeaderRow(r: StoredPersonMonth, ruleSet: RuleSet): boolean {
+export function isLeaderRow(r: Pick<StoredPersonMonth, 'leaderOrganisePct' | 'leaderOtherPct'>, ruleSet: RuleSet): boolean {
   return ruleSet.tasks.leaderAxes && (r.leaderOrganisePct !== null || r.leaderOtherPct !== null);
 }
 

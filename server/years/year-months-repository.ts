@@ -18,6 +18,8 @@ export interface StoredPersonMonthOfYear {
   allTasksDone: boolean | null;
   exceededPct: number | null;
   latePct: number | null;
+  leaderOrganisePct: number | null;
+  leaderOtherPct: number | null;
   leave: 'maternity' | 'absent' | null;
   discipline: string | null;
 }
@@ -43,7 +45,7 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
        substr(m.period, 6, 2)::int as month, u.name as unit, m.duty_group as "dutyGroup",
        m.score::float8 as score, m.general::float8 as general, m.results::float8 as results,
        m.all_tasks_done as "allTasksDone", m.exceeded_pct::float8 as "exceededPct", m.late_pct::float8 as "latePct",
-       m.leave, m.discipline
+       m.leader_organise_pct::float8 as "leaderOrganisePct", m.leader_other_pct::float8 as "leaderOtherPct", m.leave, m.discipline
      from person_month m ${personOfRow('m', 'p.code, p.full_name, p.sex, p.recruited_on')}
        ${unitOfRow('m', 'u.name')}
      where ${YEAR_RANGE}

@@ -72,4 +72,32 @@ describe.each(testDatabases())('the year rated on the months’ task results on 
     expect(inYear('NV02')).toMatchObject({ monthScores: [81, 82, 83, 84, 85, 86, null, null, null, null, null, null], monthsCounted: 6, annualScore: 83.5 });
     expect(inYear('NV03').monthScores.slice(0, 6)).toEqual([90, 90, 90, 90, 90, 90]);
   });
+
+  it('gives a leader each month’s score from the levels of the people they manage, as the month view does (preset nd335-2026)', async () => {
+    expect((await s.call('PUT', '/api/v1/rule-set', { body: { preset: 'nd335-2026' } })).status).toBe(200);
+    try {
+      const leaderYear = '2028';
+      const scores: (number | null)[] = [];
+      for (const m of MONTHS) {
+        const at = `${leaderYear}-${String(m).padStart(2, '0')}`;
+        await s.call('POST', `/api/v1/months/${at}/people`, {
+          body: {
+            rows: [
+              { code: 'L1', name: 'Đinh Văn Lãnh', unit: 'Khoa L', general: 27, leaderOtherPct: 80 },
+              // Below HT in odd months, so the leader's unit-results axis moves with the month's levels.
+              { code: 'L2', name: 'Đinh Thị Lan', unit: 'Khoa L', score: m % 2 === 1 ? 40 : 85 },
+            ],
+          },
+        });
+        await s.call('POST', `/api/v1/months/${at}/tasks`, { body: { rows: [{ ref: 2, code: 'L1', taskRef: 'L-1', taskName: 'Kế hoạch khoa', h: 1 }] } });
+        scores.push((await s.call<PersonMonth>('GET', `/api/v1/months/${at}/people`)).body.rows.find((r) => r.code === 'L1')!.score);
+      }
+      // 70 · (300 + d + đ 100 + e 80) / 600 + 27: d = 50 in odd months (88.8), 100 in even ones (94.7).
+      expect(scores).toEqual([88.8, 94.7, 88.8, 94.7, 88.8, 94.7]);
+      const leader = (await s.call<YearResults>('GET', `/api/v1/years/${leaderYear}/results`)).body.people.find((p) => p.code === 'L1')!;
+      expect(leader.monthScores).toEqual([...scores, null, null, null, null, null, null]);
+    } finally {
+      await s.call('PUT', '/api/v1/rule-set', { body: { preset: 'default' } });
+    }
+  });
 });
