@@ -3,12 +3,12 @@ import type { TaskRole } from '../rules/tasks/types.ts';
 import type { MonthResult } from '../rules/index.ts';
 import { leaderMonthFromTasks, managedBy, monthFromTasks, unitResultsAxis, type MonthFromTasks, type TaskInput } from '../rules/tasks/index.ts';
 import type { StoredPersonMonth } from './month-repository.ts';
-import type { StoredTask } from './task-repository.ts';
+import type { StoredTask, TaskRecord } from './task-repository.ts';
 
 const defined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
 /** A stored task row as the rules read it: blanks back to undefined, whose meaning the rules decide. */
-export function taskInput(t: StoredTask): TaskInput {
+export function taskInput(t: TaskRecord): TaskInput {
   return {
     taskRef: defined(t.taskRef),
     taskName: t.taskName,
@@ -52,7 +52,7 @@ export function monthsFromTasks(rows: readonly StoredPersonMonth[], tasks: reado
 }
 
 /** Whether a month row is a leader's under the rule set (leaderAxes, preset nd335-2026): it carries a typed đ or e. */
-export function isLeaderRow(r: StoredPersonMonth, ruleSet: RuleSet): boolean {
+export function isLeaderRow(r: Pick<StoredPersonMonth, 'leaderOrganisePct' | 'leaderOtherPct'>, ruleSet: RuleSet): boolean {
   return ruleSet.tasks.leaderAxes && (r.leaderOrganisePct !== null || r.leaderOtherPct !== null);
 }
 

@@ -1,6 +1,10 @@
+import type { RuleSet } from '../contract/rule-set.ts';
 import type { Db } from '../db/database.ts';
+import { isLeaderRow, taskInput } from '../months/month-tasks.ts';
+import { computePersonMonth } from '../months/month-view.ts';
+import { monthFromTasks, type MonthFromTasks, type TaskInput } from '../rules/tasks/index.ts';
 import { loadPersonYear, type StoredPersonYear } from './person-year-repository.ts';
-import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from './year-months-repository.ts';
+import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadTasksOfYear, loadUnitMonthsOfYear, type StoredPersonMonthOfYear, type StoredTaskOfYear } from './year-months-repository.ts';
 import type { YearMonthInput, YearPersonInput, YearUnitInput } from '../rules/index.ts';
 
 /** A person's year as stored: the months of person_month and the yearly sheet's row. */
@@ -43,15 +47,58 @@ function person(who: Who, yearly: StoredPersonYear | null): YearPerson {
   return { code, name, unit, dutyGroup, sex, recruitedOn, months: [], monthScores: twelve(), maternity: 0, yearly };
 }
 
-export async function loadYearData(db: Db, orgId: number, year: string): Promise<YearData> {
-  const [months, yearly, unitMonths, disciplined] = await Promise.all([
+/** The year's task rows by staff code and month. */
+function tasksByCodeAndMonth(tasks: readonly StoredTaskOfYear[]): Map<string, TaskInput[]> {
+  const out = new Map<string, TaskInput[]>();
+  for (const t of tasks) {
+    const key = `${t.month}\u0000${t.code}`;
+    const rows = out.get(key);
+    if (rows) rows.push(taskInput(t));
+    else out.set(key, [taskInput(t)]);
+  }
+  return out;
+}
+
+/**
+ * A leader's result from tasks depends on the levels their month gave everyone they manage (RULES.md §10), so
+ * the months where a leader has task rows are computed whole, by the month view's own computePersonMonth;
+ * other months need no more than their own rows.
+ */
+async function leaderMonthsOfYear(
+  db: Db,
+  orgId: number,
+  year: string,
+  ruleSet: RuleSet,
+  months: readonly StoredPersonMonthOfYear[],
+  taskRows: ReadonlyMap<string, TaskInput[]>,
+): Promise<Map<number, Map<string, MonthFromTasks>>> {
+  const wanted = new Set<number>();
+  for (const m of months) if (isLeaderRow(m, ruleSet) && taskRows.has(`${m.month}\u0000${m.code}`)) wanted.add(m.month);
+  const computed = await Promise.all(
+    [...wanted].map(async (month) => [month, (await computePersonMonth(db, orgId, `${year}-${String(month).padStart(2, '0')}`)).fromTasks] as const),
+  );
+  return new Map(computed);
+}
+
+/**
+ * The year's people and units as stored, each month's score the one the month is rated on: with task rows,
+ * what monthFromTasks makes of the month row (RULES.md §10), as the month view does.
+ */
+export async function loadYearData(db: Db, orgId: number, year: string, ruleSet: RuleSet): Promise<YearData> {
+  const [months, tasks, yearly, unitMonths, disciplined] = await Promise.all([
     loadPersonMonthsOfYear(db, orgId, year),
+    loadTasksOfYear(db, orgId, year),
     loadPersonYear(db, orgId, year),
     loadUnitMonthsOfYear(db, orgId, year),
     loadDisciplinedUnits(db, orgId, year),
   ]);
+  const taskRows = tasksByCodeAndMonth(tasks);
+  const leaders = await leaderMonthsOfYear(db, orgId, year, ruleSet, months, taskRows);
   const people = new Map<string, YearPerson>();
   for (const m of months) {
+    const own = taskRows.get(`${m.month}\u0000${m.code}`);
+    const leader = leaders.get(m.month)?.get(m.code);
+    const score = leader ? leader.score : own ? monthFromTasks(m, own, ruleSet).score : m.score;
     let p = people.get(m.code);
     if (!p) {
       p = person(m, null);
@@ -60,8 +107,8 @@ export async function loadYearData(db: Db, orgId: number, year: string): Promise
     // Months come in order, so the last one sets the unit and duty group.
     p.unit = m.unit;
     p.dutyGroup = m.dutyGroup;
-    p.months.push({ month: m.month, score: m.score, mark: m.leave, discipline: m.discipline });
-    p.monthScores[m.month - 1] = m.score;
+    p.months.push({ month: m.month, score, mark: m.leave, discipline: m.discipline });
+    p.monthScores[m.month - 1] = score;
     if (m.leave === 'maternity') p.maternity++;
   }
   for (const y of yearly) {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
+import type { TaskRecord } from '../months/task-repository.ts';
 
 /** One stored month of a person within a year, with who the person is; numbers cast in SQL for both adapters. */
 export interface StoredPersonMonthOfYear {
@@ -11,8 +12,22 @@ export interface StoredPersonMonthOfYear {
   unit: string;
   dutyGroup: string | null;
   score: number | null;
+  /** The typed parts and gates that a month's task rows complete (RULES.md §10). */
+  general: number | null;
+  results: number | null;
+  allTasksDone: boolean | null;
+  exceededPct: number | null;
+  latePct: number | null;
+  leaderOrganisePct: number | null;
+  leaderOtherPct: number | null;
   leave: 'maternity' | 'absent' | null;
   discipline: string | null;
+}
+
+/** One task row of a month of the year, with whose it is. */
+export interface StoredTaskOfYear extends TaskRecord {
+  code: string;
+  month: number;
 }
 
 export interface StoredUnitMonthOfYear {
@@ -28,11 +43,30 @@ export async function loadPersonMonthsOfYear(db: Db, orgId: number, year: string
   return db.query<StoredPersonMonthOfYear>(
     `select p.code, p.full_name as name, p.sex, to_char(p.recruited_on, 'YYYY-MM-DD') as "recruitedOn",
        substr(m.period, 6, 2)::int as month, u.name as unit, m.duty_group as "dutyGroup",
-       m.score::float8 as score, m.leave, m.discipline
+       m.score::float8 as score, m.general::float8 as general, m.results::float8 as results,
+       m.all_tasks_done as "allTasksDone", m.exceeded_pct::float8 as "exceededPct", m.late_pct::float8 as "latePct",
+       m.leader_organise_pct::float8 as "leaderOrganisePct", m.leader_other_pct::float8 as "leaderOtherPct", m.leave, m.discipline
      from person_month m ${personOfRow('m', 'p.code, p.full_name, p.sex, p.recruited_on')}
        ${unitOfRow('m', 'u.name')}
      where ${YEAR_RANGE}
      order by p.code, m.period`,
+    [orgId, year],
+  );
+}
+
+/**
+ * The year's task rows in one read over the task key's (org_id, period) prefix, person by primary key, so the
+ * year rates a month scored through its tasks as the month does. Ordered as loadTasks orders a month's.
+ */
+export async function loadTasksOfYear(db: Db, orgId: number, year: string): Promise<StoredTaskOfYear[]> {
+  return db.query<StoredTaskOfYear>(
+    `select p.code, substr(t.period, 6, 2)::int as month,
+       t.task_ref as "taskRef", t.task_name as "taskName", t.source, t.role, t.k::float8 as k, t.g, t.h,
+       to_char(t.due_on, 'YYYY-MM-DD') as "dueOn", to_char(t.done_on, 'YYYY-MM-DD') as "doneOn",
+       t.q_fails as "qFails", t.d_fails as "dFails", t.exceeded, t.objective, t.confirmed_by as "confirmedBy", t.note
+     from task t ${personOfRow('t', 'p.code')}
+     where t.org_id = $1 and t.period between $2 || '-01' and $2 || '-12'
+     order by p.code collate "C", t.period, t.task_key collate "C"`,
     [orgId, year],
   );
 }

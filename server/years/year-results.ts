@@ -22,9 +22,10 @@ export interface ComputedYear {
 }
 
 export async function computeYear(db: Db, orgId: number, year: string): Promise<ComputedYear> {
+  const rules = loadRuleSet(db, orgId);
   const [data, { version, ruleSet }, context] = await Promise.all([
-    loadYearData(db, orgId, year),
-    loadRuleSet(db, orgId),
+    rules.then((r) => loadYearData(db, orgId, year, r.ruleSet)),
+    rules,
     periodContext(db, orgId, year),
   ]);
   return {

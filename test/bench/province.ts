@@ -1,3 +1,4 @@
+import { DEFAULT_RULE_SET } from '../../server/contract/rule-set.ts';
 import type { Db } from '../../server/db/database.ts';
 import { loadPersonMonth } from '../../server/months/month-repository.ts';
 import { personMonthView } from '../../server/months/month-view.ts';
@@ -84,7 +85,7 @@ export async function provinceCases(bench: BenchDatabase, size: ProvinceSize, pl
     const sample = spread(orgIds, 4);
     const planned = {
       month: await plannedWork(db, (d) => loadPersonMonth(d, sample[0]!, month)),
-      year: await plannedWork(db, (d) => loadYearData(d, sample[0]!, shape.year)),
+      year: await plannedWork(db, (d) => loadYearData(d, sample[0]!, shape.year, DEFAULT_RULE_SET)),
     };
     progress(`province (${kind}): ${orgs} organisations, ${total.toLocaleString('en-US')} person-months: timing orgs ${sample.join(', ')}`);
     const m = await medians(plan, total, async (i) => {
@@ -98,7 +99,7 @@ export async function provinceCases(bench: BenchDatabase, size: ProvinceSize, pl
       const c3 = cpu();
       const yearFloor = await time(() => db.query(YEAR_FLOOR, [org, shape.year]));
       const monthRead = await time(() => loadPersonMonth(db, org, month));
-      const yearRead = await time(() => loadYearData(db, org, shape.year));
+      const yearRead = await time(() => loadYearData(db, org, shape.year, DEFAULT_RULE_SET));
       if (view.value.rows.length !== shape.peoplePerOrg || monthFloor.value.length !== shape.peoplePerOrg) {
         throw new Error(`province month of org ${org}: ${view.value.rows.length} rows, floor ${monthFloor.value.length}`);
       }

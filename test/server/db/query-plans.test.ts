@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
 import { listAudit } from '../../../server/db/audit.ts';
 import type { Db } from '../../../server/db/database.ts';
 import { loadPersonMonth } from '../../../server/months/month-repository.ts';
@@ -48,11 +49,11 @@ describe.each(testDatabases())('query plans of the hot reads on $name', (databas
     expect(usesIndex(plan.scans, 'person_month_pkey'), plan.scans.join('\n')).toBe(true);
   });
 
-  it('loads an organisation’s year (loadYearData: months, yearly rows, unit months, disciplined units) by the keys', async () => {
-    const data = await loadYearData(db, org, SHAPE.year);
+  it('loads an organisation’s year (loadYearData: months, task rows, yearly rows, unit months, disciplined units) by the keys', async () => {
+    const data = await loadYearData(db, org, SHAPE.year, DEFAULT_RULE_SET);
     expect(data.people).toHaveLength(SHAPE.peoplePerOrg);
-    const plan = await plannedScans(db, (d) => loadYearData(d, org, SHAPE.year));
-    expect(plan.statements).toBe(4);
+    const plan = await plannedScans(db, (d) => loadYearData(d, org, SHAPE.year, DEFAULT_RULE_SET));
+    expect(plan.statements).toBe(5);
     expect(seqScans(plan.scans), plan.scans.join('\n')).toEqual([]);
     expect(usesIndex(plan.scans, 'person_month_pkey'), plan.scans.join('\n')).toBe(true);
   });

@@ -6,7 +6,7 @@ import { loadPersonMonth, loadUnitMonth } from '../../../server/months/month-rep
 import { loadPersonYear } from '../../../server/years/person-year-repository.ts';
 import { listPeople, peopleByCode, peopleByNameKey } from '../../../server/people/roster-repository.ts';
 import { listClasses, loadClass, storedClassName } from '../../../server/classes/student-repository.ts';
-import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadUnitMonthsOfYear } from '../../../server/years/year-months-repository.ts';
+import { loadDisciplinedUnits, loadPersonMonthsOfYear, loadTasksOfYear, loadUnitMonthsOfYear } from '../../../server/years/year-months-repository.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
 
@@ -27,7 +27,7 @@ describe.each(testDatabases())('reads under stale statistics on $name', (databas
     s = await startService(await database.open());
     // Statistics taken before the rows exist, and no autovacuum to refresh them behind the test's back.
     await s.db.query('analyze');
-    const tables = ['person_month', 'person_year', 'person', 'unit', 'unit_month', 'initiative', 'student'];
+    const tables = ['person_month', 'person_year', 'person', 'unit', 'unit_month', 'initiative', 'student', 'task'];
     for (const table of tables) await s.db.query(`alter table ${table} set (autovacuum_enabled = false)`);
     const minimal = { prefer: 'return=minimal' };
     const rows = Array.from({ length: 1_200 }, (_, i) => ({ code: `TK${i}`, name: `Người ${i}`, unit: `Khoa ${i % 10}`, score: 80 }));
@@ -37,6 +37,8 @@ describe.each(testDatabases())('reads under stale statistics on $name', (databas
       headers: minimal,
     });
     expect(month.body.counts.accepted).toBe(1_200);
+    const tasks = rows.map((r, i) => ({ ref: i + 2, code: r.code, taskName: `Nhiệm vụ ${r.code}`, k: 1, g: 1, h: 1 }));
+    expect((await s.call('POST', '/api/v1/months/2026-01/tasks', { body: { rows: tasks }, headers: minimal })).body.counts.accepted).toBe(1_200);
     const units = Array.from({ length: UNITS }, (_, u) => ({ unit: `Khoa ${u}`, score: 80 }));
     expect((await s.call('POST', '/api/v1/months/2026-01/units', { body: { rows: units }, headers: minimal })).body.counts.accepted).toBe(UNITS);
     const year = await s.call('POST', '/api/v1/years/2026/people', { body: { rows: rows.map(({ score: _, ...r }) => r) }, headers: minimal });
@@ -99,6 +101,14 @@ describe.each(testDatabases())('reads under stale statistics on $name', (databas
     expect(plan).toMatch(/hashed SubPlan/);
     const rows = await loadUnitMonth(s.db, s.orgId, '2026-01');
     expect(rows.filter((r) => r.memberDisciplined).map((r) => r.unit)).toEqual(['Khoa 7']);
+  });
+
+  it('reads the year’s task rows over the task key, finding each person by primary key', async () => {
+    const plan = await planOf((db) => loadTasksOfYear(db, s.orgId, '2026'));
+    expect(plan).toMatch(/Index Scan using person_pkey on person p/);
+    expect(plan).not.toMatch(/person_name_idx|Seq Scan on person\b/);
+    expect(plan).toMatch(/task_pkey/);
+    expect(plan).not.toMatch(/Seq Scan on task\b/);
   });
 
   it('reads the units’ months of the year finding each unit by primary key', async () => {
