@@ -10,7 +10,7 @@ import {
 } from '../contract/students.ts';
 import { cleanText, matchKey } from '../contract/text.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
-import { refOf, rejected, type RowResults } from '../push/row-results.ts';
+import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
 import { classState, classStudents } from './class-view.ts';
 import { STUDENT, storedClassName, type StudentRecord } from './student-repository.ts';
 
@@ -33,9 +33,8 @@ function screenStudents(caller: Caller, className: string, rows: Record<string, 
   const checker = rowChecker(studentRowSchema, studentRowCrossField);
   rows.forEach((raw, index) => {
     const check = checker.check(raw);
-    const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
-      results[index] = rejected(index, refOf(raw), code, check.errors);
+      results[index] = contractRejection(index, raw, check.errors);
       return;
     }
     const row = check.value;

@@ -1,3 +1,4 @@
+import { formatDate } from '../rules/titles-dates.ts';
 import { unitScopeError, type Caller } from '../access/access.ts';
 import type { MonthState } from '../contract/push.ts';
 import { rowChecker } from '../contract/row-checker.ts';
@@ -7,14 +8,13 @@ import { matchKey } from '../contract/text.ts';
 import { onePersonOneRow, resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
-import { refOf, rejected, type RowResults } from '../push/row-results.ts';
+import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
 import { taskMonthOf } from '../rules/tasks/index.ts';
 import { monthState } from './month-view.ts';
 import { TASK, type TaskKey, type TaskRecord } from './task-repository.ts';
 import { taskMonthView } from './task-month-view.ts';
 
 const L = TASK_FIELD_LABELS;
-const toDmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const monthText = (period: string) => `${period.slice(5, 7)}/${period.slice(0, 4)}`;
 
 /** A task's key within its person's month (research §3.3 TASK-1): its Mã nhiệm vụ, else its name. */
@@ -32,9 +32,8 @@ function screenTasks(caller: Caller, period: string, rows: Record<string, unknow
   const checker = rowChecker(taskRowSchema, taskRowCrossField);
   rows.forEach((raw, index) => {
     const check = checker.check(raw);
-    const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
-      results[index] = rejected(index, refOf(raw), code, check.errors);
+      results[index] = contractRejection(index, raw, check.errors);
       return;
     }
     const row = check.value;
@@ -44,7 +43,7 @@ function screenTasks(caller: Caller, period: string, rows: Record<string, unknow
     // A row counts in the month it is due (RULES.md §10): work finished late is recorded on the due month's row.
     const month = taskMonthOf(row, period);
     if (month !== period) {
-      reject('dueOn', `${L.dueOn} ${toDmy(row.dueOn!)} thuộc tháng ${monthText(month)}; ghi nhiệm vụ này vào bảng nhiệm vụ tháng ${monthText(month)}`);
+      reject('dueOn', `${L.dueOn} ${formatDate(row.dueOn!)} thuộc tháng ${monthText(month)}; ghi nhiệm vụ này vào bảng nhiệm vụ tháng ${monthText(month)}`);
       return;
     }
     const unitKey = row.unit ? matchKey(row.unit) : '';

@@ -3,7 +3,7 @@ import type { RowChecker } from '../contract/row-checker.ts';
 import type { FieldError } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import type { Db } from '../db/database.ts';
-import { refOf, rejected, type RowResults } from '../push/row-results.ts';
+import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
 import { insertPeople, peopleByCode, peopleByNameKey, reserveCodes, type NewPerson, type PersonRecord } from './roster-repository.ts';
 import { ratersCreatePeople } from './roster-control-repository.ts';
 
@@ -51,9 +51,8 @@ export function screenPersonRows<R extends PersonIdentityRow>(
   const seen = new Map<string, number>();
   rows.forEach((raw, index) => {
     const check = checker.check(raw);
-    const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
-      results[index] = rejected(index, refOf(raw), code, check.errors);
+      results[index] = contractRejection(index, raw, check.errors);
       return;
     }
     const row = check.value;

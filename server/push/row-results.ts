@@ -24,6 +24,12 @@ export function rejected(index: number, ref: RowResult['ref'], key: string | nul
   return { index, ref: echo(ref), key: echo(key), status: 'rejected', version: null, errors, stored: null };
 }
 
+/** A row its contract refused: rejected with the contract's errors, echoing the sheet's ref and the staff code it carried. */
+export function contractRejection(index: number, raw: Record<string, unknown>, errors: FieldError[]): RowResult {
+  const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
+  return rejected(index, refOf(raw), code, errors);
+}
+
 /** The result of a row that reached the store: accepted, unchanged, or a conflict carrying the stored values. */
 export function writtenRowResult<K, R>(
   table: VersionedTable<K, R>,

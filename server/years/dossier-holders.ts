@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
-import { refOf, rejected, type RowResults } from '../push/row-results.ts';
+import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
 
 /** What a row of the year's dossier says about its holder (a person by code or name within the unit, or a unit). */
 export interface HolderRow {
@@ -55,7 +55,7 @@ export function screenHolderRows<S extends z.ZodType<HolderRow>>(
     const check = checkRow(schema, raw);
     const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
-      results[index] = rejected(index, refOf(raw), code, check.errors);
+      results[index] = contractRejection(index, raw, check.errors);
       return;
     }
     const row = check.value;

@@ -1,3 +1,4 @@
+import { formatDate } from '../rules/titles-dates.ts';
 import { unitScopeError, type Caller } from '../access/access.ts';
 import { checkRow } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
@@ -6,12 +7,11 @@ import type { InitiativeSheet } from '../contract/year-sheets.ts';
 import { onePersonOneRow, resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
-import { refOf, rejected, type RowResults } from '../push/row-results.ts';
+import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
 import { INITIATIVE, type InitiativeKey, type InitiativeRecord } from './initiative-repository.ts';
 import { initiativeSheet, initiativeSheetState } from './year-initiatives-view.ts';
 
 const L = INITIATIVE_FIELD_LABELS;
-const toDmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** Per-row checks before the store: the contract, the year of the date, a rater's units, duplicates. */
 function screenInitiatives(caller: Caller, year: string, rows: Record<string, unknown>[]) {
@@ -20,9 +20,8 @@ function screenInitiatives(caller: Caller, year: string, rows: Record<string, un
   const seen = new Set<string>();
   rows.forEach((raw, index) => {
     const check = checkRow(initiativeRowSchema, raw);
-    const code = typeof raw.code === 'string' && raw.code.trim() !== '' ? raw.code.trim() : null;
     if (!check.ok) {
-      results[index] = rejected(index, refOf(raw), code, check.errors);
+      results[index] = contractRejection(index, raw, check.errors);
       return;
     }
     const row = check.value;
@@ -31,7 +30,7 @@ function screenInitiatives(caller: Caller, year: string, rows: Record<string, un
     };
     const date = row.recognisedOn!;
     if (date.slice(0, 4) !== year) {
-      reject('recognisedOn', `${L.recognisedOn} ${toDmy(date)} không thuộc năm ${year}; ghi vào bảng sáng kiến, đề tài năm ${date.slice(0, 4)}`);
+      reject('recognisedOn', `${L.recognisedOn} ${formatDate(date)} không thuộc năm ${year}; ghi vào bảng sáng kiến, đề tài năm ${date.slice(0, 4)}`);
       return;
     }
     const unitKey = row.unit ? matchKey(row.unit) : '';
