@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { FailureStore } from '../db/auth-failures.ts';
+import type { FailureCounts, FailureStore } from '../db/auth-failures.ts';
 import { errorBody } from '../http/error-body.ts';
 import { keyDigest } from '../access/access.ts';
 import { clientAddress, type TrustedProxies } from './client-info.ts';
@@ -49,13 +49,15 @@ export function authThrottle(store: FailureStore, proxies: TrustedProxies, optio
     if (token === undefined) return next();
     const key = keyDigest(token).prefix;
     const now = o.now();
-    const counts = await store.read(key, address, now, o.windowMs);
+    // A key that authenticated here within the window is neither refused nor slowed: its counts need no read,
+    // so a working client costs the store nothing on PostgreSQL.
+    const counts = good.has(key) ? NO_FAILURES : await store.read(key, address, now, o.windowMs);
     const retryAfter = (since: number) => Math.max(1, Math.ceil((since + o.windowMs - now) / 1000));
     if (counts.key && counts.key.failures >= o.keyLimit) {
       return tooMany(c, 'Khóa truy cập này đã bị từ chối nhiều lần; hãy kiểm tra lại khóa', retryAfter(counts.key.since));
     }
     const slowed = counts.address !== null && counts.address.failures >= o.limit;
-    if (slowed && !good.has(key)) await slowDown(address);
+    if (slowed) await slowDown(address);
     await next();
     if (c.res.status !== 401) {
       if (c.res.status < 400) good.add(key);
@@ -68,6 +70,8 @@ export function authThrottle(store: FailureStore, proxies: TrustedProxies, optio
     }
   };
 }
+
+const NO_FAILURES: FailureCounts = { key: null, address: null };
 
 function tooMany(c: Parameters<MiddlewareHandler>[0], message: string, wait: number): Response {
   return c.json(errorBody('too_many_requests', `${message}; hãy thử lại sau ${wait} giây`, { retryAfterSeconds: wait }), 429, {
