@@ -59,7 +59,8 @@ export function rowChecker<S extends z.ZodType>(schema: S, crossField: (row: Rec
   const refTakesNumbers = byKey.get('ref')?.schema.safeParse(12_345).data === 12_345;
 
   const verdictOf = (check: FieldCheck, value: unknown): Verdict => {
-    const cacheable = value === null || typeof value !== 'object';
+    // A Map takes -0 and 0 as one key, and a schema may keep the sign, so -0 is checked afresh.
+    const cacheable = (value === null || typeof value !== 'object') && !Object.is(value, -0);
     const cached = cacheable ? check.verdicts.get(value) : undefined;
     if (cached) return cached;
     const parsed = check.schema.safeParse(value);

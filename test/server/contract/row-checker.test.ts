@@ -97,4 +97,14 @@ describe('rowChecker (checkRow kept cheap for the many rows of a sheet)', () => 
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok && typeof a.value.priorTitles === 'object') expect(a.value.priorTitles).not.toBe(b.value.priorTitles);
   });
+
+  it('keeps 0 and -0 apart as the contract does (a Map takes them as one key)', () => {
+    const checker = rowChecker(studentRowSchema, studentRowCrossField);
+    for (const [first, second] of [[-0, 0], [0, -0]]) {
+      const a = checker.check({ name: 'A', gpa: first });
+      const b = checker.check({ name: 'B', gpa: second });
+      expect(a).toEqual(checkRow(studentRowSchema, { name: 'A', gpa: first }));
+      expect(b).toEqual(checkRow(studentRowSchema, { name: 'B', gpa: second }));
+    }
+  });
 });
