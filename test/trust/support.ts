@@ -113,9 +113,12 @@ export async function startServiceProcess(env: Record<string, string | undefined
   return { url: `http://127.0.0.1:${port}`, child, stderr: () => err, exited };
 }
 
-/** A private PostgreSQL server from .ci/pg-up.sh on its own port, so restarting it disturbs no other suite. */
+/**
+ * A private PostgreSQL server from .ci/pg-up.sh on its own port, so restarting it disturbs no other suite. Its commits
+ * are synchronous: a server killed in immediate mode keeps every commit it acknowledged, as a real one does.
+ */
 export async function privatePostgres(port: number) {
-  const { stdout } = await run(`${ROOT}.ci/pg-up.sh`, { env: { ...process.env, PGPORT: String(port) } });
+  const { stdout } = await run(`${ROOT}.ci/pg-up.sh`, { env: { ...process.env, PGPORT: String(port), PG_SYNCHRONOUS_COMMIT: 'on' } });
   const vars = Object.fromEntries([...stdout.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
   const env = { ...process.env, PGTMP: vars.PGTMP, PGBIN: vars.PGBIN };
   const asPostgres = (args: string[]) =>
