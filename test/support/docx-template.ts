@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { parseXml } from '../addin/workbook/xml-tree.ts';
 
 /**
  * A minimal Word document built by hand (JSZip, not the templating library), as an organisation's template
@@ -62,10 +63,12 @@ export interface DocxText {
   xml: string;
 }
 
-/** Reads a filled document back from its XML. */
+/** Reads a filled document back from its XML, refusing one that is not well-formed. */
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')!.async('string');
+  // Well-formed with its namespaces, as Word needs it: throws otherwise.
+  parseXml(xml);
   const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
   const paragraphs = [...body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
   const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0])));
