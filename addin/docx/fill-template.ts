@@ -61,6 +61,12 @@ function errorMessage(error: DxtError): string {
       return `Danh sách «#${p.openingtag ?? ''}» lại được đóng bằng «/${p.closingtag ?? ''}»${where}: mỗi «#TÊN» cần «/TÊN» cùng tên, danh sách trong đóng trước danh sách ngoài`;
     case 'unbalanced_loop_tags':
       return `Danh sách «#${tag}» mở và đóng ở hai chỗ không cùng cấp (ví dụ mở trong một ô bảng, đóng ngoài bảng)${where}`;
+    case 'raw_tag_outerxml_invalid':
+    case 'raw_xml_tag_should_be_only_text_in_paragraph':
+      return `Chỗ trống «@…» chèn XML thô vào văn bản, Bình Xét không dùng${where}: viết «TÊN» không có @`;
+    case 'malformed_xml':
+    case 'file_has_invalid_xml':
+      return `Tệp mẫu có phần XML hỏng${where}: hãy mở mẫu bằng Word và lưu lại dưới dạng .docx`;
     default:
       return `Mẫu không dùng được${where}: ${p.explanation ?? error.message ?? 'lỗi không rõ'}`;
   }

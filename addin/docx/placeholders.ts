@@ -166,6 +166,7 @@ export function isKnownTag(tag: TemplateTag, userNames: ReadonlySet<string>): bo
 export function unknownTagMessage(tag: TemplateTag): string {
   const where = [...tag.within.map((l) => `trong «#${l}»`), tag.part].join(', ');
   const shown = tag.list ? `«#${tag.name}»` : `«${tag.name}»`;
+  if (tag.name.startsWith('@')) return `${shown} (${where}): Bình Xét không chèn XML thô vào văn bản; viết «${tag.name.slice(1)}» để điền giá trị dạng chữ`;
   const near = nearestName(tag);
   return `${shown} (${where}) không phải chỗ trống Bình Xét biết điền${near ? `; có phải «${tag.list ? '#' : ''}${near}»?` : ''}`;
 }

@@ -88,6 +88,13 @@ describe('filling an organisation’s .docx template', () => {
     expect(problemsOf(() => openTemplate(crossed))[0]).toMatch(/^Danh sách «#DONG» lại được đóng bằng «\/KHOI» \(thân văn bản\): /);
   });
 
+  it('reports a raw-XML placeholder as such, never filling it', async () => {
+    const opened = openTemplate(await buildDocx(para('«#DANH_SACH»') + para('«@HO_TEN»') + para('«/DANH_SACH»')));
+    expect(opened.tags.filter((t) => !isKnownTag(t, new Set()))).toEqual([{ name: '@HO_TEN', list: false, within: ['DANH_SACH'], part: 'thân văn bản' }]);
+    const inline = await buildDocx(table(row('«#DANH_SACH»«@HO_TEN»«/DANH_SACH»')));
+    expect(problemsOf(() => openTemplate(inline))).toEqual(['Chỗ trống «@…» chèn XML thô vào văn bản, Bình Xét không dùng (thân văn bản): viết «TÊN» không có @']);
+  });
+
   it('refuses a file that is no Word document', () => {
     expect(problemsOf(() => openTemplate(new TextEncoder().encode('Họ và tên,Đơn vị\n')))).toEqual([
       'Tệp mẫu không phải tài liệu Word .docx (không đọc được như tệp nén Office Open XML); hãy lưu mẫu bằng Word dưới dạng .docx',
@@ -114,6 +121,7 @@ describe('which placeholders Bình Xét knows', () => {
   it('says where an unknown placeholder is, and the known name it is nearest to', () => {
     expect(unknownTagMessage({ ...tag('HO_TE', ['DANH_SACH']) })).toBe('«HO_TE» (trong «#DANH_SACH», thân văn bản) không phải chỗ trống Bình Xét biết điền; có phải «HO_TEN»?');
     expect(unknownTagMessage({ ...tag('DANHSACH', [], true), part: 'đầu trang' })).toBe('«#DANHSACH» (đầu trang) không phải chỗ trống Bình Xét biết điền; có phải «#DANH_SACH»?');
+    expect(unknownTagMessage(tag('@HO_TEN', ['DANH_SACH']))).toBe('«@HO_TEN» (trong «#DANH_SACH», thân văn bản): Bình Xét không chèn XML thô vào văn bản; viết «HO_TEN» để điền giá trị dạng chữ');
     expect(unknownTagMessage(tag('TRICH_YEU'))).toBe('«TRICH_YEU» (thân văn bản) không phải chỗ trống Bình Xét biết điền');
   });
 
