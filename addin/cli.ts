@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ApiError, createClient } from './api/client.ts';
+import { DOCX_USAGE, runDocxCommand } from './docx-command.ts';
 import { formatPeriod, isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
 import type { Progress } from './actions/outcome.ts';
 import { syncReport } from './actions/report-lines.ts';
@@ -21,6 +22,7 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+${DOCX_USAGE}
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
   pull     chỉ lấy lại các cột tính toán (không gửi gì)
@@ -65,6 +67,7 @@ export async function runCli(
   // Everything printed passes through the escaper but the progress bar, whose own escapes draw it.
   const stderr = terminalSafe(terminal);
   const stdout = terminalSafe(terminalOut);
+  if (argv[0] === 'docx') return runDocxCommand(argv.slice(1), env, { out: stdout, err: stderr });
   let parsed;
   try {
     parsed = parseArgs({

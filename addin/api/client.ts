@@ -1,4 +1,7 @@
 import type { MonthSummary } from '../../server/contract/council.ts';
+import type { DecisionSheet, VoteSheet } from '../../server/contract/dossier-sheets.ts';
+import type { ProposalLists } from '../../server/contract/proposal-list.ts';
+import type { RuleSet } from '../../server/contract/rule-set.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
 import type { ErrorBody } from '../../server/contract/errors.ts';
 import type { ReturnPreference } from '../../server/contract/push.ts';
@@ -155,6 +158,12 @@ export function createClient(options: ClientOptions) {
     decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
     classes: () => request<ClassList>('GET', '/api/v1/classes'),
     classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),
+    /** The year's dossier as the service holds it (the Word documents are filled from these). */
+    proposalList: (y: string, splitByAuthority = false) =>
+      request<ProposalLists>('GET', year(y, `proposal-list${splitByAuthority ? '?splitByAuthority=true' : ''}`)),
+    yearVotes: (y: string) => request<VoteSheet>('GET', year(y, 'votes')),
+    decisionsRegister: (y: string) => request<DecisionSheet>('GET', year(y, 'decisions-register')),
+    ruleSet: () => request<{ version: number; ruleSet: RuleSet }>('GET', '/api/v1/rule-set'),
   };
 }
 

@@ -9,6 +9,7 @@ import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office/index.ts';
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
 import { councilSection } from './council.ts';
+import { yearCouncilSection } from './year-council.ts';
 import { t } from './i18n.ts';
 import { actionRunner, Hint, type ActionResult } from './run-action.ts';
 import * as view from './view.ts';
@@ -139,6 +140,8 @@ const council = councilSection({
   },
 });
 
+const yearCouncil = yearCouncilSection({ run, client: needClient, period: workingPeriod });
+
 async function connect(connection: Connection): Promise<void> {
   const candidate = createClient(connection);
   const me = await candidate.me();
@@ -148,6 +151,7 @@ async function connect(connection: Connection): Promise<void> {
   $('connect-form').hidden = true;
   $('connected').hidden = false;
   council.setRole(me.user.role);
+  yearCouncil.setRole(me.user.role);
   $('who').textContent = t('connectedAs', {
     user: me.user.name,
     role: t(`role_${me.user.role}`),
@@ -159,6 +163,7 @@ function disconnect(): void {
   client = null;
   saveConnection(localStorage, null, partition());
   council.setRole(null);
+  yearCouncil.setRole(null);
   $('connect-form').hidden = false;
   $('connected').hidden = true;
 }
@@ -185,6 +190,7 @@ function wire(): void {
   $('language').addEventListener('click', () => {
     view.toggleLanguage();
     council.translate();
+    yearCouncil.translate();
   });
   $('connect-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -33,6 +33,8 @@ export function setBusy(on: boolean): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('#tie-list button, #problem-list button.keep, #typed-confirm button')) {
     button.disabled = on;
   }
+  // The year's council section; a button off for good (no place left) stays off.
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#year-council button:not([data-off])')) button.disabled = on;
   if (!on) $('progress').hidden = true;
 }
 

@@ -109,10 +109,10 @@ export function yearProposalsSheet(proposals: YearProposals, options: ReportOpti
   sheet.blank();
 
   sheet.heading(`4. Dự toán tiền thưởng (mức lương cơ sở ${rewards.baseSalary} đồng)`);
-  const perTitle = (title: string) => rewards.lines.find((l) => l.title === title)?.amount ?? '';
+  // The service's rate for every title, so a title nobody got still shows what one award would be.
   const rewardTable = sheet.table(
     ['Danh hiệu', 'Số suất được chi', 'Mức mỗi suất (đồng)', 'Thành tiền (đồng)'],
-    REWARD_TITLES.map((title) => [titleLabel(title), rewards.byTitle[title].count, perTitle(title), rewards.byTitle[title].amount]),
+    REWARD_TITLES.map((title) => [titleLabel(title), rewards.byTitle[title].count, rewards.perAward[title], rewards.byTitle[title].amount]),
     ['Tổng cộng', REWARD_TITLES.reduce((n, t) => n + rewards.byTitle[t].count, 0), '', rewards.total],
   );
   sheet.blank();

@@ -126,11 +126,12 @@ describe('the sheet "Đề nghị khen thưởng <YYYY>"', () => {
     const r = layout.rewards;
     expect(rowsOf(values, r.headerRow, 7, 4)).toEqual([
       ['Danh hiệu', 'Số suất được chi', 'Mức mỗi suất (đồng)', 'Thành tiền (đồng)'],
-      ['Chiến sĩ thi đua cấp tỉnh', 0, '', 0],
+      // Titles nobody got show their rate per award too (coefficient × base salary, rounded up to 10,000 đ).
+      ['Chiến sĩ thi đua cấp tỉnh', 0, 7_020_000, 0],
       ['Chiến sĩ thi đua cơ sở', 1, 2_340_000, 2_340_000],
       ['Lao động tiên tiến', 0, 710_000, 0],
-      ['Tập thể lao động xuất sắc', 0, '', 0],
-      ['Tập thể lao động tiên tiến', 0, '', 0],
+      ['Tập thể lao động xuất sắc', 0, 3_510_000, 0],
+      ['Tập thể lao động tiên tiến', 0, 1_880_000, 0],
       ['Tổng cộng', 1, '', 2_340_000],
     ]);
     expect(rowsOf(values, layout.rewardLines.firstRow, 2, 7)).toEqual([
