@@ -65,7 +65,7 @@ export function createApp(options: AppOptions) {
   app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   const proxies = options.trustedProxies ?? new TrustedProxies([]);
   app.use('*', hsts(proxies));
-  app.use('/addin/*', paneCsp());
+  app.use('/addin/*', paneCsp(options.corsOrigins));
   const origins = new Set([new URL(options.publicUrl).origin, ...(options.corsOrigins ?? [])]);
   app.use(
     '/api/*',
