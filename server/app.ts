@@ -26,6 +26,7 @@ import { ruleSetRoutes } from './rule-set/rule-set-routes.ts';
 import { studentRoutes } from './classes/class-routes.ts';
 import { yearRoutes } from './years/year-routes.ts';
 import { authenticate } from './access/access.ts';
+import { accessDirectory } from './access/access-directory.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -77,8 +78,10 @@ export function createApp(options: AppOptions) {
       maxAge: 600,
     }),
   );
+  const directory = accessDirectory(db);
   app.use('*', async (c, next) => {
     c.set('db', db);
+    c.set('directory', directory);
     await next();
   });
   // The throttle and the key check come before any byte of the body is read or unpacked.
@@ -87,7 +90,7 @@ export function createApp(options: AppOptions) {
     app.use('/api/v1/*', authThrottle(store, proxies, options.authThrottle));
   }
   app.use('/api/v1/*', async (c, next) => {
-    c.set('caller', await authenticate(db, c.req.header('authorization')));
+    c.set('caller', await authenticate(directory, c.req.header('authorization')));
     await next();
   });
   if (options.pushRatePerMinute) app.use('/api/v1/*', pushRate(options.pushRatePerMinute));
