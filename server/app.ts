@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { memoryFailureStore, sqlFailureStore } from './db/auth-failures.ts';
+import { memoryPushBuckets, sqlPushBuckets } from './db/push-buckets.ts';
 import type { Db } from './db/database.ts';
 import { databaseDown, sqlState, unstorableValue } from './db/database-errors.ts';
 import { AppError } from './errors.ts';
@@ -93,7 +94,10 @@ export function createApp(options: AppOptions) {
     c.set('caller', await authenticate(directory, c.req.header('authorization')));
     await next();
   });
-  if (options.pushRatePerMinute) app.use('/api/v1/*', pushRate(options.pushRatePerMinute));
+  if (options.pushRatePerMinute) {
+    const buckets = db.kind === 'postgres' ? sqlPushBuckets(db) : memoryPushBuckets();
+    app.use('/api/v1/*', pushRate(options.pushRatePerMinute, buckets));
+  }
   app.use(
     '/api/v1/*',
     requestBody({ maxBytes: options.bodyLimitBytes ?? 40 * 1024 * 1024, maxCompressedInFlight: options.maxCompressedInFlight ?? 4 }),
