@@ -11,7 +11,7 @@ const open = new Map<number, { tx: Transaction; end: (commit: boolean) => void; 
 
 const reply = (message: WorkerReply) => port.postMessage(message);
 
-/** A database error's fields (SQLSTATE `code` first), which database-errors.ts reads on the other side. */
+/** A database error's plain fields (its SQLSTATE `code`, detail, constraint…), which database-errors.ts reads on the other side. */
 function fields(error: unknown): Record<string, unknown> {
   const e = error as Record<string, unknown>;
   const out: Record<string, unknown> = { message: String(e?.message ?? error), name: String(e?.name ?? 'Error') };
@@ -21,11 +21,12 @@ function fields(error: unknown): Record<string, unknown> {
 
 async function handle(m: WorkerRequest): Promise<unknown> {
   const on = m.tx ? open.get(m.tx)?.tx : pg;
+  if (!on) throw new Error(`transaction ${m.tx} has ended`);
   switch (m.op) {
     case 'query':
-      return (await on!.query(m.text, m.params)).rows;
+      return (await on.query(m.text, m.params)).rows;
     case 'exec':
-      await on!.exec(m.text);
+      await on.exec(m.text);
       return null;
     case 'begin': {
       let end!: (commit: boolean) => void;
