@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { memoryFailureStore, sqlFailureStore } from './db/auth-failures.ts';
+import { memoryPushBuckets, sqlPushBuckets } from './db/push-buckets.ts';
 import type { Db } from './db/database.ts';
 import { databaseDown, sqlState, unstorableValue } from './db/database-errors.ts';
 import { AppError } from './errors.ts';
@@ -26,6 +27,7 @@ import { ruleSetRoutes } from './rule-set/rule-set-routes.ts';
 import { studentRoutes } from './classes/class-routes.ts';
 import { yearRoutes } from './years/year-routes.ts';
 import { authenticate } from './access/access.ts';
+import { accessDirectory } from './access/access-directory.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -65,7 +67,7 @@ export function createApp(options: AppOptions) {
   app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   const proxies = options.trustedProxies ?? new TrustedProxies([]);
   app.use('*', hsts(proxies));
-  app.use('/addin/*', paneCsp());
+  app.use('/addin/*', paneCsp(options.corsOrigins));
   const origins = new Set([new URL(options.publicUrl).origin, ...(options.corsOrigins ?? [])]);
   app.use(
     '/api/*',
@@ -77,8 +79,10 @@ export function createApp(options: AppOptions) {
       maxAge: 600,
     }),
   );
+  const directory = accessDirectory(db);
   app.use('*', async (c, next) => {
     c.set('db', db);
+    c.set('directory', directory);
     await next();
   });
   // The throttle and the key check come before any byte of the body is read or unpacked.
@@ -87,10 +91,13 @@ export function createApp(options: AppOptions) {
     app.use('/api/v1/*', authThrottle(store, proxies, options.authThrottle));
   }
   app.use('/api/v1/*', async (c, next) => {
-    c.set('caller', await authenticate(db, c.req.header('authorization')));
+    c.set('caller', await authenticate(directory, c.req.header('authorization')));
     await next();
   });
-  if (options.pushRatePerMinute) app.use('/api/v1/*', pushRate(options.pushRatePerMinute));
+  if (options.pushRatePerMinute) {
+    const buckets = db.kind === 'postgres' ? sqlPushBuckets(db) : memoryPushBuckets();
+    app.use('/api/v1/*', pushRate(options.pushRatePerMinute, buckets));
+  }
   app.use(
     '/api/v1/*',
     requestBody({ maxBytes: options.bodyLimitBytes ?? 40 * 1024 * 1024, maxCompressedInFlight: options.maxCompressedInFlight ?? 4 }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TrustedProxies } from './middleware/client-info.ts';
+import { isOrigin } from './middleware/pane-csp.ts';
 
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
@@ -32,7 +33,7 @@ const envSchema = z.object({
   COMPRESSED_REQUESTS_MAX: z.coerce.number().int().min(1).default(4),
 });
 
-export type Config = z.infer<typeof envSchema> & { publicUrl: string };
+export type Config = z.infer<typeof envSchema> & { publicUrl: string; corsOrigins: string[] };
 
 /** Reads the environment once at start; a bad value stops the service with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,7 +53,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n  ${(error as Error).message}`);
   }
-  return { ...c, publicUrl };
+  const corsOrigins = (c.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const notOrigin = corsOrigins.find((o) => !isOrigin(o));
+  if (notOrigin !== undefined) {
+    throw new ConfigError(
+      `Cấu hình không hợp lệ (invalid configuration):\n  CORS_ORIGINS: "${notOrigin}" không phải một origin như https://may-chu.vn:8443, không có đường dẫn (not an origin)`,
+    );
+  }
+  return { ...c, publicUrl, corsOrigins };
 }
 
 export class ConfigError extends Error {}

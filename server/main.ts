@@ -34,7 +34,7 @@ async function serveOn(db: Db, config: Config): Promise<void> {
     logger,
     publicUrl: config.publicUrl,
     bodyLimitBytes: Math.round(config.BODY_LIMIT_MB * 1024 * 1024),
-    corsOrigins: config.CORS_ORIGINS?.split(',').map((o) => o.trim()),
+    corsOrigins: config.corsOrigins,
     trustedProxies: TrustedProxies.parse(config.TRUSTED_PROXIES),
     pushRatePerMinute: config.PUSH_RATE_PER_MINUTE,
     maxCompressedInFlight: config.COMPRESSED_REQUESTS_MAX,

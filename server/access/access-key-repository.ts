@@ -8,7 +8,8 @@ export interface KeyOwner {
   role: Role;
   units: string[];
   hash: string;
-  expired: boolean;
+  /** When the key stops working (ms since 1970), or null. */
+  expiresAtMs: number | null;
   revoked: boolean;
   disabled: boolean;
 }
@@ -43,7 +44,7 @@ export async function insertKey(
 export async function findKeyOwner(db: Db, prefix: string): Promise<KeyOwner | undefined> {
   const [row] = await db.query<KeyOwner>(
     `select k.id as "keyId", k.org_id as "orgId", u.id as "userId", u.role, u.units, k.hash,
-       (k.expires_at is not null and k.expires_at <= now()) as expired,
+       (extract(epoch from k.expires_at) * 1000)::float8 as "expiresAtMs",
        k.revoked_at is not null as revoked, u.disabled_at is not null as disabled
      from access_key k join app_user u on u.id = k.user_id
      where k.prefix = $1`,

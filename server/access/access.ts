@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FieldError } from '../contract/row-validation.ts';
 import type { Db } from '../db/database.ts';
-import { findKeyByHash, findKeyOwner, insertKey, touchKey, type AccessKeyInfo } from './access-key-repository.ts';
+import type { AccessDirectory } from './access-directory.ts';
+import { findKeyByHash, insertKey, type AccessKeyInfo } from './access-key-repository.ts';
 import type { Role } from '../contract/admin.ts';
 import { AppError } from '../errors.ts';
 
@@ -52,19 +53,20 @@ export async function keyExists(db: Db, orgId: number, key: string): Promise<boo
 
 const UNAUTHORISED = 'Khóa truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi';
 
-export async function authenticate(db: Db, header: string | undefined): Promise<Caller> {
+export async function authenticate(directory: AccessDirectory, header: string | undefined, now = Date.now()): Promise<Caller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) throw new AppError('unauthorised', 'Thiếu khóa truy cập (Authorization: Bearer …)');
   const key = match[1]!;
   const { prefix, hash } = keyDigest(key);
-  const owner = await findKeyOwner(db, prefix);
+  const owner = await directory.keyOwner(prefix);
   const expected = Buffer.from(owner?.hash ?? '0'.repeat(64), 'hex');
   const equal = timingSafeEqual(expected, Buffer.from(hash, 'hex'));
-  if (!owner || !equal || owner.revoked || owner.expired || owner.disabled) {
+  const expired = owner?.expiresAtMs != null && owner.expiresAtMs <= now;
+  if (!owner || !equal || owner.revoked || expired || owner.disabled) {
     throw new AppError('unauthorised', UNAUTHORISED);
   }
-  await touchKey(db, owner.keyId);
-  return { orgId: owner.orgId, userId: owner.userId, keyId: owner.keyId, role: owner.role, units: owner.units };
+  await directory.touch(owner.keyId);
+  return { orgId: owner.orgId, userId: owner.userId, keyId: owner.keyId, role: owner.role, units: [...owner.units] };
 }
 
 /** Throws 403 unless the caller has one of the roles. */

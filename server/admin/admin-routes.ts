@@ -37,7 +37,7 @@ const routes = {
 
 export function adminRoutes() {
   const app = newRouter();
-  app.openapi(routes.me, async (c) => c.json(await me(c.get('db'), c.get('caller')), 200));
+  app.openapi(routes.me, async (c) => c.json(await me(c.get('directory'), c.get('caller')), 200));
   app.openapi(routes.roster, async (c) => c.json(await roster(c.get('db'), c.get('caller').orgId), 200));
   app.openapi(routes.listUsers, async (c) => {
     requireRole(c.get('caller'), 'admin');

@@ -9,13 +9,14 @@ import { listPeople, listUnits } from '../people/roster-repository.ts';
 import { ratersCreatePeople, setRatersCreatePeople } from '../people/roster-control-repository.ts';
 import { issueKey, type Caller } from '../access/access.ts';
 import { revokeKey, type AccessKeyInfo } from '../access/access-key-repository.ts';
-import { getOrganisation, type Organisation } from './organisation-repository.ts';
+import type { AccessDirectory } from '../access/access-directory.ts';
+import type { Organisation } from './organisation-repository.ts';
 import { createUser, getUser, updateUser, type User } from './user-repository.ts';
 
 // Users and keys change in one transaction with their audit entry: who did it, to which user or key.
 
-export async function me(db: Db, caller: Caller): Promise<{ organisation: Organisation; user: User }> {
-  const [organisation, user] = await Promise.all([getOrganisation(db, caller.orgId), getUser(db, caller.orgId, caller.userId)]);
+export async function me(directory: AccessDirectory, caller: Caller): Promise<{ organisation: Organisation; user: User }> {
+  const [organisation, user] = await Promise.all([directory.organisation(caller.orgId), directory.user(caller.orgId, caller.userId)]);
   return { organisation: organisation!, user: user! };
 }
 

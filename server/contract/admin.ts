@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { isStorableText } from './text.ts';
-
-const BAD_TEXT = 'Chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)';
+import { isStorableText, unstorableIssue } from './text.ts';
 
 export const ROLES = ['admin', 'council', 'rater', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -19,18 +17,18 @@ export const userSchema = z
 
 export const createUserSchema = z
   .object({
-    name: z.string().trim().min(1, 'Thiếu tên người dùng').max(200).refine(isStorableText, BAD_TEXT),
+    name: z.string().trim().min(1, 'Thiếu tên người dùng').max(200).refine(isStorableText, unstorableIssue('Tên người dùng')),
     role: z.enum(ROLES, { error: 'Vai trò phải là admin, council, rater hoặc viewer' }),
-    units: z.array(z.string().trim().min(1).max(200).refine(isStorableText, BAD_TEXT)).max(500).default([]),
+    units: z.array(z.string().trim().min(1).max(200).refine(isStorableText, unstorableIssue('Tên đơn vị'))).max(500).default([]),
   })
   .refine((u) => u.role !== 'rater' || u.units.length > 0, { message: 'Người chấm (rater) cần ít nhất một đơn vị', path: ['units'] })
   .meta({ id: 'CreateUser' });
 
 export const updateUserSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).refine(isStorableText, BAD_TEXT).optional(),
+    name: z.string().trim().min(1).max(200).refine(isStorableText, unstorableIssue('Tên người dùng')).optional(),
     role: z.enum(ROLES).optional(),
-    units: z.array(z.string().trim().min(1).max(200).refine(isStorableText, BAD_TEXT)).max(500).optional(),
+    units: z.array(z.string().trim().min(1).max(200).refine(isStorableText, unstorableIssue('Tên đơn vị'))).max(500).optional(),
     disabled: z.boolean().optional(),
   })
   .meta({ id: 'UpdateUser' });
@@ -51,7 +49,7 @@ export const accessKeySchema = z
 export const createKeySchema = z
   .object({
     userId: z.number().int(),
-    label: z.string().max(200).refine(isStorableText, BAD_TEXT).optional(),
+    label: z.string().max(200).refine(isStorableText, unstorableIssue('Nhãn khóa')).optional(),
     expiresAt: z.iso.datetime({ offset: true, error: 'Ngày hết hạn phải theo ISO 8601' }).optional(),
   })
   .meta({ id: 'CreateKey' });

@@ -3,19 +3,19 @@ import { DOSSIER_TITLES, DOSSIER_TITLE_SHORT } from './dossier-titles.ts';
 import { LEVELS } from './levels.ts';
 import { periodSchema } from './period.ts';
 import { quotaFactsSchema } from './results.ts';
-import { isStorableText } from './text.ts';
+import { isStorableText, unstorableIssue } from './text.ts';
 
-const BAD_TEXT = 'Chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lỗi)';
 const reason = z
   .string({ error: 'Cần ghi lý do' })
   .trim()
   .min(3, 'Cần ghi lý do (ít nhất 3 ký tự)')
   .max(1000)
-  .refine(isStorableText, BAD_TEXT);
+  .refine(isStorableText, unstorableIssue('Lý do'));
+const HOLDER = 'Mã CB hoặc tên đơn vị';
 const subject = z.enum(['person', 'unit']).default('person');
-const keys = z.array(z.string().min(1).max(200).refine(isStorableText, BAD_TEXT)).min(1, 'Cần chọn ít nhất một người').max(1000);
+const keys = z.array(z.string().min(1).max(200).refine(isStorableText, unstorableIssue(HOLDER))).min(1, 'Cần chọn ít nhất một người').max(1000);
 
-const holderKey = z.string({ error: 'Cần Mã CB (cá nhân) hoặc tên đơn vị (tập thể)' }).trim().min(1, 'Cần Mã CB (cá nhân) hoặc tên đơn vị (tập thể)').max(200).refine(isStorableText, BAD_TEXT);
+const holderKey = z.string({ error: 'Cần Mã CB (cá nhân) hoặc tên đơn vị (tập thể)' }).trim().min(1, 'Cần Mã CB (cá nhân) hoặc tên đơn vị (tập thể)').max(200).refine(isStorableText, unstorableIssue(HOLDER));
 const dossierTitle = z.enum(DOSSIER_TITLES, { error: `Danh hiệu phải là một trong: ${DOSSIER_TITLES.map((t) => `${t} (${DOSSIER_TITLE_SHORT[t]})`).join(', ')}` });
 
 export const decisionRequestSchema = z

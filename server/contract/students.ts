@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { baseVersionField, refField, requiredTextField, textField } from './fields.ts';
 import { rowResultSchema } from './push.ts';
 import { STAFF_CODE_PATTERN } from './person-identity.ts';
-import { foldDiacritics, isStorableText, parseVnNumber } from './text.ts';
+import { foldDiacritics, isStorableText, parseVnNumber, unstorableIssue } from './text.ts';
 
 export const STUDENT_FIELD_LABELS = {
   class: 'Lớp',
@@ -136,6 +136,6 @@ export const classParamSchema = z.object({
     .trim()
     .min(1, 'Thiếu tên lớp')
     .max(200, 'Tên lớp dài quá 200 ký tự')
-    .refine(isStorableText, 'Tên lớp chứa ký tự không hợp lệ')
+    .refine(isStorableText, unstorableIssue('Tên lớp'))
     .meta({ description: 'The class name, URL-encoded (e.g. TC%20K45)' }),
 });

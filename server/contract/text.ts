@@ -25,6 +25,11 @@ export function unstorableMessage(label: string, value: unknown): string {
   return `${label} chứa ký tự${code} không hợp lệ (ký tự điều khiển, NUL hoặc mã Unicode lỗi: Excel và cơ sở dữ liệu không lưu được); hãy xóa ký tự đó`;
 }
 
+/** zod's `refine` parameters giving that message, so every field refusing such a character names it. */
+export function unstorableIssue(label: string) {
+  return { error: (issue: { input?: unknown }) => unstorableMessage(label, issue.input) };
+}
+
 /**
  * The workbook writers' last line of defence: text stored before the contract refused these characters
  * (or from anywhere else) is written without them, so a written .xlsx always opens.

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { closeUp, prepareDataDir } from './data-dir.ts';
 import type { Db } from './database.ts';
-import { openEmbedded } from './embedded.ts';
+import { openEmbeddedThread } from './embedded-thread.ts';
 import { takeLock } from './lock-file.ts';
 import { migrate } from './migrate.ts';
 import { openServer } from './server.ts';
@@ -28,7 +28,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const release = takeLock(dir);
   let db: Db | undefined;
   try {
-    db = await openEmbedded(resolve(dir, 'pglite'));
+    db = await openEmbeddedThread(resolve(dir, 'pglite'));
     await migrate(db);
     closeUp(dir);
     const opened = db;

@@ -12,6 +12,11 @@ export interface Db {
   exec(text: string): Promise<void>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded database only: calls `listener` on each notice of `channel`, delivered when the transaction
+   * that sent it commits, before that transaction's promise settles (never for a rolled-back one).
+   */
+  listen?(channel: string, listener: () => void): Promise<void>;
 }
 
 export interface TxRunner<H> {

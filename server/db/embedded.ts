@@ -16,7 +16,7 @@ export async function openEmbedded(dataDir: string | undefined, template?: Blob)
 
 /** The Db of an open PGlite: queries inside a transaction go through it (AsyncLocalStorage). */
 export function embeddedDb(pg: PGlite): Db {
-  return ambientTransactions<Handle>(
+  const db = ambientTransactions<Handle>(
     'embedded',
     pg,
     {
@@ -28,4 +28,10 @@ export function embeddedDb(pg: PGlite): Db {
     },
     () => pg.close(),
   );
+  return {
+    ...db,
+    listen: async (channel, listener) => {
+      await pg.listen(channel, () => listener());
+    },
+  };
 }

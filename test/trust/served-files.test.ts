@@ -88,6 +88,49 @@ describe.each(testDatabases())('headers and served files on $name', (database) =
     expect((await org.call('POST', '/api/v1/months/2030-01/decisions', { body: junk })).status).toBe(422);
   });
 
+  it("lets a pane pointed in Kết nối at another server of CORS_ORIGINS reach it, and no server beyond", async () => {
+    // Two services on two origins, each listing the other in CORS_ORIGINS; the pane is loaded from the first.
+    let first: Org['app'] | undefined;
+    let second: Org['app'] | undefined;
+    const listen = async (app: () => Org['app'] | undefined) => {
+      const server = serve({ fetch: (req, env) => app()!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
+      await new Promise((r) => server.once('listening', r));
+      return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    };
+    const a = await listen(() => first);
+    const b = await listen(() => second);
+    const elsewhere = await listen(() => second);
+    const other = await openOrg(org.db, 'served-other', { corsOrigins: [a.origin] });
+    second = other.app;
+    first = (await openOrg(org.db, 'served', { corsOrigins: [b.origin] })).app;
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await page.goto(`${a.origin}/addin/taskpane.html`);
+      await page.fill('#server', b.origin);
+      await page.fill('#token', other.adminKey);
+      await page.click('#connect-form button[type=submit]');
+      await page.waitForSelector('#connected:not([hidden]), #status.error');
+      expect(violations).toEqual([]);
+      expect(await page.textContent('#who')).toContain('Tổ chức served-other');
+
+      // A server not listed stays out of reach: the policy still refuses it.
+      await page.click('#disconnect');
+      await page.fill('#server', elsewhere.origin);
+      await page.fill('#token', other.adminKey);
+      await page.click('#connect-form button[type=submit]');
+      await page.waitForSelector('#status.error');
+      expect(violations.join('\n')).toContain(elsewhere.origin);
+    } finally {
+      await browser.close();
+      for (const s of [a, b, elsewhere]) s.server.close();
+    }
+  });
+
   it('runs the pane in Chromium under its policy without a single violation', async () => {
     const server = serve({ fetch: org.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));

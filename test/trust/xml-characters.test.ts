@@ -42,9 +42,25 @@ describe.each(testDatabases())('characters an .xlsx cannot hold, at the contract
     expect(stored[0]!.n).toBe(1);
   });
 
-  it('refuses them in a user name too', async () => {
-    const res = await org.call('POST', '/api/v1/users', { body: { name: 'Cán\uFFFEbộ', role: 'viewer' } });
-    expect(res.status).toBe(422);
+  it('refuses them in what the admin and the council type, naming the field and the character', async () => {
+    const { id: userId } = await org.user('viewer');
+    const refused = async (method: string, path: string, body: unknown) => {
+      const res = await org.call(method, path, { body });
+      expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(422);
+      return res.body.error.message as string;
+    };
+    expect(await refused('POST', '/api/v1/users', { name: 'Cán\uFFFEbộ', role: 'viewer' })).toMatch(/name: Tên người dùng chứa ký tự U\+FFFE không hợp lệ/);
+    expect(await refused('POST', '/api/v1/users', { name: 'Lan', role: 'rater', units: ['Khoa\u001BA'] })).toMatch(/units\.0: Tên đơn vị chứa ký tự U\+001B không hợp lệ/);
+    expect(await refused('PATCH', `/api/v1/users/${userId}`, { name: 'Lan\uFFFF' })).toMatch(/Tên người dùng chứa ký tự U\+FFFF không hợp lệ/);
+    expect(await refused('PATCH', `/api/v1/users/${userId}`, { units: ['Khoa \uD800'] })).toMatch(/Tên đơn vị chứa ký tự U\+D800 không hợp lệ/);
+    expect(await refused('POST', '/api/v1/keys', { userId, label: 'máy\u0007' })).toMatch(/label: Nhãn khóa chứa ký tự U\+0007 không hợp lệ/);
+    expect(await refused('POST', '/api/v1/months/2031-06/decisions', { kind: 'award', keys: ['CB\u0001'], reason: 'Có sáng kiến' })).toMatch(
+      /keys\.0: Mã CB hoặc tên đơn vị chứa ký tự U\+0001 không hợp lệ/,
+    );
+    expect(await refused('POST', '/api/v1/months/2031-06/decisions', { kind: 'reopen', reason: 'Sửa\uFFFE lại' })).toMatch(/reason: Lý do chứa ký tự U\+FFFE không hợp lệ/);
+    expect(
+      await refused('POST', '/api/v1/years/2031/decisions', { kind: 'withdraw', key: 'CB\u001F', title: 'CSTDCS', reason: 'Đang xác minh' }),
+    ).toMatch(/key: Mã CB hoặc tên đơn vị chứa ký tự U\+001F không hợp lệ/);
   });
 });
 
