@@ -42,6 +42,17 @@ export interface VersionedTable<K = Record<string, unknown>, R = Record<string, 
   keys: readonly Column<keyof K & string>[];
   entity: string;
   columns: readonly Column<keyof R & string>[];
+  /**
+   * The person and unit a row names (a key or a column): checked as a set before the write, which takes the
+   * lock a foreign key's trigger took row by row (migration 009). The rows' org is the push's.
+   */
+  references?: readonly Reference[];
+}
+
+export interface Reference {
+  /** A key's or column's name in this table. */
+  column: string;
+  table: 'person' | 'unit';
 }
 
 export interface VersionedWriteRow<K = Record<string, unknown>, R = Record<string, unknown>> {
@@ -137,6 +148,7 @@ export async function upsertVersionedRows<K, R>(
   rows: VersionedWriteRow<K, R>[],
 ): Promise<VersionedWriteOutcome[]> {
   if (rows.length === 0) return [];
+  for (const ref of t.references ?? []) await lockReferences(db, t, scope.orgId, ref, rows);
   const params: unknown[] = [scope.orgId, scope.scope, scope.actor, scope.pushKey, rows.map((r) => r.label)];
   for (const c of t.keys) params.push(rows.map((r) => cell(c, fieldOf(c, r.keys))));
   for (const c of t.columns) params.push(rows.map((r) => cell(c, fieldOf(c, r.record))));
@@ -146,6 +158,34 @@ export async function upsertVersionedRows<K, R>(
   if (raced.length > 0) await rereadRaced(db, t, scope, rows, outcomes, raced);
   for (const o of outcomes) delete o.raced;
   return outcomes;
+}
+
+/**
+ * Locks the people or units the rows name, `for key share` in id order as the foreign key's trigger did one by
+ * one (so no one deletes or re-keys them before this transaction ends: see migration 009's triggers), and
+ * refuses the whole write if one is missing or another organisation's. The callers found them in the same
+ * transaction, so this never fails but for a bug: it is a guarantee, not a row's error.
+ */
+async function lockReferences<K, R>(db: Db, t: VersionedTable<K, R>, orgId: number, ref: Reference, rows: VersionedWriteRow<K, R>[]) {
+  const key = t.keys.find((k) => k.name === ref.column);
+  const column = key ?? t.columns.find((c) => c.name === ref.column);
+  if (!column) throw new Error(`${t.table}: no column ${ref.column} to check against ${ref.table}`);
+  const ids = new Set<number>();
+  for (const r of rows) {
+    const id = fieldOf(column, key ? r.keys : r.record);
+    // A missing value is the column's not-null constraint's to refuse.
+    if (id !== null && id !== undefined) ids.add(id as number);
+  }
+  const wanted = [...ids];
+  const [found] = await db.query<{ n: number }>(
+    `select count(*)::int as n from (select id from ${ref.table} where org_id = $1 and id = any($2::int[]) order by id for key share) l`,
+    [orgId, wanted],
+  );
+  if (found!.n !== wanted.length) {
+    throw Object.assign(new Error(`${t.table}.${ref.column}: ${wanted.length - found!.n} ${ref.table} row(s) named by the push do not exist`), {
+      code: '23503',
+    });
+  }
 }
 
 /**
