@@ -128,13 +128,16 @@ function upsertStatement<K, R>(t: VersionedTable<K, R>): string {
       case when not u.inserted and c.ord is not null then ${changed('u')} else ${allValues('u')} end
     from up u join input i on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
   )
-  select (u.version is not null) as written, coalesce(u.version, c.version) as version,
+  -- Only the rows not written: a written row's version is its base version + 1 (an insert's too), which the
+  -- caller knows; at 5,000 written rows the answer's rows cost more than the audit's.
+  select i.ord::int as ord, c.version,
     -- An unchanged row needs no stored row: a whole sheet pushed again built 5,000 for nothing.
-    (u.version is null and c.same is true) as same,
-    case when u.version is null and c.same is not true then to_jsonb(c.old) - 'org_id' - '${t.scope}' end as stored,
+    (c.same is true) as same,
+    case when c.same is not true then to_jsonb(c.old) - 'org_id' - '${t.scope}' end as stored,
     -- Not written although this statement's snapshot allowed it: a push committed meanwhile won the row.
-    (u.version is null and (c.ord is null or (c.version is not distinct from i.base_version and not c.same))) as raced
+    (c.ord is null or (c.version is not distinct from i.base_version and not c.same)) as raced
   from input i left join up u on ${sameKey('u', 'i')} left join cur c on c.ord = i.ord
+  where u.version is null
   order by i.ord`;
   statements.set(t, text);
   return text;
@@ -153,10 +156,18 @@ export async function upsertVersionedRows<K, R>(
   for (const c of t.keys) params.push(rows.map((r) => cell(c, fieldOf(c, r.keys))));
   for (const c of t.columns) params.push(rows.map((r) => cell(c, fieldOf(c, r.record))));
   params.push(rows.map((r) => r.baseVersion));
-  const outcomes = await db.query<VersionedWriteOutcome & { raced?: boolean }>(upsertStatement(t), params);
-  const raced = outcomes.flatMap((o, i) => (o.raced ? [i] : []));
+  const notWritten = await db.query<{ ord: number; version: number | null; same: boolean; stored: Record<string, unknown> | null; raced: boolean }>(
+    upsertStatement(t),
+    params,
+  );
+  const outcomes = rows.map((r): VersionedWriteOutcome => ({ written: true, version: (r.baseVersion ?? 0) + 1, same: false, stored: null }));
+  const raced: number[] = [];
+  for (const n of notWritten) {
+    const i = n.ord - 1;
+    outcomes[i] = { written: false, version: n.version, same: n.same, stored: n.stored };
+    if (n.raced) raced.push(i);
+  }
   if (raced.length > 0) await rereadRaced(db, t, scope, rows, outcomes, raced);
-  for (const o of outcomes) delete o.raced;
   return outcomes;
 }
 

@@ -19,7 +19,7 @@ import { traceStatements } from './trace.ts';
 export interface BenchService {
   /** A new organisation with its own admin key: every push of new rows starts from an empty roster. */
   organisation(label: string): Promise<{ orgId: number; token: string }>;
-  request(method: string, path: string, token: string, body?: string): Promise<{ status: number; text: string }>;
+  request(method: string, path: string, token: string, body?: string, extra?: Record<string, string>): Promise<{ status: number; text: string }>;
 }
 
 export function benchService(bench: BenchDatabase, db = bench.db): BenchService {
@@ -31,8 +31,8 @@ export function benchService(bench: BenchDatabase, db = bench.db): BenchService 
       const { organisation } = await bootstrapOrganisation(db, { slug: `bench-${label}-${++count}-${randomUUID().slice(0, 8)}`, name: 'Trường thử' }, token);
       return { orgId: organisation.id, token };
     },
-    request: async (method, path, token, body) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    request: async (method, path, token, body, extra = {}) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...extra };
       if (body !== undefined) {
         headers['content-type'] = 'application/json';
         headers['idempotency-key'] = randomUUID();
