@@ -94,11 +94,16 @@ function upsertStatement<K, R>(t: VersionedTable<K, R>): string {
   const auditPeriod = t.scope === 'period' ? '$2' : 'null';
   // Building a row's JSON costs about as much as writing the row, so it is built only where it is used: the
   // stored row of each row not written (from the whole row `old` that cur carries), the audit values of each
-  // row written. The audit values of an update (`changed`) are its changed columns and its version.
-  const allValues = (row: string) => `jsonb_build_object(${[...names, 'version'].map((n) => `'${n}', ${row}.${n}`).join(', ')})`;
+  // row written. The audit values of an update (`changed`) are its changed columns and its version, and are
+  // JSON text put together by concatenation rather than jsonb_build_object: a fifth of the cost a row
+  // (migration 009). Column names are identifiers and need no escaping; text and dates go through to_json.
+  const literal = (c: Column, row: string) =>
+    c.type === 'text' || c.type === 'date' ? `coalesce(to_json(${row}.${c.name})::text, 'null')` : `coalesce(${row}.${c.name}::text, 'null')`;
+  const pair = (c: Column, row: string) => `'"${c.name}":' || ${literal(c, row)}`;
+  const version = (row: string) => `'"version":' || ${row}.version`;
+  const allValues = (row: string) => `'{' || ${[...t.columns.map((c) => pair(c, row)), version(row)].join(" || ',' || ")} || '}'`;
   const changed = (row: string) =>
-    [...names.map((n) => `case when c.${n} is distinct from u.${n} then jsonb_build_object('${n}', ${row}.${n}) else '{}' end`),
-      `jsonb_build_object('version', ${row}.version)`].join(' || ');
+    `'{' || concat_ws(',', ${[...t.columns.map((c) => `case when c.${c.name} is distinct from u.${c.name} then ${pair(c, row)} end`), version(row)].join(', ')}) || '}'`;
   const text = `with input as (
     select * from unnest($5::text[], ${arrays}, $${baseParam}::int[])
       with ordinality as t(label, ${keys.join(', ')}, ${names.join(', ')}, base_version, ord)
@@ -121,7 +126,7 @@ function upsertStatement<K, R>(t: VersionedTable<K, R>): string {
     returning ${keys.map((k) => `m.${k}`).join(', ')}, ${names.map((n) => `m.${n}`).join(', ')}, m.version, (m.xmax = 0) as inserted
   ),
   aud as (
-    insert into audit (org_id, actor, push_key, entity, entity_key, period, action, old_values, new_values)
+    insert into audit (org_id, actor, push_key, entity, entity_key, period, action, old_text, new_text)
     select $1, $3, $4, '${t.entity}', i.label, ${auditPeriod}, case when u.inserted then 'insert' else 'update' end,
       -- An update of a row this statement's snapshot did not hold (a push inserted it meanwhile) has no old values.
       case when not u.inserted and c.ord is not null then ${changed('c')} end,

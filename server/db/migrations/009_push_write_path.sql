@@ -1,4 +1,4 @@
--- A push's rows name their person and unit; the foreign keys below checked that with one trigger call per row
+-- One: a push's rows name their person and unit; the foreign keys below checked that with one trigger call per row
 -- and key (5,000 rows: 190 ms of a 320 ms storage floor on PostgreSQL 15, see research/push-floor.md). The
 -- versioned write (versioned-upsert.ts) now checks them as a set: one `for key share` of the rows' people and
 -- units, in id order, the very lock the foreign key's trigger took, and it refuses the push if one is missing.
@@ -53,3 +53,8 @@ create trigger unit_deleted_while_referenced before delete on unit
   for each row execute function refuse_referenced_unit();
 create trigger unit_rekeyed_while_referenced before update of id on unit
   for each row when (old.id is distinct from new.id) execute function refuse_referenced_unit();
+
+-- Two: the audit of a push's rows as JSON text the write assembles by concatenation (versioned-upsert.ts):
+-- jsonb_build_object cost 14 µs a row, the text 3 µs (50,000 rows: 520 against 135–205 ms on PostgreSQL 15).
+-- The audit reads either column as the same jsonb (audit.ts), so older entries read as before.
+alter table audit add column if not exists old_text text, add column if not exists new_text text;
