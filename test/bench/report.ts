@@ -118,6 +118,8 @@ export function monthlySyncLines(figures: readonly Figure[]): string[] {
       `target monthly sync ${n.toLocaleString('en-US')} rows on PostgreSQL ≤ 2× the storage floor: ${verdict(f.ratio, 2)}` +
         ` (bare write ${num(f.bareRatio).toFixed(2)}×, typed audit ${num(f.auditRatio).toFixed(2)}×)`,
     );
+    const minimal = find(figures, 'push-next-month-minimal', n, 'postgres');
+    if (minimal?.ratio !== undefined) lines.push(`  the same with Prefer: return=minimal: ${minimal.ratio.toFixed(2)}× the storage floor`);
     const http = find(figures, 'push-http', n, 'postgres');
     if (typeof http?.vsInProcess === 'number') lines.push(`target monthly sync ${n.toLocaleString('en-US')} rows over HTTP ≤ 1.3× in process: ${verdict(http.vsInProcess, 1.3)}`);
     const lite = sync(n, 'pglite');

@@ -82,7 +82,7 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
       const memory = n === sizes[sizes.length - 1];
       const { timings: m, memory: peak } = await serviceCases(bench, rows, plan, { memory, trace: args.trace, explain: args.explain });
       const base = { rows: n, database: kind };
-      const figure = (name: string, extra: Record<string, number> = {}) => ({
+      const figure = (name: string, extra: Record<string, number | string> = {}) => ({
         name,
         ...base,
         ms: round(m[name]!),
@@ -100,6 +100,7 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
       figures.push(floors(figure('push', { answerKb: Math.round(m['push bytes']! / 1024) })));
       figures.push(floors(figure('push-update')));
       figures.push(floors(figure('push-next-month')));
+      figures.push(floors(figure('push-next-month-minimal', { via: 'the same sync asking Prefer: return=minimal (row results and the month state, no computed month)' })));
       if (m['push-http'] !== undefined) {
         const via = 'a new month of known people over HTTP: the add-in client (gzip both ways) to the service process';
         const inProcess = m['push-next-month']!;

@@ -50,6 +50,9 @@ const NEXT_MONTH = `/api/v1/months/${nextPeriod(PERIOD)}/people`;
 /** The month after that, pushed over HTTP (push-http). */
 const HTTP_PERIOD = nextPeriod(nextPeriod(PERIOD));
 
+/** And the one after, the monthly sync asking `Prefer: return=minimal` (push-next-month-minimal). */
+const MINIMAL_MONTH = `/api/v1/months/${nextPeriod(HTTP_PERIOD)}/people`;
+
 function nextPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -171,6 +174,12 @@ async function measureService(
     if (overHttp && (overHttp.value.counts.accepted !== rows.length || overHttp.value.rows.length !== rows.length)) {
       throw new Error(`push-http: ${JSON.stringify(overHttp.value.counts)}`);
     }
+    // The same sync answered with the row results and the month's state only: the write without the month's answer.
+    const minimal = await timeCpu(cpu, () => service.request('POST', MINIMAL_MONTH, first.token, body, { prefer: 'return=minimal' }));
+    if (minimal.value.status !== 200 || (JSON.parse(minimal.value.text) as PushAnswer).counts.accepted !== rows.length) {
+      throw new Error(`push-next-month-minimal: HTTP ${minimal.value.status} ${minimal.value.text.slice(0, 300)}`);
+    }
+    report('push-next-month-minimal', minimal.ms);
     const pull = await timeCpu(cpu, () => service.request('GET', MONTH, first.token));
     if (pull.value.status !== 200) throw new Error(`pull: HTTP ${pull.value.status}`);
     const recompute = await timeCpu(cpu, () => personMonthView(bench.db, first.orgId, PERIOD));
@@ -180,8 +189,11 @@ async function measureService(
       push: first.ms,
       'push-update': second.ms,
       'push-next-month': next.ms,
+      'push-next-month-minimal': minimal.ms,
       pull: pull.ms,
       recompute: recompute.ms,
+      'push-next-month-minimal cpu': minimal.cpuMs,
+      'push-next-month-minimal db cpu': minimal.dbCpuMs,
       'push cpu': first.cpuMs,
       'push-update cpu': second.cpuMs,
       'push-next-month cpu': next.cpuMs,
