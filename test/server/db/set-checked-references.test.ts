@@ -114,4 +114,58 @@ describe.each(testDatabases())('references checked as a set on $name', (database
     await db.query(`delete from unit where id = 900003`);
     expect(await db.query(`select id from unit where id in ($1, 900003)`, [loose])).toEqual([]);
   });
+
+  it.runIf(database.name === 'postgres')('holds its people against a delete racing the push, and refuses a person deleted while it waited', async () => {
+    const fresh = async (code: string) =>
+      (await db.query<{ id: number }>(`insert into person (org_id, code, full_name, name_key, unit_id)
+        values ($1, $2, 'Người Mới', 'nguoi moi', $3) returning id`, [orgId, code, unitId]))[0]!.id;
+    const waitForLock = async () => {
+      // Until another session of this database waits on a lock (the racing statement has reached it).
+      for (let i = 0; i < 200; i++) {
+        const [w] = await db.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if (w!.n > 0) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('the racing statement never waited on a lock');
+    };
+
+    // A push holds its person; a delete started meanwhile waits for it, then finds the person named and is refused.
+    const held = await fresh('R5');
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const push = db.transaction(async () => {
+      await upsertVersionedRows(db, PERSON_MONTH, { orgId, scope: '2024-05', actor, pushKey: null }, [
+        { keys: { personId: held }, label: 'R5', record: record(unitId), baseVersion: null },
+      ]);
+      await released;
+    });
+    const deletion = db.query(`delete from person where id = $1`, [held]).then(() => 'deleted', (e: { code?: string }) => e.code);
+    await waitForLock();
+    release();
+    await push;
+    expect(await deletion).toBe('23503');
+
+    // A person deleted by a transaction not yet committed: the push waits for it, then refuses the whole write.
+    const doomed = await fresh('R6');
+    let commit!: () => void;
+    const committing = new Promise<void>((r) => (commit = r));
+    const remover = db.transaction(async () => {
+      await db.query(`delete from person where id = $1`, [doomed]);
+      await committing;
+    });
+    const racingPush = db
+      .transaction(() =>
+        upsertVersionedRows(db, PERSON_MONTH, { orgId, scope: '2024-06', actor, pushKey: null }, [
+          { keys: { personId: doomed }, label: 'R6', record: record(unitId), baseVersion: null },
+        ]),
+      )
+      .then(() => 'written', (e: { code?: string }) => e.code);
+    await waitForLock();
+    commit();
+    await remover;
+    expect(await racingPush).toBe('23503');
+    expect(await stored('2024-06')).toBe(0);
+  });
 });
