@@ -10,7 +10,8 @@ export interface AuditEntry {
   period: string | null;
   action: string;
   /**
-   * For the rows a push writes (versioned-upsert.ts): an insert has no old values and every written column
+   * Stored as jsonb (old_values, new_values), or for the rows a push writes as JSON text (old_text, new_text):
+   * read alike. For the rows a push writes (versioned-upsert.ts): an insert has no old values and every written column
    * and the version as new values; an update has only the columns it changed, old and new, and the version.
    */
   oldValues: unknown;
@@ -47,7 +48,7 @@ export async function listAudit(
   return db.query<AuditEntry>(
     `select id::int as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor,
        push_key as "pushKey", entity, entity_key as "entityKey", period, action,
-       old_values as "oldValues", new_values as "newValues"
+       coalesce(old_values, old_text::jsonb) as "oldValues", coalesce(new_values, new_text::jsonb) as "newValues"
      from audit
      where org_id = $1 and ($2::int is null or actor = $2) and ($3::text is null or entity_key = $3)
        and ($4::text is null or period = $4) and ($6::bigint is null or id < $6)

@@ -42,6 +42,10 @@ export const PERSON_MONTH: VersionedTable<{ personId: number }, PersonMonthRecor
   scope: 'period',
   keys: [{ name: 'person_id', field: 'personId', type: 'int' }],
   entity: 'person_month',
+  references: [
+    { column: 'person_id', table: 'person' },
+    { column: 'unit_id', table: 'unit' },
+  ],
   columns: [
     { name: 'unit_id', field: 'unitId', type: 'int', echo: false },
     { name: 'duty_group', field: 'dutyGroup', type: 'text' },
@@ -57,6 +61,7 @@ export const UNIT_MONTH: VersionedTable<{ unitId: number }, RatingRecord> = {
   scope: 'period',
   keys: [{ name: 'unit_id', field: 'unitId', type: 'int' }],
   entity: 'unit_month',
+  references: [{ column: 'unit_id', table: 'unit' }],
   columns: RATING_COLUMNS,
 };
 

@@ -36,6 +36,7 @@ export const TASK: VersionedTable<TaskKey, TaskRecord> = {
     { name: 'task_key', field: 'taskKey', type: 'text', echo: false },
   ],
   entity: 'task',
+  references: [{ column: 'person_id', table: 'person' }],
   columns: [
     { name: 'task_ref', field: 'taskRef', type: 'text' },
     { name: 'task_name', field: 'taskName', type: 'text' },

@@ -26,6 +26,7 @@ export const INITIATIVE: VersionedTable<InitiativeKey, InitiativeRecord> = {
     { name: 'title_key', field: 'titleKey', type: 'text' },
   ],
   entity: 'initiative',
+  references: [{ column: 'person_id', table: 'person' }],
   columns: [
     { name: 'title', field: 'title', type: 'text' },
     { name: 'level', field: 'level', type: 'text' },

@@ -22,6 +22,10 @@ export const PERSON_YEAR: VersionedTable<{ personId: number }, PersonYearRecord>
   scope: 'period',
   keys: [{ name: 'person_id', field: 'personId', type: 'int' }],
   entity: 'person_year',
+  references: [
+    { column: 'person_id', table: 'person' },
+    { column: 'unit_id', table: 'unit' },
+  ],
   columns: [
     { name: 'unit_id', field: 'unitId', type: 'int', echo: false },
     { name: 'duty_group', field: 'dutyGroup', type: 'text' },

@@ -25,6 +25,7 @@ export const PLEDGE: VersionedTable<PledgeKey, PledgeRecord> = {
     { name: 'content_key', field: 'contentKey', type: 'text' },
   ],
   entity: 'pledge',
+  references: [{ column: 'unit_id', table: 'unit' }],
   columns: [
     { name: 'content', field: 'content', type: 'text' },
     { name: 'target', field: 'target', type: 'text' },

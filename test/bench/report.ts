@@ -14,6 +14,8 @@ function notes(f: Figure): string {
   }
   if (typeof f.dbCpuMs === 'number' && f.dbCpuMs > 0) parts.push(`server cpu ${f.dbCpuMs.toFixed(0)} ms`);
   if (typeof f.answerKb === 'number') parts.push(`answer ${(f.answerKb / 1024).toFixed(1)} MB`);
+  if (typeof f.bareRatio === 'number') parts.push(`÷ bare write ${f.bareRatio.toFixed(2)}×, ÷ typed audit ${num(f.auditRatio).toFixed(2)}×`);
+  if (typeof f.vsInProcess === 'number') parts.push(`${f.vsInProcess.toFixed(2)}× in process`);
   if (typeof f.via === 'string') parts.push(f.via);
   // Province: how many organisations share the database, and this cost against the smallest step's.
   if (typeof f.orgs === 'number' && typeof f.vsFirst === 'number') {
@@ -95,11 +97,37 @@ export function targetLines(figures: readonly Figure[], tiny: boolean): string[]
     const x = lite / server;
     lines.push(`target push ${n.toLocaleString('en-US')} rows PGlite within 3× of PostgreSQL: ${x.toFixed(2)}× ${x <= 3 ? 'met' : 'MISSED'}`);
   }
+  lines.push(...monthlySyncLines(figures));
   const engine = figures.find((f) => f.rows === 20000 && f.name.startsWith('sheet') && f.floorMs !== undefined);
   lines.push(check('sheet engine 20,000 rows', engine, 300));
   for (const f of figures) {
     if (f.ratio !== undefined && f.ratio > 2) lines.push(`ratio above 2: ${f.name} ${f.rows} ${f.database} ${f.ratio}× its floor`);
   }
+  return lines;
+}
+
+/** The monthly sync (a new month of known people), issue 16's targets: ratios within this run. */
+export function monthlySyncLines(figures: readonly Figure[]): string[] {
+  const lines: string[] = [];
+  const sync = (rows: number, database: Figure['database']) => find(figures, 'push-next-month', rows, database);
+  const verdict = (x: number, limit: number) => `${x.toFixed(2)}× ${x <= limit ? 'met' : 'MISSED'}`;
+  for (const n of [5000, 50000]) {
+    const f = sync(n, 'postgres');
+    if (f?.ratio === undefined) continue;
+    lines.push(
+      `target monthly sync ${n.toLocaleString('en-US')} rows on PostgreSQL ≤ 2× the storage floor: ${verdict(f.ratio, 2)}` +
+        ` (bare write ${num(f.bareRatio).toFixed(2)}×, typed audit ${num(f.auditRatio).toFixed(2)}×)`,
+    );
+    const minimal = find(figures, 'push-next-month-minimal', n, 'postgres');
+    if (minimal?.ratio !== undefined) lines.push(`  the same with Prefer: return=minimal: ${minimal.ratio.toFixed(2)}× the storage floor`);
+    const http = find(figures, 'push-http', n, 'postgres');
+    if (typeof http?.vsInProcess === 'number') lines.push(`target monthly sync ${n.toLocaleString('en-US')} rows over HTTP ≤ 1.3× in process: ${verdict(http.vsInProcess, 1.3)}`);
+    const lite = sync(n, 'pglite');
+    if (lite) lines.push(`target monthly sync ${n.toLocaleString('en-US')} rows PGlite ≤ 2× PostgreSQL: ${verdict(lite.ms / f.ms, 2)}`);
+  }
+  const small = sync(5000, 'postgres');
+  const big = sync(50000, 'postgres');
+  if (small && big) lines.push(`target monthly sync 50,000 / 5,000 rows on PostgreSQL ≤ 10.5×: ${verdict(big.ms / small.ms, 10.5)}`);
   return lines;
 }
 

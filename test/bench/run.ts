@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { makeRows } from './data.ts';
 import { dropLeftovers, pgliteOpener, postgresOpener, type BenchDatabase, type Opener } from './databases.ts';
-import { parseFloor, storageFloor } from './floors.ts';
+import { parseFloor, storageFloor, type FloorFigure } from './floors.ts';
 import { collectGarbage, progress, round, withFloor, type Figure, type Plan } from './measure.ts';
 import { provinceCases, provinceSize } from './province.ts';
 import { printTable, targetLines } from './report.ts';
@@ -82,7 +82,7 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
       const memory = n === sizes[sizes.length - 1];
       const { timings: m, memory: peak } = await serviceCases(bench, rows, plan, { memory, trace: args.trace, explain: args.explain });
       const base = { rows: n, database: kind };
-      const figure = (name: string, extra: Record<string, number> = {}) => ({
+      const figure = (name: string, extra: Record<string, number | string> = {}) => ({
         name,
         ...base,
         ms: round(m[name]!),
@@ -91,23 +91,34 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
         runs: m.runs,
         ...extra,
       });
-      figures.push(withFloor(figure('push', { answerKb: Math.round(m['push bytes']! / 1024) }), floor.ms));
-      figures.push(withFloor(figure('push-update'), floor.ms));
-      figures.push(withFloor(figure('push-next-month'), floor.ms));
+      // Each push read against today's floor, with the honest floors beside it: the bare write, the typed audit.
+      const floors = (f: Figure): Figure => ({
+        ...withFloor(f, floor.storage.ms),
+        bareRatio: Math.round((f.ms / floor.bare.ms) * 100) / 100,
+        auditRatio: Math.round((f.ms / floor.typedAudit.ms) * 100) / 100,
+      });
+      figures.push(floors(figure('push', { answerKb: Math.round(m['push bytes']! / 1024) })));
+      figures.push(floors(figure('push-update')));
+      figures.push(floors(figure('push-next-month')));
+      figures.push(floors(figure('push-next-month-minimal', { via: 'the same sync asking Prefer: return=minimal (row results and the month state, no computed month)' })));
       if (m['push-http'] !== undefined) {
         const via = 'a new month of known people over HTTP: the add-in client (gzip both ways) to the service process';
-        figures.push(withFloor({ name: 'push-http', ...base, ms: round(m['push-http']), runs: m.runs, via }, floor.ms));
+        const inProcess = m['push-next-month']!;
+        figures.push({ ...floors({ name: 'push-http', ...base, ms: round(m['push-http']), runs: m.runs, via }), vsInProcess: Math.round((m['push-http'] / inProcess) * 100) / 100 });
       }
       figures.push(figure('pull', { answerKb: Math.round(m['pull bytes']! / 1024) }));
       figures.push(figure('recompute'));
-      figures.push({
-        name: 'storage floor',
+      const floorFigure = (name: string, f: FloorFigure) => ({
+        name,
         ...base,
-        ms: round(floor.ms),
-        cpuMs: round(floor.cpuMs),
-        ...(kind === 'postgres' ? { dbCpuMs: round(floor.dbCpuMs) } : {}),
+        ms: round(f.ms),
+        cpuMs: round(f.cpuMs),
+        ...(kind === 'postgres' ? { dbCpuMs: round(f.dbCpuMs) } : {}),
         runs: floor.runs,
       });
+      figures.push(floorFigure('storage floor', floor.storage));
+      figures.push(floorFigure('bare write floor', floor.bare));
+      figures.push(floorFigure('typed audit floor', floor.typedAudit));
       if (peak) figures.push({ name: 'push-memory', ...base, ...peak, ms: round(peak.ms) });
     } finally {
       await bench.close();

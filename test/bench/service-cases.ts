@@ -19,7 +19,7 @@ import { traceStatements } from './trace.ts';
 export interface BenchService {
   /** A new organisation with its own admin key: every push of new rows starts from an empty roster. */
   organisation(label: string): Promise<{ orgId: number; token: string }>;
-  request(method: string, path: string, token: string, body?: string): Promise<{ status: number; text: string }>;
+  request(method: string, path: string, token: string, body?: string, extra?: Record<string, string>): Promise<{ status: number; text: string }>;
 }
 
 export function benchService(bench: BenchDatabase, db = bench.db): BenchService {
@@ -31,8 +31,8 @@ export function benchService(bench: BenchDatabase, db = bench.db): BenchService 
       const { organisation } = await bootstrapOrganisation(db, { slug: `bench-${label}-${++count}-${randomUUID().slice(0, 8)}`, name: 'Trường thử' }, token);
       return { orgId: organisation.id, token };
     },
-    request: async (method, path, token, body) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    request: async (method, path, token, body, extra = {}) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...extra };
       if (body !== undefined) {
         headers['content-type'] = 'application/json';
         headers['idempotency-key'] = randomUUID();
@@ -49,6 +49,9 @@ const NEXT_MONTH = `/api/v1/months/${nextPeriod(PERIOD)}/people`;
 
 /** The month after that, pushed over HTTP (push-http). */
 const HTTP_PERIOD = nextPeriod(nextPeriod(PERIOD));
+
+/** And the one after, the monthly sync asking `Prefer: return=minimal` (push-next-month-minimal). */
+const MINIMAL_MONTH = `/api/v1/months/${nextPeriod(HTTP_PERIOD)}/people`;
 
 function nextPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -171,6 +174,12 @@ async function measureService(
     if (overHttp && (overHttp.value.counts.accepted !== rows.length || overHttp.value.rows.length !== rows.length)) {
       throw new Error(`push-http: ${JSON.stringify(overHttp.value.counts)}`);
     }
+    // The same sync answered with the row results and the month's state only: the write without the month's answer.
+    const minimal = await timeCpu(cpu, () => service.request('POST', MINIMAL_MONTH, first.token, body, { prefer: 'return=minimal' }));
+    if (minimal.value.status !== 200 || (JSON.parse(minimal.value.text) as PushAnswer).counts.accepted !== rows.length) {
+      throw new Error(`push-next-month-minimal: HTTP ${minimal.value.status} ${minimal.value.text.slice(0, 300)}`);
+    }
+    report('push-next-month-minimal', minimal.ms);
     const pull = await timeCpu(cpu, () => service.request('GET', MONTH, first.token));
     if (pull.value.status !== 200) throw new Error(`pull: HTTP ${pull.value.status}`);
     const recompute = await timeCpu(cpu, () => personMonthView(bench.db, first.orgId, PERIOD));
@@ -180,8 +189,11 @@ async function measureService(
       push: first.ms,
       'push-update': second.ms,
       'push-next-month': next.ms,
+      'push-next-month-minimal': minimal.ms,
       pull: pull.ms,
       recompute: recompute.ms,
+      'push-next-month-minimal cpu': minimal.cpuMs,
+      'push-next-month-minimal db cpu': minimal.dbCpuMs,
       'push cpu': first.cpuMs,
       'push-update cpu': second.cpuMs,
       'push-next-month cpu': next.cpuMs,

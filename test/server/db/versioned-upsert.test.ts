@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDENT } from '../../../server/classes/student-repository.ts';
+import { insertAudit, listAudit } from '../../../server/db/audit.ts';
 import type { Db } from '../../../server/db/database.ts';
 import { upsertVersionedRows, type VersionedTable, type VersionedWriteRow } from '../../../server/db/versioned-upsert.ts';
 import { PERSON_MONTH } from '../../../server/months/month-repository.ts';
@@ -35,7 +36,7 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
     db.transaction(() => upsertVersionedRows(db, t, { orgId, scope, actor, pushKey: 'push-1' }, rows));
   const audit = (entityKey: string) =>
     db.query<{ action: string; actor: number; pushKey: string | null; period: string | null; oldValues: unknown; newValues: unknown }>(
-      `select action, actor, push_key as "pushKey", period, old_values as "oldValues", new_values as "newValues"
+      `select action, actor, push_key as "pushKey", period, coalesce(old_values, old_text::jsonb) as "oldValues", coalesce(new_values, new_text::jsonb) as "newValues"
        from audit where org_id = $1 and entity_key = $2 order by id`,
       [orgId, entityKey],
     );
@@ -154,5 +155,20 @@ describe.each(testDatabases())('the versioned upsert and its audit on $name', (d
       ['insert', null, null, { class_name: 'TC K45', code: 'HV01', full_name: 'Nguyễn Thị Ánh', gpa: 9.5, conduct: 'Tốt', discipline: null, note: null, version: 1 }],
       ['update', null, { gpa: 9.5, conduct: 'Tốt', version: 1 }, { gpa: 9, conduct: 'Khá', version: 2 }],
     ]);
+  });
+
+  it('audits text as it was written, whatever characters it holds, and reads old jsonb entries through /audit alike', async () => {
+    const note = 'Ghi "chú" \\ tab\tdòng\nmới \u0001 😀 </script>';
+    await write(PERSON_MONTH, '2023-02', [{ keys: person(1), label: 'T2', record: month(70, note), baseVersion: null }]);
+    await write(PERSON_MONTH, '2023-02', [{ keys: person(1), label: 'T2', record: month(70, `${note}!`), baseVersion: 1 }]);
+    const entries = await listAudit(db, orgId, { entityKey: 'T2', period: '2023-02', limit: 10 });
+    expect(entries.map((e) => [e.action, e.oldValues, e.newValues])).toEqual([
+      ['update', { note, version: 1 }, { note: `${note}!`, version: 2 }],
+      ['insert', null, expect.objectContaining({ note, score: 70, all_tasks_done: true, exceeded_pct: 12.5, version: 1 })],
+    ]);
+    // An entry written before migration 009 (jsonb columns) reads the same way.
+    await insertAudit(db, orgId, { actor, entity: 'person_month', entityKey: 'T2', period: '2023-02', action: 'update', oldValues: { score: 70 }, newValues: { score: 71 } });
+    const [latest] = await listAudit(db, orgId, { entityKey: 'T2', period: '2023-02', limit: 1 });
+    expect([latest!.oldValues, latest!.newValues]).toEqual([{ score: 70 }, { score: 71 }]);
   });
 });
