@@ -12,6 +12,7 @@ import type { MOVEMENT_KINDS, MOVEMENT_LEVELS } from '../contract/movement-row.t
 import { matchKey } from '../contract/text.ts';
 import { periodState } from '../council/period-repository.ts';
 import type { Db } from '../db/database.ts';
+import { compareVietnamese } from '../rules/dossier/vn-order.ts';
 import { checkContribution } from '../rules/drives/check-contributions.ts';
 import { driveTotals, type DriveTotals } from '../rules/drives/drive-totals.ts';
 import type { ContributionInput, DriveInput } from '../rules/drives/drive-types.ts';
@@ -74,7 +75,9 @@ export async function yearDriveTotals(db: Db, orgId: number, year: string): Prom
   for (const m of movements) {
     if (m.year !== y && named.has(`${m.year}\u0000${matchKey(m.code)}`) && !drives.has(matchKey(m.code))) drives.set(matchKey(m.code), driveInput(m));
   }
-  return driveTotals(y, [...drives.values()], counted.map(contributionInput), (unit) => members.get(matchKey(unit)) ?? null);
+  const totals = driveTotals(y, [...drives.values()], counted.map(contributionInput), (unit) => members.get(matchKey(unit)) ?? null);
+  // Units in Vietnamese order of their names, never by amount (DRV-4).
+  return { ...totals, units: totals.units.sort((a, b) => compareVietnamese(a.unit, b.unit)) };
 }
 
 /**
@@ -91,6 +94,16 @@ export async function contributionSheet(db: Db, reader: DriveReader, year: strin
     yearDriveTotals(db, orgId, year),
   ]);
   const drives = movements.map(driveInput);
+  // Unit, then drive in register order, then person: Vietnamese order, never by amount (DRV-4).
+  const driveAt = new Map(movements.map((m, i) => [matchKey(m.code), i]));
+  stored.sort(
+    (a, b) =>
+      compareVietnamese(a.unit, b.unit) ||
+      (driveAt.get(matchKey(a.driveCode)) ?? 0) - (driveAt.get(matchKey(b.driveCode)) ?? 0) ||
+      Number(a.code !== null || a.name !== null) - Number(b.code !== null || b.name !== null) ||
+      compareVietnamese(a.code ?? a.name ?? '', b.code ?? b.name ?? '') ||
+      compareVietnamese(a.receiptNo ?? a.date ?? '', b.receiptNo ?? b.date ?? ''),
+  );
   const rows: ContributionSheet['rows'] = [];
   const hidden = new Map<string, ContributionSheet['hidden'][number]>();
   for (const c of stored) {
