@@ -128,3 +128,7 @@ export const contributionPushMinimalSchema = z
   .object({ year: yearPeriodSchema, finalised: z.boolean() })
   .extend(pushFields)
   .meta({ id: 'ContributionPushMinimal', description: 'The answer to a contributions push under `Prefer: return=minimal`: no stored rows' });
+export type MovementPushResponse = z.infer<typeof movementPushResponseSchema>;
+export type MovementPushMinimal = z.infer<typeof movementPushMinimalSchema>;
+export type ContributionPushResponse = z.infer<typeof contributionPushResponseSchema>;
+export type ContributionPushMinimal = z.infer<typeof contributionPushMinimalSchema>;
