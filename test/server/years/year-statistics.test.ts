@@ -1,37 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
-import { generateYear, SEED_FIGURES, type YearFigures } from './statistics-year.ts';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Pushes a generated year through the API, as the sheets would, and checks every push took all its rows. */
-async function pushYear(s: TestService, f: YearFigures, seed: number): Promise<void> {
-  const g = generateYear(f, seed);
-  const ok = async (method: string, path: string, body: unknown) => {
-    const res = await s.call(method, path, { body });
-    expect(res.status, path).toBe(200);
-    if (res.body.counts) expect(res.body.counts.rejected, `${path}: ${JSON.stringify(res.body.results.filter((r: any) => r.status === 'rejected'))}`).toBe(0);
-    return res;
-  };
-  for (const [m, rows] of g.personMonths) await ok('POST', `/api/v1/months/${f.year}-${pad(m)}/people`, { rows });
-  for (const [m, rows] of g.unitMonths) await ok('POST', `/api/v1/months/${f.year}-${pad(m)}/units`, { rows });
-  for (const c of [...g.classes, g.decoys.otherYearClass]) {
-    await ok('POST', `/api/v1/classes/${encodeURIComponent(c.name)}/students`, { rows: c.rows });
-  }
-  for (const c of g.classes) await ok('PUT', `/api/v1/classes/${encodeURIComponent(c.name)}/year`, { year: f.year });
-  await ok('PUT', `/api/v1/classes/${encodeURIComponent(g.decoys.otherYearClass.name)}/year`, { year: f.year - 1 });
-  await ok('POST', `/api/v1/years/${f.year}/movements`, { rows: g.movements });
-  await ok('POST', `/api/v1/years/${f.year}/contributions`, { rows: [...g.contributions, ...g.decoys.contributions] });
-}
-
-const quotaOfAll = (rate: number) => ({
-  ...DEFAULT_RULE_SET,
-  // 75 HTXS in 441 person-months is more than "20 % of those rated HTT" allows in any spread over twelve months
-  // (at most ⌊M/6⌋ a month), so the school's quota is read as 20 % of those rated HTT or above.
-  quota: { ...DEFAULT_RULE_SET.quota, personMonth: { ...DEFAULT_RULE_SET.quota.personMonth, rate, denominator: 'htt-or-above' as const } },
-});
+import { pushYear, quotaOfAll, SEED_FIGURES, type YearFigures } from './statistics-year.ts';
 
 describe.each(testDatabases())('the year’s statistics (DOC-7) on $name', (database) => {
   let s: TestService;
