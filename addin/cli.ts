@@ -14,6 +14,7 @@ import { importTasksInto } from './tasks-import-command.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
+import { writeStatisticsSheets } from './actions/statistics-sheets.ts';
 import { ConversionUnavailable, convertXls } from './workbook/xls-convert.ts';
 
 const USAGE = `Cách dùng / usage:
@@ -21,6 +22,7 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- statistics <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 ${DOCX_USAGE}
 
@@ -31,6 +33,7 @@ ${DOCX_USAGE}
            Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
+  statistics  ghi các trang "Tổng hợp thi đua <YYYY>" và "Tổng hợp phong trào <YYYY>" (kèm biểu đồ)
 
   --kind   person      bảng tháng của cán bộ (mặc định)  --period YYYY-MM
            unit        bảng tháng của khoa, phòng        --period YYYY-MM
@@ -38,13 +41,15 @@ ${DOCX_USAGE}
            initiative  bảng sáng kiến, đề tài của năm    --period YYYY (hoặc --year YYYY)
            student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
            tasks       bảng nhiệm vụ của tháng (NĐ 335)  --period YYYY-MM
+           movement    sổ phong trào, cuộc vận động      --period YYYY (hoặc --year YYYY)
+           contribution  bảng đóng góp cho phong trào    --period YYYY (hoặc --year YYYY)
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
   --overwrite-typed  ghi kết quả tính đè lên các ô cột tính toán (Xếp loại…) do người dùng tự ghi; không có nó,
                      các ô đó được giữ nguyên và liệt kê.
   Kết quả tóm tắt in ra stdout; lỗi, cảnh báo, xung đột in ra stderr.
   Xung đột (người khác đã sửa dòng): chạy pull rồi sync để gửi giá trị của bạn thay bản đã lưu.
-Mã thoát / exit code: 0 mọi dòng được nhận (summary, year: đã ghi); 1 có dòng lỗi, dòng chưa gửi hoặc xung đột
-(summary, year: kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
+Mã thoát / exit code: 0 mọi dòng được nhận (summary, year, statistics: đã ghi); 1 có dòng lỗi, dòng chưa gửi hoặc
+xung đột (summary, year, statistics: kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
 
 const PERIOD_FORMS: Record<PeriodKind, { test: RegExp; message: string }> = {
   month: { test: /^\d{4}-(0[1-9]|1[0-2])$/, message: '--period phải có dạng YYYY-MM' },
@@ -94,13 +99,14 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'statistics', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
-      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' || command === 'statistics' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'statistics') return await statisticsCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
@@ -259,6 +265,21 @@ function reportYear(o: YearSheetsOutcome, out: string, { out: stream, err }: Str
     `Đã ghi ${o.sheets.length} trang vào ${out} (${o.sheets.map((s) => `"${s}"`).join(', ')}): ${o.people} cán bộ, ` +
       `${o.units} khoa, phòng, năm ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`,
   );
+}
+
+/** statistics: the year-end figures and the drives' totals into a new workbook, or into a copy of --in. */
+async function statisticsCommand(year: string, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
+  if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const o = await writeStatisticsSheets({ workbook: fileWorkbook(wb), client }, year);
+  await writeFile(out, await writeXlsx(wb));
+  if (o.personMonths === 0) streams.err.write(`Cảnh báo: máy chủ chưa có dữ liệu tháng của năm ${o.year}.\n`);
+  streams.out.write(
+    `Đã ghi ${o.sheets.map((s) => `"${s}"`).join(', ')} vào ${out}: ${o.personMonths} lượt cá nhân, ${o.unitMonths} lượt khoa, phòng, ` +
+      `${o.studentsCommended} học viên được khen thưởng${o.phrase ? `, ủng hộ ${o.phrase}` : ''}.\n`,
+  );
+  return o.personMonths === 0 ? 1 : 0;
 }
 
 const PHASES = { read: 'Đọc tệp', check: 'Kiểm tra', send: 'Gửi', write: 'Ghi kết quả' } as const;

@@ -1,3 +1,4 @@
+import type { YearStatisticsAnswer } from '../../server/contract/year-statistics.ts';
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionSheet, VoteSheet } from '../../server/contract/dossier-sheets.ts';
 import type { ProposalLists } from '../../server/contract/proposal-list.ts';
@@ -155,6 +156,8 @@ export function createClient(options: ClientOptions) {
     yearResults: (y: string) => request<YearResults>('GET', year(y, 'results')),
     yearProposals: (y: string, baseSalary?: number) =>
       request<YearProposals>('GET', year(y, `proposals${baseSalary === undefined ? '' : `?baseSalary=${baseSalary}`}`)),
+    /** "Tổng hợp thi đua" (DOC-7). */
+    yearStatistics: (y: string) => request<YearStatisticsAnswer>('GET', year(y, 'statistics')),
     decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
     classes: () => request<ClassList>('GET', '/api/v1/classes'),
     classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),

@@ -3,6 +3,7 @@ import type { TieRun } from '../report/tie-runs.ts';
 import { formatPeriod } from '../sheet/period.ts';
 import { awardTie, finaliseMonth, reopenMonth } from '../actions/summary-decisions.ts';
 import { loadCouncilView, writeMonthSummary, type CouncilView } from '../actions/summary.ts';
+import { writeStatisticsSheets } from '../actions/statistics-sheets.ts';
 import { writeYearSheets } from '../actions/year-sheets.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { t } from './i18n.ts';
@@ -140,6 +141,13 @@ export function councilSection(deps: CouncilDeps) {
         await deps.sheetsChanged();
         const total = (outcome.rewardTotal ?? 0).toLocaleString('vi-VN');
         return t('proposalsWritten', { sheet: outcome.sheets[0] ?? '', classes: outcome.classes.length, total });
+      }),
+    );
+    $('year-statistics').addEventListener('click', () =>
+      void deps.run(async () => {
+        const o = await writeStatisticsSheets({ workbook: deps.workbook(), client: deps.client() }, year());
+        await deps.sheetsChanged();
+        return t('statisticsWritten', { sheet: o.sheets[0] ?? '', drives: o.sheets[1] ?? '', people: o.personMonths, units: o.unitMonths, students: o.studentsCommended });
       }),
     );
   }

@@ -27,7 +27,7 @@ export interface SheetGrid {
  * What a sheet holds: a month of people or of units (khoa, phòng), the yearly sheet of people, the year's
  * initiatives (sáng kiến, đề tài), or the students of one class. Each has one spec in `kinds/`.
  */
-export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student' | 'tasks';
+export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student' | 'tasks' | 'movement' | 'contribution';
 
 /** A problem found in the sheet, named by its cell (A1 style) when it has one. */
 export interface SheetIssue {
@@ -132,6 +132,18 @@ export type InputField =
   | 'confirmedBy'
   | 'leaderOrganisePct'
   | 'leaderOtherPct'
+  | 'docRef'
+  | 'from'
+  | 'to'
+  | 'ask'
+  | 'target'
+  | 'driveCode'
+  | 'form'
+  | 'amount'
+  | 'inKind'
+  | 'inKindValue'
+  | 'date'
+  | 'receiptNo'
   | 'period';
 
 /** The columns the add-in writes: never read as input. Each kind writes some of them (`kinds/`). */

@@ -9,7 +9,10 @@ import {
   classStudentsSchema,
   studentRowSchema,
 } from '../contract/students.ts';
-import { requireRole } from '../access/access.ts';
+import { requireRole, unitScopeError } from '../access/access.ts';
+import { cleanText, matchKey } from '../contract/text.ts';
+import { classYearRequestSchema, classYearSchema } from '../contract/year-statistics.ts';
+import { setClassYear } from './class-year-repository.ts';
 import { studentPush } from './student-push.ts';
 import { classCommendations, classList, classStudents } from './class-view.ts';
 import { errorResponses } from '../http/error-body.ts';
@@ -60,6 +63,15 @@ const routes = {
     request: { params },
     responses: { 200: json(classCommendationsSchema, 'Đề nghị khen thưởng'), ...errorResponses(401, 422) },
   }),
+  year: createRoute({
+    method: 'put',
+    middleware: [allowRoles('admin', 'council', 'rater')] as const,
+    path: '/classes/{class}/year',
+    tags,
+    summary: 'Gắn lớp với một năm: học viên được khen thưởng của lớp được tính vào Tổng hợp thi đua của năm đó',
+    request: { params, body: body(classYearRequestSchema) },
+    responses: { 200: json(classYearSchema, 'Lớp và năm'), ...errorResponses(401, 403, 422) },
+  }),
 };
 
 export function studentRoutes() {
@@ -75,5 +87,12 @@ export function studentRoutes() {
   app.openapi(routes.commendations, async (c) =>
     c.json(await classCommendations(c.get('db'), c.get('caller').orgId, c.req.valid('param').class), 200),
   );
+  app.openapi(routes.year, async (c) => {
+    const caller = c.get('caller');
+    const className = c.req.valid('param').class;
+    if (unitScopeError(caller, matchKey(className))) requireRole(caller, 'admin', 'council');
+    await setClassYear(c.get('db'), caller.orgId, matchKey(className), c.req.valid('json').year, caller.userId);
+    return c.json({ class: cleanText(className), year: c.req.valid('json').year }, 200);
+  });
   return app;
 }

@@ -53,7 +53,8 @@ export const storedDecisionSchema = z
     issuer: z.string().nullable(),
     goldBookNo: z.string().nullable(),
     note: z.string().nullable(),
-    warnings: z.array(z.string()).describe('«Năm chưa chốt» while the achievement year is open'),
+    warnings: z.array(z.string()).describe('«Năm chưa chốt» while the achievement year is open; «Quyết định khác kết quả xét của Bình Xét: …» when the proposals find the title Chưa đủ'),
+    differsFromProposal: z.boolean().describe('The proposals of the achievement year find this title not eligible (or withdrawn): the decision stands, flagged'),
     version: z.number().int(),
     updatedAt: z.string(),
   })

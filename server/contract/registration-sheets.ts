@@ -20,7 +20,7 @@ export const storedRegistrationSchema = z
     registeredOn: z.string().nullable().describe('YYYY-MM-DD'),
     position: z.string().nullable(),
     note: z.string().nullable(),
-    warnings: z.array(z.string()).describe('Đăng ký muộn (registrationDeadline); never a refusal'),
+    warnings: z.array(z.string()).describe('Pre-checks (REG-2): what a registered CSTĐ cấp tỉnh or Bằng khen UBND tỉnh still needs, and Đăng ký muộn (registrationDeadline); never a refusal'),
     version: z.number().int(),
     updatedAt: z.string(),
   })

@@ -35,7 +35,9 @@ export interface VersionedTable<K = Record<string, unknown>, R = Record<string, 
     | 'decision_register'
     | 'registration'
     | 'pledge'
-    | 'task';
+    | 'task'
+    | 'movement'
+    | 'contribution';
   /** With org_id, what one push is scoped to: a month or year ('period') or a class ('class_key'). */
   scope: 'period' | 'class_key';
   /** The rest of the primary key. */

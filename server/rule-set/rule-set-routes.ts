@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { RULE_SET_PRESETS, ruleSetSchema } from '../contract/rule-set.ts';
 import { AppError } from '../errors.ts';
 import { requireRole } from '../access/access.ts';
-import { loadRuleSet, replaceRuleSet } from './rule-sets.ts';
+import { councilVotePctNotice, loadRuleSet, replaceRuleSet, withoutCouncilVotePct } from './rule-sets.ts';
 import { errorResponses } from '../http/error-body.ts';
 import { newRouter } from '../http/router.ts';
 import { allowRoles } from '../middleware/role-gate.ts';
 
 const versioned = z.object({ version: z.number().int(), ruleSet: ruleSetSchema }).meta({ id: 'VersionedRuleSet' });
+const replaced = versioned
+  .extend({
+    notices: z
+      .array(z.string())
+      .optional()
+      .describe('What the service did with fields it no longer reads (e.g. titles.councilVotePct); absent when none'),
+  })
+  .meta({ id: 'ReplacedRuleSet' });
 const replaceBody = z
   .union([ruleSetSchema, z.object({ preset: z.string().describe(`One of: ${Object.keys(RULE_SET_PRESETS).join(', ')}`) })])
   .meta({ id: 'ReplaceRuleSet' });
@@ -27,7 +35,7 @@ const putRoute = createRoute({
   tags: ['Quy tắc'],
   summary: 'Thay bộ quy tắc (quản trị): toàn bộ, hoặc một bộ có sẵn như { "preset": "haiphong-2025" }',
   request: { body: { content: { 'application/json': { schema: replaceBody } }, required: true } },
-  responses: { 200: { description: 'Phiên bản mới', content: { 'application/json': { schema: versioned } } }, ...errorResponses(401, 403, 422) },
+  responses: { 200: { description: 'Phiên bản mới', content: { 'application/json': { schema: replaced } } }, ...errorResponses(401, 403, 422) },
 });
 
 export function ruleSetRoutes() {
@@ -44,7 +52,16 @@ export function ruleSetRoutes() {
         presets: Object.keys(RULE_SET_PRESETS),
       });
     }
-    return c.json(await replaceRuleSet(c.get('db'), caller.orgId, ruleSet, caller.userId), 200);
+    // The contract drops unknown fields; the removed councilVotePct is read from the body as sent and answered.
+    const raw: unknown = 'preset' in body ? null : await c.req.json();
+    const notice = councilVotePctNotice(raw);
+    let final = ruleSet;
+    if (notice !== null) {
+      const carried = ruleSetSchema.safeParse(withoutCouncilVotePct(raw));
+      if (carried.success) final = carried.data;
+    }
+    const saved = await replaceRuleSet(c.get('db'), caller.orgId, final, caller.userId);
+    return c.json(notice === null ? saved : { ...saved, notices: [notice] }, 200);
   });
   return app;
 }

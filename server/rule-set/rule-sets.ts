@@ -21,11 +21,26 @@ export async function loadRuleSet(db: Db, orgId: number): Promise<VersionedRuleS
  * Sets saved before the vote sheet had one vote threshold for the yearly sheet's CSTĐCS vote,
  * `titles.councilVotePct`; it is now `dossier.voteThresholds.CSTDCS` (RULES.md §11.2), the one setting.
  */
-function withoutCouncilVotePct(body: unknown): unknown {
+export function withoutCouncilVotePct(body: unknown): unknown {
   const set = body as { titles?: { councilVotePct?: unknown }; dossier?: { voteThresholds?: unknown } } | null;
   const pct = set?.titles?.councilVotePct;
   if (set === null || typeof pct !== 'number' || set.dossier?.voteThresholds !== undefined) return body;
   return { ...set, dossier: { ...set.dossier, voteThresholds: { CSTDCS: pct, CSTD_TINH: 90 } } };
+}
+
+/**
+ * What a rule set sent with the removed `titles.councilVotePct` is told (the schema would drop it silently): used
+ * as `dossier.voteThresholds.CSTDCS` when the set gives no thresholds, else ignored. Null without that field.
+ */
+export function councilVotePctNotice(body: unknown): string | null {
+  const set = body as { titles?: { councilVotePct?: unknown }; dossier?: { voteThresholds?: unknown } } | null;
+  const pct = set?.titles?.councilVotePct;
+  if (set === null || typeof set !== 'object' || pct === undefined) return null;
+  const moved = 'titles.councilVotePct không còn dùng: ngưỡng biểu quyết CSTĐCS nay là dossier.voteThresholds.CSTDCS (RULES.md §11.2)';
+  if (typeof pct !== 'number') return `${moved}; giá trị đã gửi không phải số nên bị bỏ qua`;
+  return set.dossier?.voteThresholds === undefined
+    ? `${moved}; đã dùng ${pct}% làm dossier.voteThresholds.CSTDCS`
+    : `${moved}; đã bỏ qua ${pct}% vì bộ quy tắc đã có dossier.voteThresholds`;
 }
 
 export async function replaceRuleSet(db: Db, orgId: number, ruleSet: RuleSet, userId: number): Promise<VersionedRuleSet> {

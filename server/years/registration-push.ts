@@ -6,7 +6,11 @@ import type { PushKind } from '../push/push-pipeline.ts';
 import { rejected } from '../push/row-results.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { duplicateMessage } from '../rules/registration/duplicates.ts';
-import { lateRegistration, registrationDateIssue } from '../rules/registration/pre-checks.ts';
+import { registrationDateIssue, registrationWarnings } from '../rules/registration/pre-checks.ts';
+import { loadInitiativesBetween } from './initiative-repository.ts';
+import { titleHistory } from './titles-history.ts';
+import { recordsByPerson } from './titles-inputs.ts';
+import { computeYear } from './year-results.ts';
 import { resolveHolders, screenHolderRows, type HolderCandidate } from './dossier-holders.ts';
 import { loadRegistrations, REGISTRATION, type RegistrationKey, type RegistrationRecord } from './registration-repository.ts';
 
@@ -16,16 +20,50 @@ const repeated = (row: RegistrationRow, other: RegistrationRow) => ({
   message: duplicateMessage([refText(other, 'khác'), refText(row, 'này')].sort()),
 });
 
-/** The registrations of a year, with «Đăng ký muộn» where `registrationDeadline` is set and passed (REG-2). */
+/**
+ * Each person's earlier years and initiatives as the title rules will see them (titles-history.ts), for the
+ * pre-checks of REG-2; someone registered before any month of the year is stored still has earlier years.
+ */
+async function preCheckInputs(db: Db, orgId: number, year: string, codes: readonly string[]) {
+  const y = Number(year);
+  const [computed, initiatives] = await Promise.all([computeYear(db, orgId, year), loadInitiativesBetween(db, orgId, y - 2, y)]);
+  const known = new Set(computed.data.people.map((p) => p.code));
+  const extra = codes
+    .filter((code) => !known.has(code))
+    .map((code) => ({ code, name: '', unit: '', dutyGroup: null, sex: null, recruitedOn: null, months: [], monthScores: [], maternity: 0, yearly: null }));
+  const records = recordsByPerson(initiatives, y);
+  const history = await titleHistory(db, orgId, { ...computed, data: { ...computed.data, people: [...computed.data.people, ...extra] } }, records);
+  return { history, records };
+}
+
+/**
+ * The registrations of a year with their pre-checks (REG-2), warnings that never reject a row: what a
+ * registered CSTĐ cấp tỉnh or Bằng khen UBND tỉnh still needs from earlier years and initiatives, and «Đăng ký
+ * muộn» where `registrationDeadline` is set and passed.
+ */
 export async function registrationSheet(db: Db, orgId: number, year: string): Promise<RegistrationSheet> {
   const [rows, state, { ruleSet }] = await Promise.all([loadRegistrations(db, orgId, year), periodState(db, orgId, year), loadRuleSet(db, orgId)]);
-  const deadline = ruleSet.dossier.registrationDeadline;
+  const codes = rows.flatMap((r) => (r.holder === 'person' && r.code !== null ? [r.code] : []));
+  const needsHistory = rows.some((r) => r.titleRegistered === 'CSTD_TINH' || r.awardRegistered === 'BANG_KHEN_TINH');
+  const inputs = needsHistory ? await preCheckInputs(db, orgId, year, codes) : null;
   return {
     year,
     finalised: state.finalised,
     rows: rows.map(({ recruitedOn, ...r }) => {
-      const late = lateRegistration(Number(year), r.registeredOn, r.holder === 'person' ? recruitedOn : null, deadline);
-      return { ...r, warnings: late ? [late] : [] };
+      const key = r.holder === 'person' ? r.code! : r.unit!;
+      const registration = { holder: r.holder, key, titleRegistered: r.titleRegistered, awardRegistered: r.awardRegistered, registeredOn: r.registeredOn };
+      const person = r.holder === 'person' ? r.code : null;
+      const warnings = registrationWarnings(
+        Number(year),
+        {
+          registration,
+          history: (person && inputs?.history.get(person)?.history) || [],
+          initiatives: (person && inputs?.records.get(person)?.initiatives) || [],
+          recruitedOn: r.holder === 'person' ? recruitedOn : null,
+        },
+        ruleSet.dossier,
+      );
+      return { ...r, warnings };
     }),
   };
 }

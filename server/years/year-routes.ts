@@ -16,6 +16,7 @@ import {
 } from '../contract/year-sheets.ts';
 import { requireRole } from '../access/access.ts';
 import { dossierRoutes } from './dossier-routes.ts';
+import { driveRoutes } from './drive-routes.ts';
 import { proposalLists } from './proposal-list-view.ts';
 import { proposalListQuerySchema, proposalListsSchema } from '../contract/proposal-list.ts';
 import { yearProposals } from './titles-proposals.ts';
@@ -147,5 +148,6 @@ export function yearRoutes() {
     return c.json(await decideYear(c.get('db'), caller, c.req.valid('param').year, c.req.valid('json')), 201);
   });
   app.route('/', dossierRoutes());
+  app.route('/', driveRoutes());
   return app;
 }

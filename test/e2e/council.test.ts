@@ -40,6 +40,8 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
       'initiative:Sáng kiến, đề tài',
       'student:Học viên',
       'tasks:Nhiệm vụ (NĐ 335)',
+      'movement:Phong trào, cuộc vận động',
+      'contribution:Đóng góp phong trào',
     ]);
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
@@ -106,6 +108,14 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     ]);
     const yearZip = await JSZip.loadAsync(yearBytes);
     expect(Object.keys(yearZip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(3);
+
+    // The year-end figures (DOC-7) and the drives' totals (none registered: no drive chart). Of the month's 50
+    // rows one is Không xếp loại, which is no rating.
+    await page.click('#year-statistics');
+    expect(await settled(page)).toBe('Đã ghi trang "Tổng hợp thi đua 2021" và "Tổng hợp phong trào 2021": 49 lượt cá nhân, 0 lượt khoa, phòng, 0 học viên được khen thưởng.');
+    const [statsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const statsBook = await readXlsx(readFileSync((await statsDownload.path())!));
+    expect(statsBook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name).slice(-2)).toEqual(['Tổng hợp thi đua 2021', 'Tổng hợp phong trào 2021']);
 
     await page.click('#language');
     expect(await page.textContent('#council-summary')).toBe('Month summary');

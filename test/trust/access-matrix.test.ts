@@ -26,6 +26,12 @@ DELETE keys/victim        200   403     403    403    403   401   401    401    
 GET    roster             200   200     200    200    200   401   401    401     401     401     200
 GET    me                 200   200     200    200    200   401   401    401     401     401     200
 GET    audit              200   200     403    403    403   401   401    401     401     401     200
+GET    years/movements    200   200     200    200    200   401   401    401     401     401     200
+POST   years/movements    200   200     403    403    403   401   401    401     401     401     200
+GET    years/contributions 200  200     200    200    200   401   401    401     401     401     200
+POST   years/contributions 200  200     200    200    403   401   401    401     401     401     200
+GET    years/statistics   200   200     200    200    200   401   401    401     401     401     200
+PUT    classes/year       200   200     403    403    403   401   401    401     401     401     200
 `;
 
 const [header, ...lines] = TABLE.trim().split('\n');
@@ -70,6 +76,10 @@ describe.each(testDatabases())('access on $name', (database) => {
       roster: { path: 'roster' },
       me: { path: 'me' },
       audit: { path: 'audit' },
+      'years/movements': { path: 'years/2030/movements', body: { rows: [{ code: 'MT', name: 'Phong trào ma trận' }] } },
+      'years/contributions': { path: 'years/2030/contributions', body: { rows: [{ driveCode: 'MT', unit: 'Khoa A', amount: 1000 }] } },
+      'years/statistics': { path: 'years/2030/statistics' },
+      'classes/year': { path: 'classes/L%E1%BB%9Bp%20M/year', body: { year: 2030 } },
     };
     return requests[route]!;
   }
@@ -114,6 +124,29 @@ describe.each(testDatabases())('access on $name', (database) => {
       ['accepted', null],
       ['rejected', 'unit'],
     ]);
+  });
+
+  it('shows a person’s donation only to the admin, the council and the rater of that person’s unit (DRV-4)', async () => {
+    await org.call('POST', '/api/v1/months/2031-01/units', { body: { rows: [{ unit: 'Khoa A', score: 80 }] } });
+    await org.call('POST', '/api/v1/years/2031/movements', { body: { rows: [{ code: 'VNN', name: 'Ngày vì người nghèo' }] } });
+    const pushed = await org.call('POST', '/api/v1/years/2031/contributions', {
+      key: keys.raterA,
+      body: { rows: [{ driveCode: 'VNN', unit: 'Khoa A', code: 'DG-1', name: 'Người Ủng Hộ', amount: 1_234_000 }] },
+    });
+    expect(pushed.body.counts.accepted).toBe(1);
+    const seen: Record<string, unknown> = {};
+    for (const caller of ['admin', 'council', 'raterA', 'raterB', 'viewer', 'other'] as const) {
+      const res = await org.call('GET', '/api/v1/years/2031/contributions', { key: keys[caller] });
+      seen[caller] = [res.body.rows.map((r: any) => [r.code, r.amount]), res.body.totals.money];
+    }
+    expect(seen).toEqual({
+      admin: [[['DG-1', 1_234_000]], 1_234_000],
+      council: [[['DG-1', 1_234_000]], 1_234_000],
+      raterA: [[['DG-1', 1_234_000]], 1_234_000],
+      raterB: [[], 1_234_000],
+      viewer: [[], 1_234_000],
+      other: [[], 0],
+    });
   });
 
   it("keeps organisations apart: another organisation's key sees none of this one's rows, roster, audit, users or keys", async () => {

@@ -9,6 +9,9 @@ import type { StoredDecision } from './decided-history.ts';
 type RatedLevel = Exclude<Level, 'NONE'>;
 const RATED: readonly RatedLevel[] = LEVELS.filter((l): l is RatedLevel => l !== 'NONE');
 
+type Proposed = { proposals: readonly { title: DossierTitle; eligible: boolean }[] };
+export type ProposedTitles = { people: readonly Proposed[]; units: readonly Proposed[] } | TitlesOutcome;
+
 /** One rated month of a person or a unit: its final level (after quota and council decisions). */
 export interface RatedMonth {
   month: number;
@@ -19,7 +22,8 @@ export interface YearStatisticsInput {
   year: number;
   personMonths: readonly RatedMonth[];
   unitMonths: readonly RatedMonth[];
-  proposals?: TitlesOutcome | null;
+  /** The proposals' titles, eligible or not (TitlesOutcome, or /proposals after votes and withdrawals). */
+  proposals?: ProposedTitles | null;
   decisions?: readonly StoredDecision[];
   students?: StudentsOutcome | null;
   drives?: DriveTotals | null;

@@ -105,7 +105,7 @@ describe('the objects of a row read', () => {
       if (raw === undefined || isBlank(raw)) continue;
       cells[field] = raw;
       if (field === 'period') continue;
-      const dated = ['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn'].includes(field) && typeof raw === 'number';
+      const dated = ['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn', 'from', 'to', 'date'].includes(field) && typeof raw === 'number';
       input[field] = typeof raw === 'string' ? tidyText(raw) : dated ? (excelSerialToDate(raw)?.toISOString().slice(0, 10) ?? raw) : raw;
     }
     return { cells, input: input as SheetRow['input'] };
@@ -118,6 +118,8 @@ describe('the objects of a row read', () => {
     initiative: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Loại', 'Tên sáng kiến/đề tài', 'Ngày công nhận'],
     student: ['Lớp', 'Mã HV', 'Họ và tên', 'Điểm trung bình', 'Rèn luyện'],
     tasks: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Mã nhiệm vụ', 'Tên nhiệm vụ/sản phẩm', 'Số lượng giao', 'Hạn hoàn thành', 'Ngày hoàn thành', 'Lỗi CL'],
+    movement: ['Mã', 'Tên phong trào, cuộc vận động', 'Loại', 'Cấp phát động', 'Từ ngày', 'Đến ngày', 'Mức vận động'],
+    contribution: ['Mã phong trào', 'Đơn vị', 'Mã CB', 'Họ và tên', 'Hình thức', 'Số tiền (đồng)', 'Hiện vật', 'Giá trị quy đổi (đồng)', 'Ngày', 'Số chứng từ'],
   };
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.constant(null),

@@ -25,12 +25,16 @@ describe.each(testDatabases())('yearly and student routes in the OpenAPI documen
         '/api/v1/years/{year}/registrations',
         '/api/v1/years/{year}/pledges',
         '/api/v1/years/{year}/proposal-list',
+        '/api/v1/years/{year}/movements',
+        '/api/v1/years/{year}/contributions',
+        '/api/v1/years/{year}/statistics',
+        '/api/v1/classes/{class}/year',
         '/api/v1/classes',
         '/api/v1/classes/{class}/students',
         '/api/v1/classes/{class}/commendations',
       ]),
     );
-    for (const name of ['PersonYearRow', 'InitiativeRow', 'StudentRow', 'PersonYearSheet', 'YearResults', 'YearProposals', 'ClassStudents', 'ClassCommendations', 'VoteRow', 'DecisionRow', 'VoteSheet', 'DecisionSheet', 'RegistrationRow', 'PledgeRow', 'RegistrationSheet', 'PledgeSheet', 'RegistrationComparison', 'ProposalLists']) {
+    for (const name of ['PersonYearRow', 'InitiativeRow', 'StudentRow', 'PersonYearSheet', 'YearResults', 'YearProposals', 'ClassStudents', 'ClassCommendations', 'VoteRow', 'DecisionRow', 'VoteSheet', 'DecisionSheet', 'RegistrationRow', 'PledgeRow', 'RegistrationSheet', 'PledgeSheet', 'RegistrationComparison', 'ProposalLists', 'MovementRow', 'ContributionRow', 'MovementSheet', 'ContributionSheet', 'DriveTotals', 'YearStatistics']) {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
   });
