@@ -8,6 +8,7 @@ import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { duplicateMessage } from '../rules/registration/duplicates.ts';
 import { lateRegistration, registrationDateIssue } from '../rules/registration/pre-checks.ts';
 import { resolveHolders, screenHolderRows, type HolderCandidate } from './dossier-holders.ts';
+import { withComparison } from './registration-comparison.ts';
 import { loadRegistrations, REGISTRATION, type RegistrationKey, type RegistrationRecord } from './registration-repository.ts';
 
 const refText = (row: RegistrationRow, fallback: string) => (row.ref !== undefined ? String(row.ref) : fallback);
@@ -83,6 +84,6 @@ export const registrationPush: PushKind<string, HolderCandidate<RegistrationRow>
       },
     }));
   },
-  representation: registrationSheet,
+  representation: async (db, orgId, year) => withComparison(db, orgId, year, await registrationSheet(db, orgId, year)),
   minimal: registrationSheetState,
 };
