@@ -8,6 +8,7 @@ import type { Progress } from './actions/outcome.ts';
 import { syncReport } from './actions/report-lines.ts';
 import { refreshSheet, syncSheet } from './actions/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.ts';
+import { writeDossierSheets, type DossierOptions } from './actions/dossier-sheets.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
 import { importTasksInto } from './tasks-import-command.ts';
 import { terminalSafe } from './terminal-text.ts';
@@ -20,6 +21,7 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- pull <vào.xlsx> --out <ra.xlsx> [--sheet TÊN] [--kind LOẠI] [--period KỲ] [--overwrite-typed]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- dossier <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>] [--split-by-authority]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
@@ -29,6 +31,9 @@ const USAGE = `Cách dùng / usage:
            Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
+  dossier  ghi hồ sơ khen thưởng năm: "Đề nghị khen thưởng <YYYY>" (kèm đối chiếu đăng ký), "DS đề nghị khen thưởng
+           <YYYY>" (danh sách kèm tờ trình), "DS kèm theo Quyết định <YYYY>" (có mức thưởng) và "Bảng thành tích
+           <YYYY>"; --split-by-authority tách danh sách đề nghị thành (1) Thủ trưởng quyết định, (2) đề nghị cấp trên
 
   --kind   person      bảng tháng của cán bộ (mặc định)  --period YYYY-MM
            unit        bảng tháng của khoa, phòng        --period YYYY-MM
@@ -36,6 +41,10 @@ const USAGE = `Cách dùng / usage:
            initiative  bảng sáng kiến, đề tài của năm    --period YYYY (hoặc --year YYYY)
            student     bảng học viên của một lớp         --period "TÊN LỚP" (hoặc --class)
            tasks       bảng nhiệm vụ của tháng (NĐ 335)  --period YYYY-MM
+           registration  bảng đăng ký thi đua            --period YYYY (hoặc --year YYYY)
+           pledge      bảng giao ước thi đua của tập thể --period YYYY (hoặc --year YYYY)
+           vote        kết quả bình xét của Hội đồng     --period YYYY (hoặc --year YYYY)
+           decision    sổ quyết định khen thưởng         --period YYYY (hoặc --year YYYY)
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
   --overwrite-typed  ghi kết quả tính đè lên các ô cột tính toán (Xếp loại…) do người dùng tự ghi; không có nó,
                      các ô đó được giữ nguyên và liệt kê.
@@ -80,6 +89,7 @@ export async function runCli(
         kind: { type: 'string', default: 'person' },
         month: { type: 'string' },
         'overwrite-typed': { type: 'boolean' },
+        'split-by-authority': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -91,14 +101,18 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'dossier', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
-      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' || command === 'dossier' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'dossier') {
+      const options = { splitByAuthority: values['split-by-authority'] === true };
+      return await dossierCommand(input, values.out, values.in, options, env, { out: stdout, err: stderr });
+    }
     if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
@@ -256,6 +270,28 @@ function reportYear(o: YearSheetsOutcome, out: string, { out: stream, err }: Str
     `Đã ghi ${o.sheets.length} trang vào ${out} (${o.sheets.map((s) => `"${s}"`).join(', ')}): ${o.people} cán bộ, ` +
       `${o.units} khoa, phòng, năm ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`,
   );
+}
+
+/** dossier: the year's paper into a new workbook, or into a copy of --in. Exit 1 when nobody is on the list. */
+async function dossierCommand(
+  year: string,
+  out: string,
+  input: string | undefined,
+  options: DossierOptions,
+  env: NodeJS.ProcessEnv,
+  streams: Streams,
+): Promise<number> {
+  if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const o = await writeDossierSheets({ workbook: fileWorkbook(wb), client }, year, options);
+  await writeFile(out, await writeXlsx(wb));
+  const listed = Object.entries(o.listed).map(([label, n]) => `${label} ${n}`).join(', ');
+  if (!listed) streams.err.write(`Cảnh báo: năm ${o.year} chưa có ai đủ điều kiện đưa vào danh sách đề nghị.\n`);
+  else streams.out.write(`Danh sách đề nghị: ${listed}.\n`);
+  streams.out.write(`Sổ quyết định năm ${o.year}: ${o.decided} dòng, tiền thưởng theo quyết định ${o.rewardTotal} đồng; bảng thành tích của ${o.achievements} người.\n`);
+  streams.out.write(`Đã ghi ${o.sheets.length} trang vào ${out} (${o.sheets.map((s) => `"${s}"`).join(', ')}), năm ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`);
+  return listed ? 0 : 1;
 }
 
 const PHASES = { read: 'Đọc tệp', check: 'Kiểm tra', send: 'Gửi', write: 'Ghi kết quả' } as const;

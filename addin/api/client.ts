@@ -1,7 +1,9 @@
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
 import type { ErrorBody } from '../../server/contract/errors.ts';
+import type { ProposalLists } from '../../server/contract/proposal-list.ts';
 import type { ReturnPreference } from '../../server/contract/push.ts';
+import type { RuleSet } from '../../server/contract/rule-set.ts';
 import type { ClassCommendations, ClassList } from '../../server/contract/students.ts';
 import type { YearProposals, YearResults } from '../../server/contract/year-results.ts';
 import { SHEET_KINDS, type AnswersOf } from '../sheet/kinds/index.ts';
@@ -59,7 +61,7 @@ async function encodeBody(body: unknown, gzipFrom: number): Promise<Encoded> {
 
 export interface Roster {
   units: { name: string }[];
-  people: { code: string; name: string; unit: string | null; dutyGroup: string | null; title: string | null }[];
+  people: { code: string; name: string; unit: string | null; dutyGroup: string | null; title: string | null; sex?: string | null; recruitedOn?: string | null }[];
 }
 
 export interface Me {
@@ -152,6 +154,10 @@ export function createClient(options: ClientOptions) {
     yearResults: (y: string) => request<YearResults>('GET', year(y, 'results')),
     yearProposals: (y: string, baseSalary?: number) =>
       request<YearProposals>('GET', year(y, `proposals${baseSalary === undefined ? '' : `?baseSalary=${baseSalary}`}`)),
+    /** DOC-1: one list, or two split by who decides (Luật TĐKT Điều 80). */
+    proposalList: (y: string, splitByAuthority = false) =>
+      request<ProposalLists>('GET', year(y, `proposal-list${splitByAuthority ? '?splitByAuthority=true' : ''}`)),
+    ruleSet: () => request<{ version: number; ruleSet: RuleSet }>('GET', '/api/v1/rule-set'),
     decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
     classes: () => request<ClassList>('GET', '/api/v1/classes'),
     classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),
