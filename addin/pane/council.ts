@@ -3,6 +3,7 @@ import type { TieRun } from '../report/tie-runs.ts';
 import { formatPeriod } from '../sheet/period.ts';
 import { awardTie, finaliseMonth, reopenMonth } from '../actions/summary-decisions.ts';
 import { loadCouncilView, writeMonthSummary, type CouncilView } from '../actions/summary.ts';
+import { writeDossierSheets } from '../actions/dossier-sheets.ts';
 import { writeYearSheets } from '../actions/year-sheets.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { t } from './i18n.ts';
@@ -140,6 +141,14 @@ export function councilSection(deps: CouncilDeps) {
         await deps.sheetsChanged();
         const total = (outcome.rewardTotal ?? 0).toLocaleString('vi-VN');
         return t('proposalsWritten', { sheet: outcome.sheets[0] ?? '', classes: outcome.classes.length, total });
+      }),
+    );
+    $('year-dossier').addEventListener('click', () =>
+      void deps.run(async () => {
+        const outcome = await writeDossierSheets({ workbook: deps.workbook(), client: deps.client() }, year());
+        await deps.sheetsChanged();
+        const listed = Object.values(outcome.listed).reduce((a, b) => a + b, 0);
+        return t('dossierWritten', { sheets: outcome.sheets.length, listed, decided: outcome.decided, total: outcome.rewardTotal.toLocaleString('vi-VN') });
       }),
     );
   }
