@@ -33,7 +33,7 @@ const USAGE = `Cách dùng / usage:
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
   dossier  ghi hồ sơ khen thưởng năm: "Đề nghị khen thưởng <YYYY>" (kèm đối chiếu đăng ký), "DS đề nghị khen thưởng
            <YYYY>" (danh sách kèm tờ trình), "DS kèm theo Quyết định <YYYY>" (có mức thưởng) và "Bảng thành tích
-           <YYYY>"; --split-by-authority tách danh sách đề nghị thành (1) Thủ trưởng quyết định, (2) đề nghị cấp trên
+           <YYYY>", "Sổ khen thưởng <YYYY>" (để trộn thư in bằng, giấy khen); --split-by-authority tách danh sách đề nghị thành (1) Thủ trưởng quyết định, (2) đề nghị cấp trên
 
   --kind   person      bảng tháng của cán bộ (mặc định)  --period YYYY-MM
            unit        bảng tháng của khoa, phòng        --period YYYY-MM
@@ -289,7 +289,7 @@ async function dossierCommand(
   const listed = Object.entries(o.listed).map(([label, n]) => `${label} ${n}`).join(', ');
   if (!listed) streams.err.write(`Cảnh báo: năm ${o.year} chưa có ai đủ điều kiện đưa vào danh sách đề nghị.\n`);
   else streams.out.write(`Danh sách đề nghị: ${listed}.\n`);
-  streams.out.write(`Sổ quyết định năm ${o.year}: ${o.decided} dòng, tiền thưởng theo quyết định ${o.rewardTotal} đồng; bảng thành tích của ${o.achievements} người.\n`);
+  streams.out.write(`Quyết định khen thưởng cho thành tích năm ${o.year}: ${o.decided} dòng, tiền thưởng ${o.rewardTotal} đồng; bảng thành tích của ${o.achievements} người.\n`);
   streams.out.write(`Đã ghi ${o.sheets.length} trang vào ${out} (${o.sheets.map((s) => `"${s}"`).join(', ')}), năm ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`);
   return listed ? 0 : 1;
 }

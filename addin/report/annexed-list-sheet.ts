@@ -60,7 +60,7 @@ export function annexedListSheet(
   sheet.line([`Mức thưởng tính theo mức lương cơ sở ${baseSalary} đồng (NĐ 152/2025 Điều 49–50); mỗi người, mỗi tập thể chỉ nhận mức cao nhất của một năm`]);
   sheet.blank();
   if (list.rows.length === 0) {
-    sheet.note(`Sổ quyết định khen thưởng năm ${year} chưa có quyết định nào (đồng bộ trang "Quyết định khen thưởng ${year}" trước).`);
+    sheet.note(`Chưa có quyết định khen thưởng nào cho thành tích năm ${year} (đồng bộ trang "Quyết định khen thưởng <năm>" trước).`);
     return { ...sheet.finish(annexedListSheetName(year), WIDTHS), layout: { table: null } };
   }
   const table = sheet.table(

@@ -83,10 +83,10 @@ describe.each(testDatabases())('the command line\'s dossier on $name', (database
     const result = await run(['dossier', String(YEAR), '--out', out]);
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.said).toContain('Danh sách đề nghị: Tập thể lao động tiên tiến 3, Chiến sĩ thi đua cơ sở 1, Lao động tiên tiến 2, Giấy khen 3.');
-    expect(result.said).toContain(`Sổ quyết định năm ${YEAR}: 3 dòng, tiền thưởng theo quyết định 4220000 đồng; bảng thành tích của 3 người.`);
+    expect(result.said).toContain(`Quyết định khen thưởng cho thành tích năm ${YEAR}: 3 dòng, tiền thưởng 4220000 đồng; bảng thành tích của 3 người.`);
     const wb: ExcelJS.Workbook = await readXlsx(readFileSync(out), 'dossier.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      `Đề nghị khen thưởng ${YEAR}`, `DS đề nghị khen thưởng ${YEAR}`, `DS kèm theo Quyết định ${YEAR}`, `Bảng thành tích ${YEAR}`,
+      `Đề nghị khen thưởng ${YEAR}`, `DS đề nghị khen thưởng ${YEAR}`, `DS kèm theo Quyết định ${YEAR}`, `Bảng thành tích ${YEAR}`, `Sổ khen thưởng ${YEAR}`,
     ]);
     const sheet = (name: string) => lines(excelSheet(wb, name));
 
@@ -137,6 +137,15 @@ describe.each(testDatabases())('the command line\'s dossier on $name', (database
     expect(long).toContainEqual([String(YEAR), 'Sáng kiến', 'Dạy học theo tình huống', 'Cơ sở', `01/06/${YEAR}`]);
     const tuan = tables.slice(tables.findIndex((l) => l[0] === '2. Hà Văn Tuấn (CB016)'));
     expect(tuan).toContainEqual([String(YEAR - 1), 'Lao động tiên tiến', '(chưa có quyết định trong sổ)']);
+
+    // DOC-5: the mail-merge table, a header on row 1; the year's decisions only (not 2020's LĐTT).
+    expect(sheet(`Sổ khen thưởng ${YEAR}`)).toEqual([
+      ['Họ và tên', 'Chức vụ, đơn vị', 'Danh hiệu/Hình thức', 'Thành tích', 'Số quyết định', 'Ngày quyết định', 'Số sổ vàng', 'Người ký'],
+      ['Khoa Lý luận cơ sở', 'Tập thể lao động tiên tiến', expect.stringMatching(/^năm 2021 xếp loại/), '126/QĐ-TCT', `24/12/${YEAR}`],
+      ['Lò Văn Long', 'Trưởng khoa, Khoa Xây dựng Đảng', 'Chiến sĩ thi đua cơ sở', expect.stringContaining('sáng kiến «Dạy học theo tình huống»'), '125/QĐ-TCT', `24/12/${YEAR}`],
+      // One achievement line per holder: that of the highest title listed, CSTĐCS here.
+      ['Lò Văn Long', 'Trưởng khoa, Khoa Xây dựng Đảng', 'Lao động tiên tiến', expect.stringContaining('sáng kiến «Dạy học theo tình huống»'), '125/QĐ-TCT', `24/12/${YEAR}`],
+    ]);
 
     // REG-3: the comparison as the last section of "Đề nghị khen thưởng".
     const proposals = sheet(`Đề nghị khen thưởng ${YEAR}`);

@@ -113,7 +113,7 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
 
     // The year's paper from the same section: the proposal list, the decision's annex (no decision stored yet), the tables.
     await page.click('#year-dossier');
-    expect(await settled(page)).toMatch(/^Đã ghi 4 trang hồ sơ: danh sách đề nghị \d+ suất, danh sách kèm quyết định 0 dòng \(0 đồng\), bảng thành tích\.$/);
+    expect(await settled(page)).toMatch(/^Đã ghi 5 trang hồ sơ: danh sách đề nghị \d+ suất, danh sách kèm quyết định 0 dòng \(0 đồng\), bảng thành tích\.$/);
     const [dossierDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const dossierBook = await readXlsx(readFileSync((await dossierDownload.path())!));
     expect(dossierBook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
@@ -124,6 +124,7 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
       'DS đề nghị khen thưởng 2021',
       'DS kèm theo Quyết định 2021',
       'Bảng thành tích 2021',
+      'Sổ khen thưởng 2021',
     ]);
     expect(plainValue(dossierBook.getWorksheet('DS đề nghị khen thưởng 2021')!.getCell('A2').value)).toBe(
       'DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG NĂM 2021',

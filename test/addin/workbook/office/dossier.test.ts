@@ -55,15 +55,21 @@ describe.each(testDatabases())('the year\'s dossier, in Excel, on $name', (datab
     expect(book.value(decision.name, 'N5')).toBe('Đã đồng bộ (phiên bản 1)');
   });
 
-  it('writes the four sheets of the year\'s paper in one Excel.run, the proposal list selected', async () => {
+  it('writes the five sheets of the year\'s paper in one Excel.run, the proposal list selected', async () => {
     const book = new FakeWorkbook({ 'Đăng ký thi đua 2021': [['Mã CB']] });
     const deps = { workbook: officeWorkbook(book.host()), client: inProcessClient(s), now: () => new Date('2022-01-05T02:00:00Z') };
     const outcome = await writeDossierSheets(deps, '2021');
-    expect(outcome.sheets).toEqual(['Đề nghị khen thưởng 2021', 'DS đề nghị khen thưởng 2021', 'DS kèm theo Quyết định 2021', 'Bảng thành tích 2021']);
+    expect(outcome.sheets).toEqual([
+      'Đề nghị khen thưởng 2021', 'DS đề nghị khen thưởng 2021', 'DS kèm theo Quyết định 2021', 'Bảng thành tích 2021', 'Sổ khen thưởng 2021',
+    ]);
     expect(book.runs).toBe(1);
     expect(book.active).toBe('DS đề nghị khen thưởng 2021');
     expect(book.value('DS đề nghị khen thưởng 2021', 'A6')).toBe('I. TẬP THỂ');
-    expect(book.value('DS kèm theo Quyết định 2021', 'A3')).toBe('(Kèm theo Quyết định số 125/QĐ-TCT ngày 20/12/2020, số 126/QĐ-TCT ngày 20/12/2020)');
+    // The register holds decisions for 2020's achievements only: none is annexed to 2021's list.
+    expect(outcome.decided).toBe(0);
+    expect(book.value('DS kèm theo Quyết định 2021', 'A3')).toBe('(Kèm theo Quyết định số … ngày …)');
+    expect(book.value('DS kèm theo Quyết định 2021', 'A6')).toBe('Chưa có quyết định khen thưởng nào cho thành tích năm 2021 (đồng bộ trang "Quyết định khen thưởng <năm>" trước).');
+    expect(book.value('Sổ khen thưởng 2021', 'A1')).toBe('Họ và tên');
     expect(book.value('Bảng thành tích 2021', 'A1')).toBe('BẢNG THÀNH TÍCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG NĂM 2021');
     await expect(writeDossierSheets(deps, '21')).rejects.toThrow('Năm phải có dạng YYYY');
     expect(book.runs).toBe(1);
