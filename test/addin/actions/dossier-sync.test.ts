@@ -89,6 +89,21 @@ describe.each(testDatabases())('syncing the year\'s dossier sheets through the a
     expect(column(sheet, 'Kiểm tra đăng ký')[6]).toBe('Đăng ký muộn (hạn 18/01; registrationDeadline, quy chế đơn vị)');
   });
 
+  it('registration: a year the service has no data of says so on each registered row, never a guess', async () => {
+    const g = registrationGrid('Đăng ký thi đua 2022');
+    for (const row of g.values.slice(4)) row[10] = '15/01/2022';
+    const book = workbookOf(g);
+    const own = { workbook: fileWorkbook(book), client: inProcessClient(s) };
+    expect((await syncSheet(own, { kind: 'registration', sheet: g.name })).counts.accepted).toBe(4);
+    await refreshSheet(own, { kind: 'registration', sheet: g.name });
+    expect(columnBack(excelSheet(book, g.name), 4, 'Kết quả so với đăng ký')).toEqual({
+      5: 'Danh hiệu cá nhân: Không có dữ liệu năm; Hình thức khen thưởng: Không có dữ liệu năm',
+      6: 'Không có dữ liệu năm',
+      7: 'Không có dữ liệu năm',
+      8: null,
+    });
+  });
+
   it('pledge: stores the targets and writes Tỷ lệ đạt, blank for Kế hoạch 0', async () => {
     const sheet = 'Giao ước thi đua 2021';
     expect((await syncSheet(deps, { kind: 'pledge', sheet })).counts).toEqual({ accepted: 3, unchanged: 0, rejected: 0, conflict: 0 });
