@@ -9,6 +9,7 @@ import type { Progress } from './actions/outcome.ts';
 import { syncReport } from './actions/report-lines.ts';
 import { refreshSheet, syncSheet } from './actions/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.ts';
+import { writeDossierSheets, type DossierOptions } from './actions/dossier-sheets.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
 import { importTasksInto } from './tasks-import-command.ts';
 import { terminalSafe } from './terminal-text.ts';
@@ -23,6 +24,7 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- statistics <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- dossier <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>] [--split-by-authority]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 ${DOCX_USAGE}
 
@@ -34,6 +36,9 @@ ${DOCX_USAGE}
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
   statistics  ghi các trang "Tổng hợp thi đua <YYYY>" và "Tổng hợp phong trào <YYYY>" (kèm biểu đồ)
+  dossier  ghi hồ sơ khen thưởng năm: "Đề nghị khen thưởng <YYYY>" (kèm đối chiếu đăng ký), "DS đề nghị khen thưởng
+           <YYYY>" (danh sách kèm tờ trình), "DS kèm theo Quyết định <YYYY>" (có mức thưởng) và "Bảng thành tích
+           <YYYY>", "Sổ khen thưởng <YYYY>" (để trộn thư in bằng, giấy khen); --split-by-authority tách danh sách đề nghị thành (1) Thủ trưởng quyết định, (2) đề nghị cấp trên
 
   --kind   person      bảng tháng của cán bộ (mặc định)  --period YYYY-MM
            unit        bảng tháng của khoa, phòng        --period YYYY-MM
@@ -43,13 +48,17 @@ ${DOCX_USAGE}
            tasks       bảng nhiệm vụ của tháng (NĐ 335)  --period YYYY-MM
            movement    sổ phong trào, cuộc vận động      --period YYYY (hoặc --year YYYY)
            contribution  bảng đóng góp cho phong trào    --period YYYY (hoặc --year YYYY)
+           registration  bảng đăng ký thi đua            --period YYYY (hoặc --year YYYY)
+           pledge      bảng giao ước thi đua của tập thể --period YYYY (hoặc --year YYYY)
+           vote        kết quả bình xét của Hội đồng     --period YYYY (hoặc --year YYYY)
+           decision    sổ quyết định khen thưởng         --period YYYY (hoặc --year YYYY)
   Kỳ (--period) chỉ dùng khi trang tính không tự ghi: tên trang "T10-2021" / "Năm 2021", tiêu đề, cột Tháng / Lớp.
   --overwrite-typed  ghi kết quả tính đè lên các ô cột tính toán (Xếp loại…) do người dùng tự ghi; không có nó,
                      các ô đó được giữ nguyên và liệt kê.
   Kết quả tóm tắt in ra stdout; lỗi, cảnh báo, xung đột in ra stderr.
   Xung đột (người khác đã sửa dòng): chạy pull rồi sync để gửi giá trị của bạn thay bản đã lưu.
-Mã thoát / exit code: 0 mọi dòng được nhận (summary, year, statistics: đã ghi); 1 có dòng lỗi, dòng chưa gửi hoặc
-xung đột (summary, year, statistics: kỳ đó chưa có dữ liệu); 2 không làm được gì.`;
+Mã thoát / exit code: 0 mọi dòng được nhận (summary, year, statistics, dossier: đã ghi); 1 có dòng lỗi, dòng chưa gửi hoặc
+xung đột (summary, year, statistics: kỳ đó chưa có dữ liệu; dossier: chưa ai có tên trong danh sách đề nghị); 2 không làm được gì.`;
 
 const PERIOD_FORMS: Record<PeriodKind, { test: RegExp; message: string }> = {
   month: { test: /^\d{4}-(0[1-9]|1[0-2])$/, message: '--period phải có dạng YYYY-MM' },
@@ -88,6 +97,7 @@ export async function runCli(
         kind: { type: 'string', default: 'person' },
         month: { type: 'string' },
         'overwrite-typed': { type: 'boolean' },
+        'split-by-authority': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,15 +109,20 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year', 'statistics', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'statistics', 'dossier', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
-      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' || command === 'statistics' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+      const yearly = ['year', 'statistics', 'dossier'].includes(command);
+      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : yearly ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'statistics') return await statisticsCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'dossier') {
+      const options = { splitByAuthority: values['split-by-authority'] === true };
+      return await dossierCommand(input, values.out, values.in, options, env, { out: stdout, err: stderr });
+    }
     if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
@@ -280,6 +295,28 @@ async function statisticsCommand(year: string, out: string, input: string | unde
       `${o.studentsCommended} học viên được khen thưởng${o.phrase ? `, ủng hộ ${o.phrase}` : ''}.\n`,
   );
   return o.personMonths === 0 ? 1 : 0;
+}
+
+/** dossier: the year's paper into a new workbook, or into a copy of --in. Exit 1 when nobody is on the list. */
+async function dossierCommand(
+  year: string,
+  out: string,
+  input: string | undefined,
+  options: DossierOptions,
+  env: NodeJS.ProcessEnv,
+  streams: Streams,
+): Promise<number> {
+  if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const o = await writeDossierSheets({ workbook: fileWorkbook(wb), client }, year, options);
+  await writeFile(out, await writeXlsx(wb));
+  const listed = Object.entries(o.listed).map(([label, n]) => `${label} ${n}`).join(', ');
+  if (!listed) streams.err.write(`Cảnh báo: năm ${o.year} chưa có ai đủ điều kiện đưa vào danh sách đề nghị.\n`);
+  else streams.out.write(`Danh sách đề nghị: ${listed}.\n`);
+  streams.out.write(`Quyết định khen thưởng cho thành tích năm ${o.year}: ${o.decided} dòng, tiền thưởng ${o.rewardTotal} đồng; bảng thành tích của ${o.achievements} người.\n`);
+  streams.out.write(`Đã ghi ${o.sheets.length} trang vào ${out} (${o.sheets.map((s) => `"${s}"`).join(', ')}), năm ${o.finalised ? 'đã chốt' : 'chưa chốt'}.\n`);
+  return listed ? 0 : 1;
 }
 
 const PHASES = { read: 'Đọc tệp', check: 'Kiểm tra', send: 'Gửi', write: 'Ghi kết quả' } as const;

@@ -63,7 +63,7 @@ async function encodeBody(body: unknown, gzipFrom: number): Promise<Encoded> {
 
 export interface Roster {
   units: { name: string }[];
-  people: { code: string; name: string; unit: string | null; dutyGroup: string | null; title: string | null }[];
+  people: { code: string; name: string; unit: string | null; dutyGroup: string | null; title: string | null; sex?: string | null; recruitedOn?: string | null }[];
 }
 
 export interface Me {
@@ -158,15 +158,16 @@ export function createClient(options: ClientOptions) {
       request<YearProposals>('GET', year(y, `proposals${baseSalary === undefined ? '' : `?baseSalary=${baseSalary}`}`)),
     /** "Tổng hợp thi đua" (DOC-7). */
     yearStatistics: (y: string) => request<YearStatisticsAnswer>('GET', year(y, 'statistics')),
+    /** DOC-1: one list, or two split by who decides (Luật TĐKT Điều 80). */
+    proposalList: (y: string, splitByAuthority = false) =>
+      request<ProposalLists>('GET', year(y, `proposal-list${splitByAuthority ? '?splitByAuthority=true' : ''}`)),
+    ruleSet: () => request<{ version: number; ruleSet: RuleSet }>('GET', '/api/v1/rule-set'),
     decideYear: (y: string, decision: DecisionRequest) => request<unknown>('POST', year(y, 'decisions'), decision),
     classes: () => request<ClassList>('GET', '/api/v1/classes'),
     classCommendations: (name: string) => request<ClassCommendations>('GET', klass(name, 'commendations')),
     /** The year's dossier as the service holds it (the Word documents are filled from these). */
-    proposalList: (y: string, splitByAuthority = false) =>
-      request<ProposalLists>('GET', year(y, `proposal-list${splitByAuthority ? '?splitByAuthority=true' : ''}`)),
     yearVotes: (y: string) => request<VoteSheet>('GET', year(y, 'votes')),
     decisionsRegister: (y: string) => request<DecisionSheet>('GET', year(y, 'decisions-register')),
-    ruleSet: () => request<{ version: number; ruleSet: RuleSet }>('GET', '/api/v1/rule-set'),
   };
 }
 

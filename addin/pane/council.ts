@@ -4,6 +4,7 @@ import { formatPeriod } from '../sheet/period.ts';
 import { awardTie, finaliseMonth, reopenMonth } from '../actions/summary-decisions.ts';
 import { loadCouncilView, writeMonthSummary, type CouncilView } from '../actions/summary.ts';
 import { writeStatisticsSheets } from '../actions/statistics-sheets.ts';
+import { writeDossierSheets } from '../actions/dossier-sheets.ts';
 import { writeYearSheets } from '../actions/year-sheets.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { t } from './i18n.ts';
@@ -148,6 +149,14 @@ export function councilSection(deps: CouncilDeps) {
         const o = await writeStatisticsSheets({ workbook: deps.workbook(), client: deps.client() }, year());
         await deps.sheetsChanged();
         return t('statisticsWritten', { sheet: o.sheets[0] ?? '', drives: o.sheets[1] ?? '', people: o.personMonths, units: o.unitMonths, students: o.studentsCommended });
+      }),
+    );
+    $('year-dossier').addEventListener('click', () =>
+      void deps.run(async () => {
+        const outcome = await writeDossierSheets({ workbook: deps.workbook(), client: deps.client() }, year());
+        await deps.sheetsChanged();
+        const listed = Object.values(outcome.listed).reduce((a, b) => a + b, 0);
+        return t('dossierWritten', { sheets: outcome.sheets.length, listed, decided: outcome.decided, total: outcome.rewardTotal.toLocaleString('vi-VN') });
       }),
     );
   }

@@ -3,6 +3,7 @@ import { TITLE_LABELS } from '../../server/rules/titles-reasons.ts';
 import { tableChart } from '../workbook/chart-spec.ts';
 import { LEVEL_COLUMNS, vietnamTime } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';
+import { comparisonSection } from './registration-comparison.ts';
 import type { ReportSheet } from '../workbook/report-sheet.ts';
 import type { ReportOptions } from './year-results.ts';
 
@@ -13,6 +14,7 @@ export interface YearProposalsLayout {
   units: PlacedTable;
   rewards: PlacedTable;
   rewardLines: PlacedTable;
+  comparison: { counts: PlacedTable; holders: PlacedTable };
 }
 
 export const ELIGIBLE = 'Đủ điều kiện';
@@ -132,6 +134,9 @@ export function yearProposalsSheet(proposals: YearProposals, options: ReportOpti
     ]),
   );
   if (rewards.lines.length === 0) sheet.note('Không có danh hiệu nào được tính tiền thưởng.');
+  sheet.blank();
+
+  const comparison = comparisonSection(sheet, proposals, '6. Đối chiếu đăng ký thi đua');
 
   const charts =
     byTitle.bodyRows === 0
@@ -145,5 +150,5 @@ export function yearProposalsSheet(proposals: YearProposals, options: ReportOpti
           }),
         ];
   const report = sheet.finish(yearProposalsSheetName(proposals.year), COLUMN_WIDTHS, charts);
-  return { ...report, layout: { byTitle, people, units, rewards: rewardTable, rewardLines } };
+  return { ...report, layout: { byTitle, people, units, rewards: rewardTable, rewardLines, comparison } };
 }

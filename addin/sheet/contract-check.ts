@@ -1,8 +1,12 @@
+import type { DecisionRow } from '../../server/contract/decision-row.ts';
 import type { PersonRow } from '../../server/contract/person-row.ts';
+import type { PledgeRow } from '../../server/contract/pledge-row.ts';
+import type { RegistrationRow } from '../../server/contract/registration-row.ts';
 import { rowChecker, type RowChecker } from '../../server/contract/row-checker.ts';
 import type { RowCheck } from '../../server/contract/row-validation.ts';
 import type { StudentRow } from '../../server/contract/students.ts';
 import type { UnitRow } from '../../server/contract/unit-row.ts';
+import type { VoteRow } from '../../server/contract/vote-row.ts';
 import type { InitiativeRow } from '../../server/contract/year-initiative-row.ts';
 import type { PersonYearRow } from '../../server/contract/year-person-row.ts';
 import { SHEET_KINDS } from './kinds/index.ts';
@@ -10,7 +14,7 @@ import type { SheetKind } from './types.ts';
 
 export { shapeOf } from '../../server/contract/row-checker.ts';
 
-type KindRow = PersonRow | UnitRow | PersonYearRow | InitiativeRow | StudentRow;
+type KindRow = PersonRow | UnitRow | PersonYearRow | InitiativeRow | StudentRow | RegistrationRow | PledgeRow | VoteRow | DecisionRow;
 type KeysOf<T> = T extends unknown ? keyof T : never;
 type ValueAt<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
 

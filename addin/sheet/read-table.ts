@@ -22,7 +22,7 @@ export interface ReadOptions {
 /** Without a header the legacy-font check still looks at the top of the sheet: it is often why. */
 const UNHEADED_SCAN_ROWS = 30;
 
-const DATE_FIELDS: ReadonlySet<InputField> = new Set(['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn', 'from', 'to', 'date']);
+const DATE_FIELDS: ReadonlySet<InputField> = new Set(['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn', 'from', 'to', 'date', 'registeredOn', 'decidedOn']);
 
 /** What the contract gets from a cell: text in NFC with stray spaces gone, dates as ISO days. */
 function inputValue(field: InputField, raw: CellValue): unknown {

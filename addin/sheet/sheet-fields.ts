@@ -34,6 +34,11 @@ export const COMPUTED_HEADERS: Record<ComputedColumn, string> = {
   taskDeductions: 'Trừ điểm',
   taskAxes: 'Số lượng/Chất lượng/Tiến độ (%)',
   taskResults: 'Điểm kết quả tính từ nhiệm vụ',
+  registrationCheck: 'Kiểm tra đăng ký',
+  registrationOutcome: 'Kết quả so với đăng ký',
+  pledgeRate: 'Tỷ lệ đạt',
+  voteRate: 'Tỷ lệ đồng ý',
+  voteResult: 'Kết quả',
 };
 
 /** The header a kind writes for one of its computed columns ("Xếp loại năm" on the yearly sheet). */

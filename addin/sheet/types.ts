@@ -27,7 +27,19 @@ export interface SheetGrid {
  * What a sheet holds: a month of people or of units (khoa, phòng), the yearly sheet of people, the year's
  * initiatives (sáng kiến, đề tài), or the students of one class. Each has one spec in `kinds/`.
  */
-export type SheetKind = 'person' | 'unit' | 'year' | 'initiative' | 'student' | 'tasks' | 'movement' | 'contribution';
+export type SheetKind =
+  | 'person'
+  | 'unit'
+  | 'year'
+  | 'initiative'
+  | 'student'
+  | 'tasks'
+  | 'registration'
+  | 'pledge'
+  | 'vote'
+  | 'decision'
+  | 'movement'
+  | 'contribution';
 
 /** A problem found in the sheet, named by its cell (A1 style) when it has one. */
 export interface SheetIssue {
@@ -144,6 +156,24 @@ export type InputField =
   | 'inKindValue'
   | 'date'
   | 'receiptNo'
+  | 'holder'
+  | 'titleRegistered'
+  | 'awardRegistered'
+  | 'initiativeRegistered'
+  | 'pledge'
+  | 'registeredOn'
+  | 'content'
+  | 'measure'
+  | 'plan'
+  | 'result'
+  | 'members'
+  | 'present'
+  | 'agree'
+  | 'decisionNo'
+  | 'decidedOn'
+  | 'issuer'
+  | 'achievementYear'
+  | 'goldBookNo'
   | 'period';
 
 /** The columns the add-in writes: never read as input. Each kind writes some of them (`kinds/`). */
@@ -158,7 +188,12 @@ export type ComputedColumn =
   | 'taskPoints'
   | 'taskDeductions'
   | 'taskAxes'
-  | 'taskResults';
+  | 'taskResults'
+  | 'registrationCheck'
+  | 'registrationOutcome'
+  | 'pledgeRate'
+  | 'voteRate'
+  | 'voteResult';
 
 /** What one header column turned out to be. */
 export type HeaderRole =

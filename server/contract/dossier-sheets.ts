@@ -74,3 +74,8 @@ export const decisionPushMinimalSchema = decisionSheetSchema
   .omit({ rows: true })
   .extend({ results: z.array(rowResultSchema), counts: pushCounts })
   .meta({ id: 'DecisionPushMinimal', description: 'The answer to a decisions push under `Prefer: return=minimal`: no stored rows' });
+
+export type VotePushResponse = z.infer<typeof votePushResponseSchema>;
+export type VotePushMinimal = z.infer<typeof votePushMinimalSchema>;
+export type DecisionPushResponse = z.infer<typeof decisionPushResponseSchema>;
+export type DecisionPushMinimal = z.infer<typeof decisionPushMinimalSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOSSIER_TITLES, HOLDERS } from './dossier-titles.ts';
 import { yearPeriodSchema } from './period.ts';
 import { rowResultSchema } from './push.ts';
+import { registrationComparisonSchema } from './year-results.ts';
 
 const pushCounts = z.object({ accepted: z.number(), unchanged: z.number(), rejected: z.number(), conflict: z.number() });
 const pushFields = { results: z.array(rowResultSchema), counts: pushCounts };
@@ -21,6 +22,10 @@ export const storedRegistrationSchema = z
     position: z.string().nullable(),
     note: z.string().nullable(),
     warnings: z.array(z.string()).describe('Pre-checks (REG-2): what a registered CSTĐ cấp tỉnh or Bằng khen UBND tỉnh still needs, and Đăng ký muộn (registrationDeadline); never a refusal'),
+    comparison: z
+      .array(registrationComparisonSchema)
+      .optional()
+      .describe('The year-end comparison with the proposals, one per ladder (REG-3), as in GET /years/{year}/proposals'),
     version: z.number().int(),
     updatedAt: z.string(),
   })
@@ -63,3 +68,8 @@ export const pledgePushMinimalSchema = pledgeSheetSchema
   .omit({ rows: true })
   .extend(pushFields)
   .meta({ id: 'PledgePushMinimal', description: 'The answer to a pledges push under `Prefer: return=minimal`: no stored rows' });
+
+export type RegistrationPushResponse = z.infer<typeof registrationPushResponseSchema>;
+export type RegistrationPushMinimal = z.infer<typeof registrationPushMinimalSchema>;
+export type PledgePushResponse = z.infer<typeof pledgePushResponseSchema>;
+export type PledgePushMinimal = z.infer<typeof pledgePushMinimalSchema>;

@@ -96,6 +96,7 @@ export const registrationComparisonSchema = z
     reasons: z.array(z.string()).describe('The failing conditions when Chưa đạt'),
   })
   .meta({ id: 'RegistrationComparison' });
+export type RegistrationComparison = z.infer<typeof registrationComparisonSchema>;
 
 const rewardTitle = z.enum(['CSTD_TINH', 'CSTDCS', 'LDTT', 'TT_LDXS', 'TT_LDTT']);
 

@@ -12,6 +12,7 @@ import { titleHistory } from './titles-history.ts';
 import { recordsByPerson } from './titles-inputs.ts';
 import { computeYear } from './year-results.ts';
 import { resolveHolders, screenHolderRows, type HolderCandidate } from './dossier-holders.ts';
+import { withComparison } from './registration-comparison.ts';
 import { loadRegistrations, REGISTRATION, type RegistrationKey, type RegistrationRecord } from './registration-repository.ts';
 
 const refText = (row: RegistrationRow, fallback: string) => (row.ref !== undefined ? String(row.ref) : fallback);
@@ -121,6 +122,6 @@ export const registrationPush: PushKind<string, HolderCandidate<RegistrationRow>
       },
     }));
   },
-  representation: registrationSheet,
+  representation: async (db, orgId, year) => withComparison(db, orgId, year, await registrationSheet(db, orgId, year)),
   minimal: registrationSheetState,
 };

@@ -42,6 +42,10 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
       'tasks:Nhiệm vụ (NĐ 335)',
       'movement:Phong trào, cuộc vận động',
       'contribution:Đóng góp phong trào',
+      'registration:Đăng ký thi đua (năm)',
+      'pledge:Giao ước thi đua (năm)',
+      'vote:Kết quả bình xét của Hội đồng (năm)',
+      'decision:Quyết định khen thưởng (năm)',
     ]);
     await page.setInputFiles('#file', FIXTURE_XLSX.pathname);
     await page.waitForFunction(() => (document.querySelector('#sheet') as HTMLSelectElement).options.length > 0);
@@ -116,10 +120,31 @@ describe('the council section of the task pane (file mode, headless Chromium)', 
     const [statsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const statsBook = await readXlsx(readFileSync((await statsDownload.path())!));
     expect(statsBook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name).slice(-2)).toEqual(['Tổng hợp thi đua 2021', 'Tổng hợp phong trào 2021']);
+    // The year's paper from the same section: the proposal list, the decision's annex (no decision stored yet), the tables.
+    await page.click('#year-dossier');
+    expect(await settled(page)).toMatch(/^Đã ghi 5 trang hồ sơ: danh sách đề nghị \d+ suất, danh sách kèm quyết định 0 dòng \(0 đồng\), bảng thành tích\.$/);
+    const [dossierDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const dossierBook = await readXlsx(readFileSync((await dossierDownload.path())!));
+    expect(dossierBook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'T10-2021',
+      SHEET,
+      'Xếp loại năm 2021',
+      'Đề nghị khen thưởng 2021',
+      'Tổng hợp thi đua 2021',
+      'Tổng hợp phong trào 2021',
+      'DS đề nghị khen thưởng 2021',
+      'DS kèm theo Quyết định 2021',
+      'Bảng thành tích 2021',
+      'Sổ khen thưởng 2021',
+    ]);
+    expect(plainValue(dossierBook.getWorksheet('DS đề nghị khen thưởng 2021')!.getCell('A2').value)).toBe(
+      'DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG NĂM 2021',
+    );
 
     await page.click('#language');
     expect(await page.textContent('#council-summary')).toBe('Month summary');
     expect(await page.textContent('#year-proposals')).toBe('Title proposals');
+    expect(await page.textContent('#year-dossier')).toBe('Award dossier');
     expect(await page.textContent('#council-state')).toContain('finalised');
     expect(errors).toEqual([]);
   });

@@ -1,16 +1,33 @@
 import type { SheetKind } from '../types.ts';
 import { contribution } from './contribution.ts';
+import { decision } from './decision.ts';
 import { initiative } from './initiative.ts';
 import { movement } from './movement.ts';
 import { person } from './person.ts';
+import { pledge } from './pledge.ts';
+import { registration } from './registration.ts';
 import type { KindSpec } from './spec.ts';
 import { student } from './student.ts';
 import { tasks } from './tasks.ts';
 import { unit } from './unit.ts';
+import { vote } from './vote.ts';
 import { year } from './year.ts';
 
 /** Every kind of sheet, each one spec file (`spec.ts` says what a spec holds). A new kind is a file and a line here. */
-export const SHEET_KINDS = { person, unit, year, initiative, student, tasks, movement, contribution } as const satisfies Record<SheetKind, KindSpec>;
+export const SHEET_KINDS = {
+  person,
+  unit,
+  year,
+  initiative,
+  student,
+  tasks,
+  registration,
+  pledge,
+  vote,
+  decision,
+  movement,
+  contribution,
+} as const satisfies Record<SheetKind, KindSpec>;
 
 type Specs = typeof SHEET_KINDS;
 

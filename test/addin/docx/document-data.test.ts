@@ -45,7 +45,7 @@ const vote = (code: string | null, name: string | null, unit: string | null, tit
 });
 
 const decision = (code: string | null, unit: string | null, title: DecisionSheet['rows'][number]['title'], achievementYear: number, decisionNo: string, decidedOn: string): DecisionSheet['rows'][number] => ({
-  holder: code ? 'person' : 'unit', code, name: null, unit, title, achievementYear, decisionNo, decidedOn, issuer: 'Hiệu trưởng', goldBookNo: null, note: null, warnings: [], version: 1, updatedAt: '2024-01-20T00:00:00Z',
+  holder: code ? 'person' : 'unit', code, name: null, unit, title, achievementYear, decisionNo, decidedOn, issuer: 'Hiệu trưởng', goldBookNo: null, note: null, warnings: [], differsFromProposal: false, version: 1, updatedAt: '2024-01-20T00:00:00Z',
 });
 
 function sources(): DocxSources {

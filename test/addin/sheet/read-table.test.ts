@@ -105,7 +105,7 @@ describe('the objects of a row read', () => {
       if (raw === undefined || isBlank(raw)) continue;
       cells[field] = raw;
       if (field === 'period') continue;
-      const dated = ['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn', 'from', 'to', 'date'].includes(field) && typeof raw === 'number';
+      const dated = ['recruitedOn', 'recognisedOn', 'dueOn', 'doneOn', 'from', 'to', 'date', 'registeredOn', 'decidedOn'].includes(field) && typeof raw === 'number';
       input[field] = typeof raw === 'string' ? tidyText(raw) : dated ? (excelSerialToDate(raw)?.toISOString().slice(0, 10) ?? raw) : raw;
     }
     return { cells, input: input as SheetRow['input'] };
@@ -120,6 +120,10 @@ describe('the objects of a row read', () => {
     tasks: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Mã nhiệm vụ', 'Tên nhiệm vụ/sản phẩm', 'Số lượng giao', 'Hạn hoàn thành', 'Ngày hoàn thành', 'Lỗi CL'],
     movement: ['Mã', 'Tên phong trào, cuộc vận động', 'Loại', 'Cấp phát động', 'Từ ngày', 'Đến ngày', 'Mức vận động'],
     contribution: ['Mã phong trào', 'Đơn vị', 'Mã CB', 'Họ và tên', 'Hình thức', 'Số tiền (đồng)', 'Hiện vật', 'Giá trị quy đổi (đồng)', 'Ngày', 'Số chứng từ'],
+    registration: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Đối tượng', 'Danh hiệu đăng ký', 'Hình thức khen thưởng đăng ký', 'Ngày đăng ký'],
+    pledge: ['Đơn vị', 'Nội dung giao ước', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Kết quả'],
+    vote: ['Mã CB', 'Họ và tên', 'Đơn vị', 'Danh hiệu', 'Số thành viên Hội đồng', 'Số thành viên dự họp', 'Số phiếu đồng ý'],
+    decision: ['Số quyết định', 'Ngày quyết định', 'Mã CB', 'Họ và tên', 'Đơn vị', 'Danh hiệu/Hình thức', 'Năm thành tích'],
   };
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.constant(null),
@@ -129,7 +133,7 @@ describe('the objects of a row read', () => {
     fc.boolean(),
     fc.string({ maxLength: 6 }),
   );
-  const sheet = fc.constantFrom<SheetKind>('person', 'unit', 'year', 'initiative', 'student', 'tasks').chain((kind) =>
+  const sheet = fc.constantFrom<SheetKind>('person', 'unit', 'year', 'initiative', 'student', 'tasks', 'registration', 'pledge', 'vote', 'decision').chain((kind) =>
     fc.record({
       kind: fc.constant(kind),
       header: fc.shuffledSubarray(headers[kind], { minLength: headers[kind].length }),
