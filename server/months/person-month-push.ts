@@ -6,6 +6,7 @@ import { correctPeople, personRowWrite, sheetPeople } from '../people/sheet-peop
 import type { PushKind } from '../push/push-pipeline.ts';
 import { monthState, personMonthView } from './month-view.ts';
 import { PERSON_MONTH, type PersonMonthRecord } from './month-repository.ts';
+import { withinPartMaxima } from './part-maxima-screen.ts';
 import { ratingRecord } from './rating-record.ts';
 
 function personMonthRecord(row: PersonRow, unitId: number): PersonMonthRecord {
@@ -25,8 +26,10 @@ export const personMonthPush: PushKind<string, Candidate<PersonRow>, { personId:
   table: PERSON_MONTH,
   scope: (period) => period,
   screen: (caller, _period, rows) => screenPersonRows(caller, rows, rowChecker(personRowSchema, personRowCrossField)),
-  prepare: async (db, caller, _period, candidates, results, pushKey) =>
-    (await sheetPeople(db, caller, candidates, results, pushKey)).map((c) => personRowWrite(c, personMonthRecord(c.row, c.unitId!))),
+  prepare: async (db, caller, _period, candidates, results, pushKey) => {
+    const fitting = await withinPartMaxima(db, caller.orgId, candidates, results, (c) => c.row.code ?? null);
+    return (await sheetPeople(db, caller, fitting, results, pushKey)).map((c) => personRowWrite(c, personMonthRecord(c.row, c.unitId!)));
+  },
   afterWrite: (db, caller, written, pushKey) => correctPeople(db, caller, written, pushKey),
   representation: personMonthView,
   minimal: (db, orgId, period) => monthState(db, orgId, period, 'person'),
