@@ -9,7 +9,8 @@ import { syncReport } from './actions/report-lines.ts';
 import { refreshSheet, syncSheet } from './actions/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
-import { importTasksInto } from './tasks-import-command.ts';
+import { importTaskExport } from './actions/import-tasks.ts';
+import { readTaskExport } from './workbook/task-export.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
@@ -185,7 +186,7 @@ async function tasksImportCommand(
   const client = createClient(connection(env));
   const bytes = await readInput(input);
   const wb = existing === undefined ? newWorkbook() : await openWorkbook(existing, streams.err);
-  const result = await importTasksInto(wb, input, bytes, month, client);
+  const result = await importTaskExport({ workbook: fileWorkbook(wb), client }, await readTaskExport(input, bytes), month);
   for (const message of result.messages) streams.err.write(`${message}\n`);
   streams.out.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
   await writeFile(out, await writeXlsx(wb));
