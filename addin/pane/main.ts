@@ -9,6 +9,7 @@ import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/office/index.ts';
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
 import { councilSection } from './council.ts';
+import { wireTaskImport } from './import-tasks.ts';
 import { t } from './i18n.ts';
 import { actionRunner, Hint, type ActionResult } from './run-action.ts';
 import * as view from './view.ts';
@@ -227,6 +228,18 @@ function wire(): void {
       return added.existed ? t('codesExist') : t('codesAdded', { matched: added.matched, left: added.issues.length });
     }),
   );
+  wireTaskImport({
+    run,
+    workbook: needWorkbook,
+    client: needClient,
+    period: workingPeriod,
+    imported: async (sheet) => {
+      await listSheets();
+      $<HTMLSelectElement>('sheet').value = sheet;
+      $<HTMLSelectElement>('kind').value = 'tasks';
+      $<HTMLButtonElement>('download').disabled = fileDownload === null;
+    },
+  });
   $('save-mapping').addEventListener('click', () => {
     mapping = { ...mapping, ...view.chosenMapping() };
     $('check').click();
