@@ -10,6 +10,7 @@ import { refreshSheet, syncSheet } from './actions/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
 import { importTaskExport } from './actions/import-tasks.ts';
+import { writeTaskQuarter } from './actions/task-quarter.ts';
 import { readTaskExport } from './workbook/task-export.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
@@ -22,12 +23,15 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- summary <YYYY-MM> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- quarter <YYYY-Qn> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
   pull     chỉ lấy lại các cột tính toán (không gửi gì)
   summary  ghi trang "Tổng hợp T<MM>-<YYYY>" (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
   tasks-import  nhập tệp xuất của hệ thống văn bản, điều hành vào trang "Nhiệm vụ T<MM>-<YYYY>" (người tìm theo
            Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
+  quarter  ghi trang "Nhiệm vụ Q<n>-<YYYY>": kết quả nhiệm vụ của quý, cộng ba tháng rồi mới tính (NĐ 335), xếp
+           loại theo bảng đánh giá tháng cuối quý
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
 
@@ -92,14 +96,15 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'tasks-import', 'quarter'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
-      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+      fail(command === 'quarter' ? `Thiếu quý (YYYY-Qn)\n\n${USAGE}` : command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'quarter') return await quarterCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
@@ -191,6 +196,18 @@ async function tasksImportCommand(
   streams.out.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
   await writeFile(out, await writeXlsx(wb));
   return result.messages.some((m) => m.startsWith('Dòng')) ? 1 : 0;
+}
+
+/** quarter: the quarter's task results sheet into a new workbook, or into a copy of --in (its other sheets kept). */
+async function quarterCommand(quarter: string, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
+  if (!/^(19|20|21)\d\d-Q[1-4]$/.test(quarter)) fail(`Quý phải có dạng YYYY-Qn, ví dụ 2026-Q4, không phải "${quarter}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const outcome = await writeTaskQuarter({ workbook: fileWorkbook(wb), client }, quarter);
+  await writeFile(out, await writeXlsx(wb));
+  if (outcome.people === 0) streams.err.write(`Cảnh báo: máy chủ chưa có nhiệm vụ nào của quý ${quarter}; trang để trống.\n`);
+  streams.out.write(`Đã ghi trang "${outcome.sheet}" vào ${out}: ${outcome.people} cán bộ có nhiệm vụ trong quý.\n`);
+  return outcome.people === 0 ? 1 : 0;
 }
 
 /** summary: the month's summary sheet into a new workbook, or into a copy of --in (its other sheets kept). */

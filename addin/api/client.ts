@@ -1,3 +1,4 @@
+import type { TaskQuarter } from '../../server/contract/task-sheet.ts';
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
 import type { ErrorBody } from '../../server/contract/errors.ts';
@@ -146,6 +147,7 @@ export function createClient(options: ClientOptions) {
       ),
     /** A period's rows of a kind, computed. */
     pull: <K extends SheetKind>(kind: K, period: string) => request<AnswersOf<K>['pulled']>('GET', SHEET_KINDS[kind].endpoint.path(period)),
+    taskQuarter: (quarter: string) => request<TaskQuarter>('GET', `/api/v1/quarters/${encodeURIComponent(quarter)}/tasks`),
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>
       request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),
