@@ -11,6 +11,7 @@ import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.t
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
 import { importTaskExport } from './actions/import-tasks.ts';
 import { writeTaskQuarter } from './actions/task-quarter.ts';
+import { writeAssessmentForms } from './actions/assessment-forms.ts';
 import { readTaskExport } from './workbook/task-export.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
@@ -24,6 +25,7 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- year <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- quarter <YYYY-Qn> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- phieu <YYYY-MM> [--code CB…] --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
   pull     chỉ lấy lại các cột tính toán (không gửi gì)
@@ -32,6 +34,8 @@ const USAGE = `Cách dùng / usage:
            Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
   quarter  ghi trang "Nhiệm vụ Q<n>-<YYYY>": kết quả nhiệm vụ của quý, cộng ba tháng rồi mới tính (NĐ 335), xếp
            loại theo bảng đánh giá tháng cuối quý
+  phieu    ghi "Phiếu theo dõi, đánh giá" của từng người (hoặc của --code) trong tháng, mỗi người một trang
+           khổ A4 (tiêu chí chung, bảng nhiệm vụ, tổng điểm, xếp loại, chỗ ký)
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
 
@@ -84,6 +88,7 @@ export async function runCli(
         class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
         month: { type: 'string' },
+        code: { type: 'string' },
         'overwrite-typed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -96,14 +101,15 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year', 'tasks-import', 'quarter'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'tasks-import', 'quarter', 'phieu'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
-      fail(command === 'quarter' ? `Thiếu quý (YYYY-Qn)\n\n${USAGE}` : command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+      fail(command === 'quarter' ? `Thiếu quý (YYYY-Qn)\n\n${USAGE}` : command === 'summary' || command === 'phieu' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : command === 'year' ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
     if (command === 'summary') return await summaryCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'year') return await yearCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'phieu') return await phieuCommand(input, values.code, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'quarter') return await quarterCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
@@ -196,6 +202,17 @@ async function tasksImportCommand(
   streams.out.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
   await writeFile(out, await writeXlsx(wb));
   return result.messages.some((m) => m.startsWith('Dòng')) ? 1 : 0;
+}
+
+/** phieu: each person's (or one person's) Phiếu theo dõi, đánh giá of the month, one A4 sheet each. */
+async function phieuCommand(period: string, code: string | undefined, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const { sheets } = await writeAssessmentForms({ workbook: fileWorkbook(wb), client }, period, code ?? null);
+  await writeFile(out, await writeXlsx(wb));
+  streams.out.write(`Đã ghi ${sheets.length} phiếu theo dõi, đánh giá vào ${out}: ${sheets.join(', ')}\n`);
+  return 0;
 }
 
 /** quarter: the quarter's task results sheet into a new workbook, or into a copy of --in (its other sheets kept). */

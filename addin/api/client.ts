@@ -1,3 +1,4 @@
+import type { RuleSet } from '../../server/contract/rule-set.ts';
 import type { TaskQuarter } from '../../server/contract/task-sheet.ts';
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionRequest } from '../../server/contract/council.ts';
@@ -147,6 +148,7 @@ export function createClient(options: ClientOptions) {
       ),
     /** A period's rows of a kind, computed. */
     pull: <K extends SheetKind>(kind: K, period: string) => request<AnswersOf<K>['pulled']>('GET', SHEET_KINDS[kind].endpoint.path(period)),
+    ruleSet: () => request<{ version: number; ruleSet: RuleSet }>('GET', '/api/v1/rule-set'),
     taskQuarter: (quarter: string) => request<TaskQuarter>('GET', `/api/v1/quarters/${encodeURIComponent(quarter)}/tasks`),
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>

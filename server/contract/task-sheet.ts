@@ -42,6 +42,7 @@ export const taskPersonSchema = z
     code: z.string(),
     name: z.string(),
     unit: z.string(),
+    general: z.number().nullable().describe('Điểm tiêu chí chung typed on the month\'s row of people; null without one'),
     quantityPct: z.number().nullable(),
     qualityPct: z.number().nullable(),
     progressPct: z.number().nullable(),

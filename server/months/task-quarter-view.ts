@@ -18,6 +18,7 @@ function quarterPerson(t: StoredTask, from: MonthFromTasks, month: { row: Stored
     code: t.code,
     name: t.name,
     unit: month?.row.unit ?? t.unit,
+    general: month?.row.general ?? null,
     quantityPct: c?.quantityPct ?? null,
     qualityPct: c?.qualityPct ?? null,
     progressPct: c?.progressPct ?? null,
