@@ -10,6 +10,7 @@ import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/off
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
 import { councilSection } from './council.ts';
 import { wireTaskImport } from './import-tasks.ts';
+import { wireAssessmentForms } from './assessment-forms.ts';
 import { t } from './i18n.ts';
 import { actionRunner, Hint, type ActionResult } from './run-action.ts';
 import * as view from './view.ts';
@@ -237,6 +238,18 @@ function wire(): void {
       await listSheets();
       $<HTMLSelectElement>('sheet').value = sheet;
       $<HTMLSelectElement>('kind').value = 'tasks';
+      $<HTMLButtonElement>('download').disabled = fileDownload === null;
+    },
+  });
+  wireAssessmentForms({
+    run,
+    workbook: needWorkbook,
+    client: needClient,
+    period: workingPeriod,
+    written: async () => {
+      const chosen = $<HTMLSelectElement>('sheet').value;
+      await listSheets();
+      if (chosen) $<HTMLSelectElement>('sheet').value = chosen;
       $<HTMLButtonElement>('download').disabled = fileDownload === null;
     },
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainValue, readXlsx } from '../../addin/workbook/file.ts';
 import { startPaneHarness, type PaneHarness } from '../support/pane-harness.ts';
 
-describe('Nhập nhiệm vụ in the task pane (file mode, headless Chromium)', () => {
+describe('Nhập nhiệm vụ and Phiếu đánh giá in the task pane (file mode, headless Chromium)', () => {
   let harness: PaneHarness;
   const dir = mkdtempSync(join(tmpdir(), 'binhxet-pane-import-'));
   beforeAll(async () => {
@@ -83,8 +83,16 @@ describe('Nhập nhiệm vụ in the task pane (file mode, headless Chromium)', 
     await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã đồng bộ'));
     expect(await page.textContent('#status')).toContain('2 dòng mới/sửa');
 
+    // Phiếu đánh giá of one person, from the same pane.
+    await page.fill('#phieu-code', 'CB010');
+    await page.click('#phieu');
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.startsWith('Đã ghi'));
+    expect(await page.textContent('#status')).toBe('Đã ghi 1 phiếu theo dõi, đánh giá (khổ A4), từ trang "Phiếu T10-2026 CB010".');
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
-    const ws = (await readXlsx(readFileSync((await download.path())!))).getWorksheet('Nhiệm vụ T10-2026')!;
+    const book = await readXlsx(readFileSync((await download.path())!));
+    expect(plainValue(book.getWorksheet('Phiếu T10-2026 CB010')!.getCell('B4').value)).toBe('Họ và tên: Nguyễn Văn Mười (CB010)');
+    const ws = book.getWorksheet('Nhiệm vụ T10-2026')!;
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1, 6).map(plainValue)));
     expect(rows).toEqual([
