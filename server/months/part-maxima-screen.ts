@@ -1,6 +1,5 @@
-import type { Db } from '../db/database.ts';
+import type { TaskSettings } from '../contract/task-settings.ts';
 import { rejected, type RowResults } from '../push/row-results.ts';
-import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { partMaximaErrors } from '../rules/tasks/index.ts';
 
 interface RatedCandidate {
@@ -12,17 +11,15 @@ interface RatedCandidate {
  * The rows whose parts fit the organisation's rule set (resultsMax and the 100 − resultsMax left for the
  * general criteria); the others are rejected naming the cell, and never reach the store.
  */
-export async function withinPartMaxima<C extends RatedCandidate>(
-  db: Db,
-  orgId: number,
+export function withinPartMaxima<C extends RatedCandidate>(
+  settings: TaskSettings,
   candidates: C[],
   results: RowResults,
   keyOf: (c: C) => string | null,
-): Promise<C[]> {
-  if (!candidates.some((c) => c.row.general !== undefined || c.row.results !== undefined)) return candidates;
-  const { ruleSet } = await loadRuleSet(db, orgId);
+): C[] {
   return candidates.filter((c) => {
-    const errors = partMaximaErrors(c.row, ruleSet.tasks);
+    if (c.row.general === undefined && c.row.results === undefined) return true;
+    const errors = partMaximaErrors(c.row, settings);
     if (errors.length === 0) return true;
     results[c.index] = rejected(c.index, c.row.ref ?? null, keyOf(c), errors);
     return false;
