@@ -27,7 +27,7 @@ describe('self-assessment columns on the month’s sheet of people (TASK-5)', ()
     expect(valid.map((r) => [r.key, r.value.generalII1, r.value.assessmentStatus])).toEqual([['TC01', 2.5, 'truong-don-vi']]);
     expect(issues.map((i) => i.message)).toEqual([
       'D3: TC I.1 phải từ 0 đến 5',
-      'H3: TC II.3 phải từ 0 đến 2.5',
+      'H3: TC II.3 phải từ 0 đến 2,5',
       'N3: Trạng thái đánh giá phải là một trong: Tự chấm, Trưởng đơn vị, Hội đồng, Đã chốt',
     ]);
   });
