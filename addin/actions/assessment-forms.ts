@@ -33,7 +33,7 @@ export async function writeAssessmentForms(
   const forms = chosen.map((r) => {
     const person: FormPerson = {
       code: r.code, name: r.name, unit: r.unit, title: titles.get(r.code) ?? null,
-      selfScore: r.selfScore, score: r.score, label: r.label, reasons: r.reasons,
+      selfScore: r.selfScore, headScore: r.headScore ?? null, score: r.score, label: r.label, reasons: r.reasons,
     };
     return assessmentForm(period, person, figures.get(r.code) ?? null, tasks.rows.filter((t) => t.code === r.code), ruleSet.ruleSet.tasks.generalPartIIIMax);
   });

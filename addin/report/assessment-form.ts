@@ -16,6 +16,8 @@ export interface FormPerson {
   /** Chức vụ, chức danh. */
   title: string | null;
   selfScore: number | null;
+  /** Điểm trưởng đơn vị: the direct manager's score (research §3.3 TASK-5). */
+  headScore: number | null;
   score: number | null;
   label: string | null;
   reasons: readonly string[];
@@ -101,6 +103,7 @@ export function assessmentForm(period: string, person: FormPerson, figures: Task
   headerRows.push(values.length);
   values.push(['III. TỔNG ĐIỂM VÀ XẾP LOẠI']);
   values.push([null, 'Điểm do cá nhân tự chấm', null, person.selfScore]);
+  values.push([null, 'Điểm người quản lý trực tiếp (trưởng đơn vị)', null, null, person.headScore]);
   values.push([null, 'Tổng điểm đánh giá', null, null, null, person.score]);
   values.push([null, `Xếp loại: ${person.label ?? 'chưa xếp loại'}`]);
   for (const reason of person.reasons) values.push([null, `– ${reason}`]);

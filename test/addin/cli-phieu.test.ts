@@ -18,7 +18,7 @@ describe.each(testDatabases())('npm run sheet -- phieu on $name', (database) => 
     await s.call('POST', '/api/v1/months/2026-10/people', {
       body: {
         rows: [
-          { code: 'CB010', name: 'Nguyễn Văn Mười', unit: 'Phòng Đào tạo', title: 'Chuyên viên', general: 27, selfScore: 90 },
+          { code: 'CB010', name: 'Nguyễn Văn Mười', unit: 'Phòng Đào tạo', title: 'Chuyên viên', general: 27, selfScore: 90, headScore: 80 },
           { code: 'CB011', name: 'Trần Thị Mười Một', unit: 'Phòng Đào tạo', score: 85 },
         ],
       },
@@ -74,6 +74,7 @@ describe.each(testDatabases())('npm run sheet -- phieu on $name', (database) => 
     expect(text).toContain('Số lượng 80%; chất lượng 70%; tiến độ 70%');
     expect(text).toContain('Điểm kết quả thực hiện nhiệm vụ | 51.3');
     expect(text).toContain('Điểm do cá nhân tự chấm | 90');
+    expect(text).toContain('Điểm người quản lý trực tiếp (trưởng đơn vị) | 80');
     expect(text).toContain('Tổng điểm đánh giá | 78.3');
     expect(text).toContain('Xếp loại: Không hoàn thành nhiệm vụ');
     expect(text.slice(-2)).toEqual(['NGƯỜI ĐƯỢC ĐÁNH GIÁ | CẤP CÓ THẨM QUYỀN', '(Ký, ghi rõ họ tên) | (Ký, ghi rõ họ tên)']);
