@@ -11,7 +11,10 @@ import { refreshSheet, syncSheet } from './actions/sync-sheet.ts';
 import { writeMonthSummary, type MonthSummaryOutcome } from './actions/summary.ts';
 import { writeDossierSheets, type DossierOptions } from './actions/dossier-sheets.ts';
 import { writeYearSheets, type YearSheetsOutcome } from './actions/year-sheets.ts';
-import { importTasksInto } from './tasks-import-command.ts';
+import { importTaskExport } from './actions/import-tasks.ts';
+import { writeTaskQuarter } from './actions/task-quarter.ts';
+import { writeAssessmentForms } from './actions/assessment-forms.ts';
+import { readTaskExport } from './workbook/task-export.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
@@ -26,6 +29,8 @@ const USAGE = `Cách dùng / usage:
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- statistics <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- dossier <YYYY> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>] [--split-by-authority]
   BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- tasks-import <xuất.xlsx|xuất.csv> --month YYYY-MM --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- quarter <YYYY-Qn> --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
+  BINHXET_URL=… BINHXET_TOKEN=… npm run sheet -- phieu <YYYY-MM> [--code CB…] --out <ra.xlsx> [--in <sổ có sẵn.xlsx>]
 ${DOCX_USAGE}
 
   sync     gửi các dòng đã thay đổi và ghi các cột tính toán vào tệp ra
@@ -33,6 +38,10 @@ ${DOCX_USAGE}
   summary  ghi trang "Tổng hợp T<MM>-<YYYY>" (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
   tasks-import  nhập tệp xuất của hệ thống văn bản, điều hành vào trang "Nhiệm vụ T<MM>-<YYYY>" (người tìm theo
            Mã CB hoặc họ tên trong đơn vị, không tạo người mới; nhập lại không thêm dòng trùng)
+  quarter  ghi trang "Nhiệm vụ Q<n>-<YYYY>": kết quả nhiệm vụ của quý, cộng ba tháng rồi mới tính (NĐ 335), xếp
+           loại theo bảng đánh giá tháng cuối quý
+  phieu    ghi "Phiếu theo dõi, đánh giá" của từng người (hoặc của --code) trong tháng, mỗi người một trang
+           khổ A4 (tiêu chí chung, bảng nhiệm vụ, tổng điểm, xếp loại, chỗ ký)
   year     ghi các trang "Xếp loại năm <YYYY>", "Đề nghị khen thưởng <YYYY>" và "Khen thưởng học viên <lớp>"
            của mọi lớp (kèm biểu đồ) vào sổ mới, hoặc vào bản sao của --in
   statistics  ghi các trang "Tổng hợp thi đua <YYYY>" và "Tổng hợp phong trào <YYYY>" (kèm biểu đồ)
@@ -96,6 +105,7 @@ export async function runCli(
         class: { type: 'string' },
         kind: { type: 'string', default: 'person' },
         month: { type: 'string' },
+        code: { type: 'string' },
         'overwrite-typed': { type: 'boolean' },
         'split-by-authority': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -109,10 +119,10 @@ export async function runCli(
   const [command, input] = positionals;
   try {
     if (values.help || !command) fail(USAGE);
-    if (!['sync', 'pull', 'summary', 'year', 'statistics', 'dossier', 'tasks-import'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
+    if (!['sync', 'pull', 'summary', 'year', 'statistics', 'dossier', 'tasks-import', 'quarter', 'phieu'].includes(command)) fail(`Lệnh không rõ: ${command}\n\n${USAGE}`);
     if (!input) {
-      const yearly = ['year', 'statistics', 'dossier'].includes(command);
-      fail(command === 'summary' ? `Thiếu tháng (YYYY-MM)\n\n${USAGE}` : yearly ? `Thiếu năm (YYYY)\n\n${USAGE}` : `Thiếu tệp vào\n\n${USAGE}`);
+      const missing: Record<string, string> = { summary: 'tháng (YYYY-MM)', phieu: 'tháng (YYYY-MM)', quarter: 'quý (YYYY-Qn)', year: 'năm (YYYY)', statistics: 'năm (YYYY)', dossier: 'năm (YYYY)' };
+      fail(`Thiếu ${missing[command] ?? 'tệp vào'}\n\n${USAGE}`);
     }
     if (!values.out) fail(`Thiếu --out <tệp ra.xlsx>\n\n${USAGE}`);
     await assertOutFolder(values.out);
@@ -123,6 +133,8 @@ export async function runCli(
       const options = { splitByAuthority: values['split-by-authority'] === true };
       return await dossierCommand(input, values.out, values.in, options, env, { out: stdout, err: stderr });
     }
+    if (command === 'phieu') return await phieuCommand(input, values.code, values.out, values.in, env, { out: stdout, err: stderr });
+    if (command === 'quarter') return await quarterCommand(input, values.out, values.in, env, { out: stdout, err: stderr });
     if (command === 'tasks-import') return await tasksImportCommand(input, values.month, values.out, values.in, env, { out: stdout, err: stderr });
     const kind = values.kind;
     if (!isSheetKind(kind)) fail(`--kind phải là một trong: ${Object.keys(SHEET_KINDS).join(', ')}`);
@@ -209,11 +221,34 @@ async function tasksImportCommand(
   const client = createClient(connection(env));
   const bytes = await readInput(input);
   const wb = existing === undefined ? newWorkbook() : await openWorkbook(existing, streams.err);
-  const result = await importTasksInto(wb, input, bytes, month, client);
+  const result = await importTaskExport({ workbook: fileWorkbook(wb), client }, await readTaskExport(input, bytes), month);
   for (const message of result.messages) streams.err.write(`${message}\n`);
   streams.out.write(`Tháng ${month}: nhập ${result.added} nhiệm vụ mới, ${result.kept} nhiệm vụ đã có được giữ nguyên\n`);
   await writeFile(out, await writeXlsx(wb));
   return result.messages.some((m) => m.startsWith('Dòng')) ? 1 : 0;
+}
+
+/** phieu: each person's (or one person's) Phiếu theo dõi, đánh giá of the month, one A4 sheet each. */
+async function phieuCommand(period: string, code: string | undefined, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const { sheets } = await writeAssessmentForms({ workbook: fileWorkbook(wb), client }, period, code ?? null);
+  await writeFile(out, await writeXlsx(wb));
+  streams.out.write(`Đã ghi ${sheets.length} phiếu theo dõi, đánh giá vào ${out}: ${sheets.join(', ')}\n`);
+  return 0;
+}
+
+/** quarter: the quarter's task results sheet into a new workbook, or into a copy of --in (its other sheets kept). */
+async function quarterCommand(quarter: string, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
+  if (!/^(19|20|21)\d\d-Q[1-4]$/.test(quarter)) fail(`Quý phải có dạng YYYY-Qn, ví dụ 2026-Q4, không phải "${quarter}"`);
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const outcome = await writeTaskQuarter({ workbook: fileWorkbook(wb), client }, quarter);
+  await writeFile(out, await writeXlsx(wb));
+  if (outcome.people === 0) streams.err.write(`Cảnh báo: máy chủ chưa có nhiệm vụ nào của quý ${quarter}; trang để trống.\n`);
+  streams.out.write(`Đã ghi trang "${outcome.sheet}" vào ${out}: ${outcome.people} cán bộ có nhiệm vụ trong quý.\n`);
+  return outcome.people === 0 ? 1 : 0;
 }
 
 /** summary: the month's summary sheet into a new workbook, or into a copy of --in (its other sheets kept). */

@@ -1,4 +1,5 @@
 import type { YearStatisticsAnswer } from '../../server/contract/year-statistics.ts';
+import type { TaskQuarter } from '../../server/contract/task-sheet.ts';
 import type { MonthSummary } from '../../server/contract/council.ts';
 import type { DecisionSheet, VoteSheet } from '../../server/contract/dossier-sheets.ts';
 import type { ProposalLists } from '../../server/contract/proposal-list.ts';
@@ -150,6 +151,7 @@ export function createClient(options: ClientOptions) {
       ),
     /** A period's rows of a kind, computed. */
     pull: <K extends SheetKind>(kind: K, period: string) => request<AnswersOf<K>['pulled']>('GET', SHEET_KINDS[kind].endpoint.path(period)),
+    taskQuarter: (quarter: string) => request<TaskQuarter>('GET', `/api/v1/quarters/${encodeURIComponent(quarter)}/tasks`),
     summary: (period: string) => request<MonthSummary>('GET', `/api/v1/months/${encodeURIComponent(period)}/summary`),
     decide: (period: string, decision: DecisionRequest) =>
       request<unknown>('POST', `/api/v1/months/${encodeURIComponent(period)}/decisions`, decision),

@@ -10,6 +10,8 @@ import { officePartitionKey, officeReady, officeWorkbook } from '../workbook/off
 import { loadConnection, saveConnection, type Connection } from './connection.ts';
 import { councilSection } from './council.ts';
 import { yearCouncilSection } from './year-council.ts';
+import { wireTaskImport } from './import-tasks.ts';
+import { wireAssessmentForms } from './assessment-forms.ts';
 import { t } from './i18n.ts';
 import { actionRunner, Hint, type ActionResult } from './run-action.ts';
 import * as view from './view.ts';
@@ -233,6 +235,30 @@ function wire(): void {
       return added.existed ? t('codesExist') : t('codesAdded', { matched: added.matched, left: added.issues.length });
     }),
   );
+  wireTaskImport({
+    run,
+    workbook: needWorkbook,
+    client: needClient,
+    period: workingPeriod,
+    imported: async (sheet) => {
+      await listSheets();
+      $<HTMLSelectElement>('sheet').value = sheet;
+      $<HTMLSelectElement>('kind').value = 'tasks';
+      $<HTMLButtonElement>('download').disabled = fileDownload === null;
+    },
+  });
+  wireAssessmentForms({
+    run,
+    workbook: needWorkbook,
+    client: needClient,
+    period: workingPeriod,
+    written: async () => {
+      const chosen = $<HTMLSelectElement>('sheet').value;
+      await listSheets();
+      if (chosen) $<HTMLSelectElement>('sheet').value = chosen;
+      $<HTMLButtonElement>('download').disabled = fileDownload === null;
+    },
+  });
   $('save-mapping').addEventListener('click', () => {
     mapping = { ...mapping, ...view.chosenMapping() };
     $('check').click();

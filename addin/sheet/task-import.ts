@@ -202,3 +202,90 @@ export function importedKey(code: string, taskRef: string | null, taskName: stri
 export function taskSheetRow(t: ImportedTask): CellValue[] {
   return [t.code, t.name, t.unit, t.taskRef, t.taskName, 'Văn bản', t.role, t.k, 1, t.h, t.dueOn, t.doneOn, null, null, null, null, null, null];
 }
+
+/** The month's tasks sheet: "Nhiệm vụ T10-2026". */
+export function tasksSheetName(month: string): string {
+  return `Nhiệm vụ T${month.slice(5, 7)}-${month.slice(0, 4)}`;
+}
+
+/** Where the import writes (sheet coordinates, 0-based) and what it leaves as it was. */
+export interface TaskAppend {
+  /** The header row, when the sheet is new. */
+  header: CellValue[] | null;
+  /** Rows to write from `row` on, at `col`, in the sheet's own column order. */
+  row: number;
+  col: number;
+  rows: CellValue[][];
+  /** Tasks the sheet already holds (same person and Mã nhiệm vụ, or name): left exactly as typed. */
+  kept: number;
+}
+
+const HEADER_KEYS = TASK_SHEET_HEADER.map((h) => headerKey(h));
+
+/** A header cell of the sheet as one of TASK_SHEET_HEADER's columns (the familiar aliases of the key columns too). */
+function sheetColumn(key: string): number {
+  const exact = HEADER_KEYS.indexOf(key);
+  if (exact >= 0) return exact;
+  if (key === 'mscb' || key === 'macanbo') return 0;
+  if (key === 'hoten') return 1;
+  if (has('sokyhieu')(key)) return 3;
+  if (has('trichyeu', 'tennhiemvu', 'tensanpham')(key)) return 4;
+  return -1;
+}
+
+/**
+ * The imported tasks as rows to add under a tasks sheet (`existing`: its used range, or null when there is
+ * none yet): rows whose person and Mã nhiệm vụ (or name) the sheet holds are kept as they are, typed changes
+ * included, so importing the same export again adds nothing. Columns follow the sheet's own order; a column
+ * the sheet does not have is left out, one it has and the import does not know stays blank.
+ */
+export function planTaskAppend(
+  existing: { values: readonly (readonly CellValue[])[]; top: number; left: number } | null,
+  tasks: readonly ImportedTask[],
+): TaskAppend | { error: string } {
+  const rows = existing?.values ?? [];
+  const headerAt = rows.findIndex((row) => row.some((c) => sheetColumn(headerKey(cellText(c))) === 3) && row.some((c) => sheetColumn(headerKey(cellText(c))) === 4));
+  if (rows.some((row) => row.some((c) => cellText(c).trim() !== '')) && headerAt < 0) {
+    return { error: 'Trang nhiệm vụ đã có dữ liệu nhưng không có dòng tiêu đề với cột "Mã nhiệm vụ" và "Tên nhiệm vụ/sản phẩm"' };
+  }
+  const fresh = headerAt < 0;
+  const columns = fresh ? HEADER_KEYS.map((_, i) => i) : rows[headerAt]!.map((c) => sheetColumn(headerKey(cellText(c))));
+  if (!fresh && !columns.includes(0) && !columns.includes(1)) {
+    return { error: 'Trang nhiệm vụ không có cột "Mã CB" hoặc "Họ và tên" để ghi người xử lý' };
+  }
+  const at = (row: readonly CellValue[], column: number) => {
+    const c = columns.indexOf(column);
+    return c < 0 ? '' : tidyText(cellText(row[c] ?? null));
+  };
+  const keys = new Set<string>();
+  if (!fresh) {
+    for (const row of rows.slice(headerAt + 1)) {
+      const who = at(row, 0) || at(row, 1);
+      const ref = at(row, 3);
+      const name = at(row, 4);
+      if (who && (ref || name)) keys.add(importedKey(who, ref || null, name));
+    }
+  }
+  const out: CellValue[][] = [];
+  let kept = 0;
+  for (const t of tasks) {
+    const byCode = importedKey(t.code, t.taskRef, t.taskName);
+    const byName = importedKey(t.name, t.taskRef, t.taskName);
+    if (keys.has(byCode) || keys.has(byName)) {
+      kept++;
+      continue;
+    }
+    keys.add(byCode);
+    const values = taskSheetRow(t);
+    out.push(columns.map((column) => (column < 0 ? null : values[column]!)));
+  }
+  // A new (or empty) sheet starts with the header at A1; otherwise the rows go under the used range's last
+  // row, so nothing on the sheet is written over.
+  return {
+    header: fresh ? [...TASK_SHEET_HEADER] : null,
+    row: fresh ? 1 : existing!.top + rows.length,
+    col: fresh ? 0 : existing!.left,
+    rows: out,
+    kept,
+  };
+}

@@ -174,6 +174,15 @@ export type InputField =
   | 'issuer'
   | 'achievementYear'
   | 'goldBookNo'
+  | 'headScore'
+  | 'generalI1'
+  | 'generalI2'
+  | 'generalII1'
+  | 'generalII2'
+  | 'generalII3'
+  | 'generalII4'
+  | 'generalIII'
+  | 'assessmentStatus'
   | 'period';
 
 /** The columns the add-in writes: never read as input. Each kind writes some of them (`kinds/`). */

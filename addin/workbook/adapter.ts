@@ -13,6 +13,11 @@ export interface AddSheetOptions {
    * place among the sheets. Without it, an existing name is an error. Other sheets are never touched.
    */
   replace?: boolean;
+  /**
+   * A form to print (the Phiếu): the file sets A4 portrait, one page wide. Excel sets a page layout only from
+   * ExcelApi 1.9, so there the sheet's column widths are what fit it to the page.
+   */
+  printA4Portrait?: boolean;
 }
 
 /**

@@ -126,6 +126,8 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
         ws.getColumn(c + 1).width = w;
       });
       setSheetCharts(wb, name, options.charts ?? []);
+      // A4 (paper size 9), one page wide, as many pages down as it takes.
+      if (options.printA4Portrait) ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     },
     loadState: async (key) => {
       const ws = wb.getWorksheet(STATE_SHEET);

@@ -16,6 +16,8 @@ export function hasAtMostOneDecimal(value: number): boolean {
 }
 
 export function scoreField(label: string, max = 100) {
+  // Vietnamese writes a decimal comma: "2,5" (the parts of the general criteria).
+  const shown = String(max).replace('.', ',');
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
@@ -25,8 +27,8 @@ export function scoreField(label: string, max = 100) {
     },
     z
       .number({ error: `${label} phải là số` })
-      .min(0, `${label} phải từ 0 đến ${max}`)
-      .max(max, `${label} phải từ 0 đến ${max}`)
+      .min(0, `${label} phải từ 0 đến ${shown}`)
+      .max(max, `${label} phải từ 0 đến ${shown}`)
       .refine(hasAtMostOneDecimal, `${label} chỉ được có một chữ số thập phân`)
       .optional(),
   );

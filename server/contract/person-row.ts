@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseVersionField, percentField, refField } from './fields.ts';
+import { assessmentStatusField } from './assessment-status.ts';
+import { baseVersionField, percentField, refField, scoreField } from './fields.ts';
 import { PERSON_IDENTITY_LABELS, personIdentityFields } from './person-identity.ts';
 import { hasBothParts, RATING_FIELD_LABELS, ratingFields, reconcileParts } from './rating-fields.ts';
 
@@ -9,6 +10,15 @@ export const PERSON_FIELD_LABELS = {
   leave: 'Nghỉ',
   leaderOrganisePct: 'Năng lực tổ chức (%)',
   leaderOtherPct: 'Tiêu chí khác của lãnh đạo (%)',
+  headScore: 'Điểm trưởng đơn vị',
+  generalI1: 'TC I.1',
+  generalI2: 'TC I.2',
+  generalII1: 'TC II.1',
+  generalII2: 'TC II.2',
+  generalII3: 'TC II.3',
+  generalII4: 'TC II.4',
+  generalIII: 'TC III',
+  assessmentStatus: 'Trạng thái đánh giá',
 } as const;
 
 const L = PERSON_FIELD_LABELS;
@@ -38,6 +48,18 @@ export const personRowSchema = z
     // A leader's typed axes (NĐ 335 Điều 15; RULES.md §10, setting leaderAxes).
     leaderOrganisePct: percentField(L.leaderOrganisePct),
     leaderOtherPct: percentField(L.leaderOtherPct),
+    // Self-assessment and approval (research §3.3 TASK-5; RULES.md §10): the unit head's score, the general
+    // criteria's parts of Mẫu 01 (III is bounded by the rule set's generalPartIIIMax, checked by the service)
+    // and the status of the assessment.
+    headScore: scoreField(L.headScore),
+    generalI1: scoreField(L.generalI1, 5),
+    generalI2: scoreField(L.generalI2, 5),
+    generalII1: scoreField(L.generalII1, 2.5),
+    generalII2: scoreField(L.generalII2, 2.5),
+    generalII3: scoreField(L.generalII3, 2.5),
+    generalII4: scoreField(L.generalII4, 2.5),
+    generalIII: scoreField(L.generalIII, 30),
+    assessmentStatus: assessmentStatusField,
     baseVersion: baseVersionField.describe('The version of the stored record this row was last synced with'),
   })
   .transform(reconcileParts)

@@ -20,8 +20,10 @@ const L = RATING_FIELD_LABELS;
 export const ratingFields = {
   score: scoreField(L.score),
   selfScore: scoreField(L.selfScore),
-  general: scoreField(L.general, 30),
-  results: scoreField(L.results, 70),
+  // Bounded by 100 here: the parts' maxima are the rule set's (resultsMax: 70 under NĐ 335, 80 in Hải Phòng),
+  // which the service checks (rules/tasks/part-maxima.ts); a sheet's quick check never refuses what it accepts.
+  general: scoreField(L.general),
+  results: scoreField(L.results),
   allTasksDone: yesNoField(L.allTasksDone),
   exceededPct: percentField(L.exceededPct),
   latePct: percentField(L.latePct),

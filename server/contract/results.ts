@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSESSMENT_STATUSES } from './assessment-status.ts';
 import { levelSchema } from './levels.ts';
 
 export const quotaFactsSchema = z
@@ -41,6 +42,12 @@ export const computedPersonSchema = z
     dutyGroup: z.string().nullable(),
     ...computedFields,
     quotaGroup: quotaGroupField,
+    headScore: z.number().nullable().optional().describe('Điểm trưởng đơn vị (research §3.3 TASK-5)'),
+    assessmentStatus: z
+      .enum(ASSESSMENT_STATUSES)
+      .nullable()
+      .optional()
+      .describe('Tự chấm → Trưởng đơn vị → Hội đồng → Đã chốt; every row of a finalised month is da-chot'),
   })
   .meta({ id: 'ComputedPerson' });
 export type ComputedPerson = z.infer<typeof computedPersonSchema>;

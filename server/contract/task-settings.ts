@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_CODE_PATTERN } from './person-identity.ts';
 
 /**
  * Rule-set settings for task results (NĐ 335/2025; research/next-capabilities.md §3, RULES.md §10). Every
@@ -39,6 +40,16 @@ export const taskSettingsSchema = z
     leaderAxes: z.boolean().default(false),
     /** Whom a leader manages for the unit-results axis [I]: the people of the leader's unit, or a typed list. */
     leaderScope: z.enum(LEADER_SCOPES).default('unit'),
+    /**
+     * Under leaderScope = list: each leader's staff code → the staff codes they manage (TASK-3 [I]), e.g.
+     * { "TP01": ["CB01", "CB02"] }. A leader not listed manages nobody, and their explanation says so.
+     */
+    leaderManages: z
+      .record(
+        z.string().regex(STAFF_CODE_PATTERN, 'Mã CB của lãnh đạo không hợp lệ'),
+        z.array(z.string().regex(STAFF_CODE_PATTERN, 'Mã CB trong danh sách người được quản lý không hợp lệ')).max(10_000),
+      )
+      .default({}),
     /** The capacity-to-organise axis (đ) when it is not typed [I]; null: it must be typed. */
     leaderOrganiseDefault: z.number().min(0).max(100).nullable().default(100),
     /** Part III of the general criteria (Mẫu 01, T4): 30 − 10 − 10 [I]. */

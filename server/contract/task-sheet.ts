@@ -42,6 +42,7 @@ export const taskPersonSchema = z
     code: z.string(),
     name: z.string(),
     unit: z.string(),
+    general: z.number().nullable().describe('Điểm tiêu chí chung typed on the month\'s row of people; null without one'),
     quantityPct: z.number().nullable(),
     qualityPct: z.number().nullable(),
     progressPct: z.number().nullable(),
@@ -65,3 +66,26 @@ export type TaskMonth = z.infer<typeof taskMonthSchema>;
 
 export const taskPushResponseSchema = taskMonthSchema.extend(pushOutcomeFields).meta({ id: 'TaskPushResponse' });
 export type TaskPushResponse = z.infer<typeof taskPushResponseSchema>;
+
+/** A quarter as `YYYY-Qn` (research §3.3 TASK-1 [I]): quarterly units rate on three months together. */
+export const quarterSchema = z
+  .string({ error: 'Quý phải có dạng YYYY-Qn' })
+  .regex(/^(19|20|21)\d\d-Q[1-4]$/, 'Quý phải có dạng YYYY-Qn, ví dụ 2026-Q4')
+  .meta({ id: 'Quarter', example: '2026-Q4' });
+
+/**
+ * A quarter's task results (RULES.md §10, quarterly mode): every task row of its three months (each with the
+ * month it counts in) and each person's quarter, the three months' sums added before the formula runs
+ * (Σ numerators over Σ assigned). The person's typed values and level come from the row of the quarter's
+ * last month on the month's sheet of people.
+ */
+export const taskQuarterSchema = z
+  .object({
+    quarter: quarterSchema,
+    months: z.array(z.string()).length(3),
+    ruleSetVersion: z.number().int(),
+    rows: z.array(computedTaskSchema.extend({ period: z.string().describe('YYYY-MM: the month the row counts in') })),
+    people: z.array(taskPersonSchema),
+  })
+  .meta({ id: 'TaskQuarter' });
+export type TaskQuarter = z.infer<typeof taskQuarterSchema>;

@@ -22,6 +22,16 @@ export interface PersonMonthRecord extends RatingRecord {
   /** A leader's typed axes (RULES.md §10, leaderAxes); absent is blank. */
   leaderOrganisePct?: number | null;
   leaderOtherPct?: number | null;
+  /** Self-assessment and approval (research §3.3 TASK-5); absent is blank. */
+  headScore?: number | null;
+  generalI1?: number | null;
+  generalI2?: number | null;
+  generalII1?: number | null;
+  generalII2?: number | null;
+  generalII3?: number | null;
+  generalII4?: number | null;
+  generalIII?: number | null;
+  assessmentStatus?: string | null;
 }
 
 const RATING_COLUMNS: readonly Column<keyof RatingRecord>[] = [
@@ -53,6 +63,15 @@ export const PERSON_MONTH: VersionedTable<{ personId: number }, PersonMonthRecor
     { name: 'leave', field: 'leave', type: 'text', echo: false },
     { name: 'leader_organise_pct', field: 'leaderOrganisePct', type: 'numeric' },
     { name: 'leader_other_pct', field: 'leaderOtherPct', type: 'numeric' },
+    { name: 'head_score', field: 'headScore', type: 'numeric' },
+    { name: 'general_i1', field: 'generalI1', type: 'numeric' },
+    { name: 'general_i2', field: 'generalI2', type: 'numeric' },
+    { name: 'general_ii1', field: 'generalII1', type: 'numeric' },
+    { name: 'general_ii2', field: 'generalII2', type: 'numeric' },
+    { name: 'general_ii3', field: 'generalII3', type: 'numeric' },
+    { name: 'general_ii4', field: 'generalII4', type: 'numeric' },
+    { name: 'general_iii', field: 'generalIII', type: 'numeric' },
+    { name: 'assessment_status', field: 'assessmentStatus', type: 'text' },
   ],
 };
 
@@ -79,6 +98,9 @@ export interface StoredPersonMonth {
   /** A leader's typed axes (RULES.md §10, leaderAxes). */
   leaderOrganisePct: number | null;
   leaderOtherPct: number | null;
+  /** The unit head's score and the assessment's status (research §3.3 TASK-5). */
+  headScore: number | null;
+  assessmentStatus: string | null;
   allTasksDone: boolean | null;
   exceededPct: number | null;
   latePct: number | null;
@@ -88,7 +110,7 @@ export interface StoredPersonMonth {
 }
 
 export interface StoredUnitMonth
-  extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup' | 'general' | 'results' | 'leaderOrganisePct' | 'leaderOtherPct'> {
+  extends Omit<StoredPersonMonth, 'code' | 'name' | 'unit' | 'dutyGroup' | 'general' | 'results' | 'leaderOrganisePct' | 'leaderOtherPct' | 'headScore' | 'assessmentStatus'> {
   unit: string;
   memberDisciplined: boolean;
 }
@@ -107,7 +129,8 @@ export async function loadPersonMonth(db: Db, orgId: number, period: string): Pr
   return db.query<StoredPersonMonth>(
     `select p.code, p.full_name as name, u.name as unit, m.duty_group as "dutyGroup", ${RATING_SELECT},
        m.general::float8 as general, m.results::float8 as results,
-       m.leader_organise_pct::float8 as "leaderOrganisePct", m.leader_other_pct::float8 as "leaderOtherPct"
+       m.leader_organise_pct::float8 as "leaderOrganisePct", m.leader_other_pct::float8 as "leaderOtherPct",
+       m.head_score::float8 as "headScore", m.assessment_status as "assessmentStatus"
      from person_month m ${personOfRow('m', 'p.code, p.full_name')} ${unitOfRow('m', 'u.name')}
      where m.org_id = $1 and m.period = $2`,
     [orgId, period],

@@ -11,7 +11,7 @@ import {
   unitMonthSchema,
   unitPushResponseSchema,
 } from '../contract/push.ts';
-import { taskMonthSchema, taskPushResponseSchema } from '../contract/task-sheet.ts';
+import { quarterSchema, taskMonthSchema, taskPushResponseSchema, taskQuarterSchema } from '../contract/task-sheet.ts';
 import { taskRowSchema } from '../contract/task-row.ts';
 import { unitRowSchema } from '../contract/unit-row.ts';
 import { requireRole } from '../access/access.ts';
@@ -21,6 +21,7 @@ import { personMonthPush } from './person-month-push.ts';
 import { unitMonthPush } from './unit-month-push.ts';
 import { taskMonthPush } from './task-month-push.ts';
 import { taskMonthView } from './task-month-view.ts';
+import { taskQuarterView } from './task-quarter-view.ts';
 import { errorResponses } from '../http/error-body.ts';
 import { body, documentRowSchema, json } from '../http/openapi-parts.ts';
 import { answerPush, pushAnswer, pushHeaders } from '../push/push-http.ts';
@@ -102,6 +103,18 @@ const pullTasksRoute = createRoute({
   responses: { 200: json(taskMonthSchema, 'Bảng nhiệm vụ'), ...errorResponses(401, 422) },
 });
 
+const pullQuarterTasksRoute = createRoute({
+  method: 'get',
+  path: '/quarters/{quarter}/tasks',
+  tags: ['Tháng'],
+  summary: 'Kết quả nhiệm vụ của quý (YYYY-Qn): cộng ba tháng rồi mới tính, xếp loại theo bảng đánh giá của tháng cuối quý',
+  description:
+    'Chế độ theo quý (NĐ 335 Điều 14 k1): tổng tử số trên tổng số sản phẩm được giao của ba tháng, không lấy trung bình phần trăm từng tháng. ' +
+    'Điểm tiêu chí chung, các ô nhập tay và mức xếp loại lấy theo dòng của người đó ở tháng cuối quý.',
+  request: { params: z.object({ quarter: quarterSchema }) },
+  responses: { 200: json(taskQuarterSchema, 'Kết quả quý'), ...errorResponses(401, 422) },
+});
+
 const summaryRoute = createRoute({
   method: 'get',
   path: '/months/{period}/summary',
@@ -143,6 +156,9 @@ export function monthRoutes() {
   );
   app.openapi(pullTasksRoute, async (c) =>
     c.json(await taskMonthView(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),
+  );
+  app.openapi(pullQuarterTasksRoute, async (c) =>
+    c.json(await taskQuarterView(c.get('db'), c.get('caller').orgId, c.req.valid('param').quarter), 200),
   );
   app.openapi(summaryRoute, async (c) =>
     c.json(await monthSummary(c.get('db'), c.get('caller').orgId, c.req.valid('param').period), 200),

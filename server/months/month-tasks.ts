@@ -58,7 +58,7 @@ export function isLeaderRow(r: Pick<StoredPersonMonth, 'leaderOrganisePct' | 'le
 
 /**
  * Leaders' months (RULES.md §10, NĐ 335 Điều 15): the unit-results axis from the levels the month gave
- * everyone they manage (leaderScope), then their six-term result. Only leaders with task rows change; the
+ * everyone they manage (leaderScope: their unit, or their list in leaderManages), then their six-term result. Only leaders with task rows change; the
  * month is then classified again on these inputs.
  */
 export function leaderMonths(
@@ -75,7 +75,8 @@ export function leaderMonths(
   for (const r of leaders) {
     const own = byCode.get(r.code);
     if (!own) continue;
-    const axis = unitResultsAxis(managedBy({ key: r.code, unit: r.unit }, rated, ruleSet.tasks.leaderScope));
+    const list = ruleSet.tasks.leaderManages[r.code] ?? [];
+    const axis = unitResultsAxis(managedBy({ key: r.code, unit: r.unit }, rated, ruleSet.tasks.leaderScope, list));
     out.set(r.code, leaderMonthFromTasks(r, own, axis, { organisePct: r.leaderOrganisePct, otherPct: r.leaderOtherPct }, ruleSet));
   }
   return out;

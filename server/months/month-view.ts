@@ -8,7 +8,9 @@ import { periodState } from '../council/period-repository.ts';
 import { classifyMonth, type MonthInput, type MonthOutcome, type MonthResult, type PeriodDecisions } from '../rules/index.ts';
 import { periodContext, type PeriodContext } from '../council/period-decisions.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
-import type { MonthFromTasks } from '../rules/tasks/index.ts';
+import { selfGapWarning, type MonthFromTasks } from '../rules/tasks/index.ts';
+import type { AssessmentStatus } from '../contract/assessment-status.ts';
+import type { TaskSettings } from '../contract/task-settings.ts';
 import { leaderMonths, monthsFromTasks } from './month-tasks.ts';
 import { loadTasks, type StoredTask } from './task-repository.ts';
 
@@ -96,24 +98,31 @@ export function withTasks(input: MonthInput, t: MonthFromTasks | undefined): Mon
  * A stored person month with what the rules made of it, as the month's answer carries it: with task rows,
  * the score the month was rated on and the tasks' reasons before the rules' own.
  */
-export function personMonthRow(r: StoredPersonMonth, c: MonthResult, t?: MonthFromTasks): ComputedPerson {
+export function personMonthRow(r: StoredPersonMonth, c: MonthResult, t?: MonthFromTasks, assessment?: { settings: TaskSettings; finalised: boolean }): ComputedPerson {
+  const score = t ? t.score : r.score;
+  let reasons = t ? [...t.reasons, ...c.reasons] : c.reasons;
+  const gap = assessment ? selfGapWarning(r.selfScore, score, assessment.settings) : null;
+  if (gap) reasons = [...reasons, gap];
   return {
     code: r.code,
     name: r.name,
     unit: r.unit,
     dutyGroup: r.dutyGroup,
-    score: t ? t.score : r.score,
+    score,
     selfScore: r.selfScore,
     level: c.level,
     label: LEVEL_LABELS[c.level],
     levelBeforeQuota: c.levelBeforeQuota,
     rankInOrg: c.rankInOrg,
-    reasons: t ? [...t.reasons, ...c.reasons] : c.reasons,
+    reasons,
     tieAtQuota: c.tieAtQuota,
     quotaGroup: c.quota?.group ?? null,
     version: r.version,
     updatedAt: r.updatedAt,
     rankInUnit: c.rankInUnit,
+    headScore: r.headScore,
+    // Finalising the month is the last step of every row's assessment (research §3.3 TASK-5).
+    assessmentStatus: assessment?.finalised ? 'da-chot' : (r.assessmentStatus as AssessmentStatus | null),
   };
 }
 
@@ -151,11 +160,12 @@ export async function computePersonMonth(db: Db, orgId: number, period: string):
 }
 
 export async function personMonthView(db: Db, orgId: number, period: string): Promise<PersonMonth> {
-  const { rows, outcome, state, fromTasks } = await computePersonMonth(db, orgId, period);
+  const { rows, outcome, state, fromTasks, ruleSet } = await computePersonMonth(db, orgId, period);
+  const assessment = { settings: ruleSet.tasks, finalised: state.finalised };
   return {
     ...state,
     quotas: outcome.quotas,
-    rows: rows.map((r, i) => personMonthRow(r, outcome.rows[i]!, fromTasks.get(r.code))),
+    rows: rows.map((r, i) => personMonthRow(r, outcome.rows[i]!, fromTasks.get(r.code), assessment)),
   };
 }
 

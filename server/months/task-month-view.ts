@@ -14,6 +14,7 @@ function taskPerson(t: StoredTask, from: MonthFromTasks, month: { row: StoredPer
     code: t.code,
     name: t.name,
     unit: month?.row.unit ?? t.unit,
+    general: month?.row.general ?? null,
     quantityPct: c?.quantityPct ?? null,
     qualityPct: c?.qualityPct ?? null,
     progressPct: c?.progressPct ?? null,

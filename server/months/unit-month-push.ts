@@ -8,6 +8,8 @@ import type { PushKind } from '../push/push-pipeline.ts';
 import { refOf, rejected, type RowResults } from '../push/row-results.ts';
 import { monthState, unitMonthView } from './month-view.ts';
 import { UNIT_MONTH, type RatingRecord } from './month-repository.ts';
+import { loadRuleSet } from '../rule-set/rule-sets.ts';
+import { withinPartMaxima } from './part-maxima-screen.ts';
 import { ratingRecord } from './rating-record.ts';
 
 interface UnitCandidate {
@@ -48,7 +50,9 @@ export const unitMonthPush: PushKind<string, UnitCandidate, { unitId: number }, 
   table: UNIT_MONTH,
   scope: (period) => period,
   screen: (caller, _period, rows) => screenUnits(caller, rows),
-  prepare: async (db, caller, _period, candidates) => {
+  prepare: async (db, caller, _period, screened, results) => {
+    const parts = screened.some((c) => c.row.general !== undefined || c.row.results !== undefined);
+    const candidates = parts ? withinPartMaxima((await loadRuleSet(db, caller.orgId)).ruleSet.tasks, screened, results, (c) => c.row.unit) : screened;
     const units = await ensureUnits(db, caller.orgId, candidates.map((c) => c.row.unit), candidates.map((c) => c.key));
     return candidates.map((c) => {
       const unit = units.get(c.key)!;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../addin/cli.ts';
-import { decodeCsv } from '../../addin/tasks-import-command.ts';
+import { decodeCsv } from '../../addin/sheet/csv-text.ts';
 import { readXlsx } from '../../addin/workbook/file.ts';
 import { capture } from '../support/capture.ts';
 import { testDatabases } from '../support/databases.ts';

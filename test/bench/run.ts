@@ -19,7 +19,8 @@ import { serviceCases } from './service-cases.ts';
  * year recomputed at each step), Excel round trips of a sync (10 / 5,000 / 50,000 rows on the counting fake
  * Excel) and the task pane (bundle size, time to first render in headless Chromium). These run on PostgreSQL
  * when DATABASE_URL is set, else on PGlite.
- * --service, --engine, --province, --excel, --pane run only those cases (any combination).
+ * Then the month's task import and sync (10,000 documents, test/bench/task-cases.ts) against a COPY floor.
+ * --service, --engine, --province, --excel, --pane, --tasks run only those cases (any combination).
  * For profiling: --db pglite|postgres|none, --rows <n>[,<n>…], --no-engine, --trace (statements of each push),
  * --explain (EXPLAIN ANALYZE of each bulk statement, rolled back, before it runs).
  * --load runs the load test instead (test/load/run.ts: 50 raters pushing and pulling for 60 s, then a recount).
@@ -34,10 +35,10 @@ interface Args {
   trace: boolean;
   explain: boolean;
   /** Only these of the newer cases (and none of the others) when any is given. */
-  only: Set<'service' | 'engine' | 'province' | 'excel' | 'pane'>;
+  only: Set<'service' | 'engine' | 'province' | 'excel' | 'pane' | 'tasks'>;
 }
 
-const USAGE = 'usage: npm run bench -- [--tiny] [--json <file>] [--db pglite|postgres|none] [--rows 5000[,50000]] [--no-engine] [--trace] [--explain] [--service] [--engine] [--province] [--excel] [--pane]\n       npm run bench -- --load [--duration 60] [--connections 50] [--pulls 3] [--db pglite|postgres] [--in-process] [--json <file>]\n';
+const USAGE = 'usage: npm run bench -- [--tiny] [--json <file>] [--db pglite|postgres|none] [--rows 5000[,50000]] [--no-engine] [--trace] [--explain] [--service] [--engine] [--province] [--excel] [--pane] [--tasks]\n       npm run bench -- --load [--duration 60] [--connections 50] [--pulls 3] [--db pglite|postgres] [--in-process] [--json <file>]\n';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { tiny: false, json: null, db: null, rows: null, engine: true, trace: false, explain: false, only: new Set() };
@@ -58,7 +59,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-engine') args.engine = false;
     else if (a === '--trace') args.trace = true;
     else if (a === '--explain') args.explain = true;
-    else if (['--service', '--engine', '--province', '--excel', '--pane'].includes(a)) args.only.add(a.slice(2) as Args['only'] extends Set<infer K> ? K : never);
+    else if (['--service', '--engine', '--province', '--excel', '--pane', '--tasks'].includes(a)) args.only.add(a.slice(2) as Args['only'] extends Set<infer K> ? K : never);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -210,6 +211,22 @@ async function main(): Promise<void> {
         figures.push(...(await excelCases(bench, args.tiny ? EXCEL_SIZES.tiny : EXCEL_SIZES.full, args.tiny)));
       } catch (error) {
         notes.push(`excel skipped: ${(error as Error).message.split('\n')[0]}`);
+      } finally {
+        await bench.close();
+      }
+      collectGarbage();
+    }
+  }
+  if (all || args.only.has('tasks')) {
+    const bench = await open();
+    if (!bench) notes.push('tasks skipped: --db none');
+    else {
+      try {
+        // Loaded here: the task import and sync (issue 14), its own file to keep the bench's merges apart.
+        const { taskCases } = await import('./task-cases.ts');
+        figures.push(...(await taskCases(bench, args.tiny ? 200 : 10_000, args.tiny ? plan : { warmups: () => 1, runs: () => 3, budgetMs: 60_000 })));
+      } catch (error) {
+        notes.push(`tasks skipped: ${(error as Error).message.split('\n')[0]}`);
       } finally {
         await bench.close();
       }

@@ -43,6 +43,8 @@ function serviceAnswer(rows: readonly BenchRow[]): { computed: ComputedPerson[];
     results: null,
     leaderOrganisePct: null,
     leaderOtherPct: null,
+    headScore: null,
+    assessmentStatus: null,
     allTasksDone: null,
     exceededPct: null,
     latePct: null,

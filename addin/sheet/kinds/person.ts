@@ -12,6 +12,17 @@ import { apiPath, rowsAsAnswered, type ComputedMatch, type KindSpec } from './sp
 
 /** Monthly sheets of people and of units: the unit sheet reads the subset its contract has. */
 export const MONTH_ALIASES: readonly AliasRule[] = [
+  // Self-assessment and approval (research §3.3 TASK-5): before the scores, which "Điểm trưởng đơn vị" and
+  // "Trạng thái đánh giá" would otherwise read as.
+  rule('headScore', (k) => has('truongdonvi', 'quanlytructiep')(k) && k.startsWith('diem')),
+  rule('assessmentStatus', has('trangthaidanhgia', 'buocdanhgia')),
+  rule('generalI1', oneOf('tci1', 'tieuchii1')),
+  rule('generalI2', oneOf('tci2', 'tieuchii2')),
+  rule('generalII1', oneOf('tcii1', 'tieuchiii1')),
+  rule('generalII2', oneOf('tcii2', 'tieuchiii2')),
+  rule('generalII3', oneOf('tcii3', 'tieuchiii3')),
+  rule('generalII4', oneOf('tcii4', 'tieuchiii4')),
+  rule('generalIII', oneOf('tciii', 'tieuchiiii')),
   rule('selfScore', (k) => has('tucham', 'tudanhgia')(k) || (k.includes('canhan') && has('diem', 'cham')(k))),
   rule('general', has('tieuchichung')),
   // A leader's axes of NĐ 335 Điều 15 (RULES.md §10, leaderAxes).
@@ -44,7 +55,10 @@ export const personMatch: ComputedMatch<ComputedPerson> = {
 export const person: KindSpec<ComputedPerson, PersonMonth, PersonPushResponse, MonthPushMinimal> = {
   schema: personRowSchema,
   labels: PERSON_FIELD_LABELS,
-  fields: [...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS, 'leaderOrganisePct', 'leaderOtherPct'],
+  fields: [
+    ...IDENTITY_FIELDS, 'leave', ...RATING_FIELDS, 'leaderOrganisePct', 'leaderOtherPct',
+    'headScore', 'generalI1', 'generalI2', 'generalII1', 'generalII2', 'generalII3', 'generalII4', 'generalIII', 'assessmentStatus',
+  ],
   required: [{ field: 'name' }, { field: 'unit' }, SCORE],
   aliases: MONTH_ALIASES,
   computed: PEOPLE_COMPUTED,

@@ -16,3 +16,4 @@ export { taskResult } from './task-result.ts';
 export { addTask, emptyTotals, sumTotals, totalsOf } from './task-totals.ts';
 export type { TaskInput, TaskResult, TaskRole, TaskTotals } from './types.ts';
 export { taskRowFigures, type TaskRowFigures } from './task-row-figures.ts';
+export { partMaximaErrors, type PartMaximumError } from './part-maxima.ts';

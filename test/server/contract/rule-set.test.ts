@@ -12,6 +12,7 @@ describe('the task settings of the rule set (RULES.md §10)', () => {
       resultsSource: 'typed-wins',
       leaderAxes: false,
       leaderScope: 'unit',
+      leaderManages: {},
       leaderOrganiseDefault: 100,
       generalPartIIIMax: 10,
       selfGapWarn: 10,

@@ -29,6 +29,7 @@ const settingsArb: fc.Arbitrary<TaskSettings> = fc.record({
   resultsSource: fc.constantFrom('typed-wins' as const, 'tasks-win' as const),
   leaderAxes: fc.boolean(),
   leaderScope: fc.constant('unit' as const),
+  leaderManages: fc.constant({}),
   leaderOrganiseDefault: fc.constant(100),
   generalPartIIIMax: fc.constant(10),
   selfGapWarn: fc.constant(10),
