@@ -1,6 +1,7 @@
 import type { SheetIssue } from '../sheet/index.ts';
 import type { MonthGlance } from '../actions/month-glance.ts';
 import type { Progress, SyncOutcome } from '../actions/outcome.ts';
+import { SHEET_KINDS } from '../sheet/kinds/index.ts';
 import { language, setLanguage, t, type MessageKey } from './i18n.ts';
 import type { Tone } from './run-action.ts';
 
@@ -10,9 +11,18 @@ export const $ = <T extends HTMLElement>(id: string) => document.getElementById(
 export function translatePage(): void {
   document.documentElement.lang = language();
   for (const el of document.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(el.dataset.t as MessageKey);
+  listKinds();
   // A period the last sync found stays in the box; only the "detected" hint is translated.
   const period = $<HTMLInputElement>('period');
   if (period.dataset.detected === undefined) period.placeholder = t('periodAuto');
+}
+
+/** Loại bảng lists every kind of sheet from its spec, in the pane's language; the choice is kept. */
+function listKinds(): void {
+  const select = $<HTMLSelectElement>('kind');
+  const chosen = select.value;
+  select.replaceChildren(...Object.entries(SHEET_KINDS).map(([kind, spec]) => new Option(spec.title[language()], kind)));
+  if (chosen) select.value = chosen;
 }
 
 /** The period the last sync found (a month, a year, a class), shown greyed in the box. */

@@ -50,6 +50,7 @@ export function contributionRowKey(input: Record<string, unknown>): string | nul
 }
 
 export const contribution: KindSpec<ContributionView, ContributionSheet, ContributionPushResponse, ContributionPushMinimal> = {
+  title: { vi: 'Đóng góp phong trào', en: 'Drive contributions' },
   schema: contributionRowSchema,
   labels: CONTRIBUTION_FIELD_LABELS,
   fields: ['driveCode', 'unit', 'code', 'name', 'form', 'amount', 'inKind', 'inKindValue', 'date', 'receiptNo', 'note'],

@@ -49,6 +49,7 @@ const titleYear = (input: Input) => {
 };
 
 export const decision: KindSpec<StoredDecisionView, DecisionSheet, DecisionPushResponse, DecisionPushMinimal> = {
+  title: { vi: 'Quyết định khen thưởng (năm)', en: 'Award decisions (year)' },
   schema: decisionRowSchema,
   labels: DECISION_FIELD_LABELS,
   fields: ['decisionNo', 'decidedOn', 'issuer', 'holder', 'code', 'unit', 'name', 'title', 'achievementYear', 'goldBookNo', 'note'],

@@ -21,12 +21,12 @@ export const SHEET_KINDS = {
   initiative,
   student,
   tasks,
+  movement,
+  contribution,
   registration,
   pledge,
   vote,
   decision,
-  movement,
-  contribution,
 } as const satisfies Record<SheetKind, KindSpec>;
 
 type Specs = typeof SHEET_KINDS;

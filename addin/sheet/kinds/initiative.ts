@@ -44,6 +44,7 @@ export function initiativeKey(input: Record<string, unknown>): string | null {
 }
 
 export const initiative: KindSpec<StoredInitiative, InitiativeSheet, InitiativePushResponse, InitiativePushMinimal> = {
+  title: { vi: 'Sáng kiến, đề tài', en: 'Initiatives, research' },
   schema: initiativeRowSchema,
   labels: INITIATIVE_FIELD_LABELS,
   fields: ['code', 'name', 'unit', 'kind', 'title', 'level', 'recognisedOn', 'note'],

@@ -30,6 +30,7 @@ export function movementKey(input: Record<string, unknown>): string | null {
 }
 
 export const movement: KindSpec<MovementView, MovementSheet, MovementPushResponse, MovementPushMinimal> = {
+  title: { vi: 'Phong trào, cuộc vận động', en: 'Movements, drives' },
   schema: movementRowSchema,
   labels: MOVEMENT_FIELD_LABELS,
   fields: ['code', 'name', 'kind', 'level', 'docRef', 'from', 'to', 'ask', 'target', 'note'],

@@ -53,6 +53,7 @@ export const personMatch: ComputedMatch<ComputedPerson> = {
 };
 
 export const person: KindSpec<ComputedPerson, PersonMonth, PersonPushResponse, MonthPushMinimal> = {
+  title: { vi: 'Cán bộ', en: 'Staff' },
   schema: personRowSchema,
   labels: PERSON_FIELD_LABELS,
   fields: [

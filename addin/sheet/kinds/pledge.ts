@@ -36,6 +36,7 @@ export function rateText(rate: number | null): string {
 }
 
 export const pledge: KindSpec<PledgeView, PledgeSheet, PledgePushResponse, PledgePushMinimal> = {
+  title: { vi: 'Giao ước thi đua (năm)', en: 'Emulation pledges (year)' },
   schema: pledgeRowSchema,
   labels: PLEDGE_FIELD_LABELS,
   fields: ['unit', 'content', 'target', 'measure', 'plan', 'result', 'note'],

@@ -64,6 +64,7 @@ export function comparisonText(comparison: readonly RegistrationComparison[] | u
 }
 
 export const registration: KindSpec<RegistrationView, RegistrationSheet, RegistrationPushResponse, RegistrationPushMinimal> = {
+  title: { vi: 'Đăng ký thi đua (năm)', en: 'Emulation registration (year)' },
   schema: registrationRowSchema,
   labels: REGISTRATION_FIELD_LABELS,
   fields: ['code', 'name', 'unit', 'title', 'holder', 'titleRegistered', 'awardRegistered', 'initiativeRegistered', 'pledge', 'registeredOn', 'note'],

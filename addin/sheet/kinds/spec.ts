@@ -71,6 +71,8 @@ export interface KindEndpoint<Row, Pulled, Pushed, Minimal> {
 }
 
 export interface KindSpec<Row = unknown, Pulled = unknown, Pushed = unknown, Minimal = unknown> {
+  /** The kind as the pane's Loại bảng lists it, in each of its languages. */
+  title: { vi: string; en: string };
   schema: z.ZodType;
   labels: Readonly<Record<string, string>>;
   /** Contract fields read from columns, in the order of the familiar sheet. */

@@ -39,6 +39,7 @@ export const NOT_COMMENDED = 'Không';
 export const TIE_AT_LIMIT = 'Đồng điểm — Hội đồng quyết định';
 
 export const student: KindSpec<ComputedStudent, ClassStudents, ClassStudentsPushResponse, ClassStudentsPushMinimal> = {
+  title: { vi: 'Học viên', en: 'Students' },
   schema: studentRowSchema,
   labels: STUDENT_FIELD_LABELS,
   fields: ['class', 'code', 'name', 'gpa', 'conduct', 'discipline', 'note'],

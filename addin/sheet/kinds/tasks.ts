@@ -66,6 +66,7 @@ function taskRows(answer: Pick<TaskMonth, 'rows' | 'people'>): PeriodAnswer<Task
 }
 
 export const tasks: KindSpec<TaskRowView, TaskMonth, TaskPushResponse, MonthPushMinimal> = {
+  title: { vi: 'Nhiệm vụ (NĐ 335)', en: 'Tasks (Decree 335)' },
   schema: taskRowSchema,
   labels: TASK_FIELD_LABELS,
   fields: [

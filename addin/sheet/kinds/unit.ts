@@ -16,6 +16,7 @@ export function unitKey(input: Record<string, unknown>): string | null {
 }
 
 export const unit: KindSpec<ComputedUnit, UnitMonth, UnitPushResponse, MonthPushMinimal> = {
+  title: { vi: 'Khoa, phòng', en: 'Departments' },
   schema: unitRowSchema,
   labels: UNIT_FIELD_LABELS,
   fields: ['unit', ...RATING_FIELDS],

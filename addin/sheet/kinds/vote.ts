@@ -49,6 +49,7 @@ const titleSuffix = (input: Input) => {
 };
 
 export const vote: KindSpec<StoredVoteView, VoteSheet, VotePushResponse, VotePushMinimal> = {
+  title: { vi: 'Kết quả bình xét của Hội đồng (năm)', en: 'Council votes (year)' },
   schema: voteRowSchema,
   labels: VOTE_FIELD_LABELS,
   fields: ['code', 'name', 'unit', 'title', 'members', 'present', 'agree', 'note'],

@@ -27,6 +27,7 @@ export const YEAR_ALIASES: readonly AliasRule[] = [
 ];
 
 export const year: KindSpec<PersonYearView, PersonYearSheet, PersonYearPushResponse, PersonYearPushMinimal> = {
+  title: { vi: 'Năm (xếp loại năm)', en: 'Year (yearly sheet)' },
   schema: personYearRowSchema,
   labels: PERSON_YEAR_FIELD_LABELS,
   fields: [
