@@ -14,8 +14,8 @@ export interface AddSheetOptions {
    */
   replace?: boolean;
   /**
-   * A form to print (the Phiếu): the file sets A4 portrait, one page wide. Excel sets a page layout only from
-   * ExcelApi 1.9, so there the sheet's column widths are what fit it to the page.
+   * A form to print (the Phiếu): A4 portrait, one page wide. Excel sets a page layout only from ExcelApi 1.9;
+   * before that the sheet's column widths alone fit it to the page.
    */
   printA4Portrait?: boolean;
 }

@@ -52,8 +52,8 @@ export const taskPersonSchema = z
     latePct: z.number().nullable(),
     exceededPct: z.number().nullable(),
     score: z.number().nullable().describe('The score the month rated'),
-    level: levelSchema.nullable().describe('The month\'s level; null without a row on the month\'s sheet of people'),
-    label: z.string().nullable(),
+    level: levelSchema.describe('The month\'s level; NONE («Chưa có điểm tiêu chí chung») without a row on the month\'s sheet of people'),
+    label: z.string(),
     reasons: z.array(z.string()),
   })
   .meta({ id: 'TaskPerson' });

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../contract/rule-set.ts';
 import type { TaskRole } from '../rules/tasks/types.ts';
-import type { MonthResult } from '../rules/index.ts';
+import { classifyMonth, type MonthResult } from '../rules/index.ts';
 import { leaderMonthFromTasks, managedBy, monthFromTasks, unitResultsAxis, type MonthFromTasks, type TaskInput } from '../rules/tasks/index.ts';
 import type { StoredPersonMonth } from './month-repository.ts';
 import type { StoredTask, TaskRecord } from './task-repository.ts';
@@ -49,6 +49,23 @@ export function monthsFromTasks(rows: readonly StoredPersonMonth[], tasks: reado
     if (own) out.set(r.code, monthFromTasks(r, own, ruleSet));
   }
   return out;
+}
+
+/**
+ * A person with task rows but no row on the sheet of people (TASK-7 item 8): rated as the row the roster would
+ * give them, with their task results and no general score, so the rules answer NONE and say why.
+ */
+export function rateWithoutMonthRow(person: { code: string; unit: string }, from: MonthFromTasks, ruleSet: RuleSet): MonthResult {
+  const row = {
+    key: person.code,
+    unit: person.unit,
+    dutyGroup: null,
+    score: from.score,
+    allTasksDone: from.allTasksDone,
+    exceededPct: from.exceededPct,
+    latePct: from.latePct,
+  };
+  return classifyMonth([row], ruleSet, ruleSet.quota.personMonth, { awards: [] }).rows[0]!;
 }
 
 /** Whether a month row is a leader's under the rule set (leaderAxes, preset nd335-2026): it carries a typed đ or e. */

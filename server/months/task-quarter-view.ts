@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { classifyMonth } from '../rules/index.ts';
 import { periodFromTasks, quarterMonths, sharedLeadWarnings, taskRowFigures, type MonthFromTasks } from '../rules/tasks/index.ts';
-import { taskInput, tasksByCode } from './month-tasks.ts';
+import { rateWithoutMonthRow, taskInput, tasksByCode } from './month-tasks.ts';
 import { loadPersonMonth, type StoredPersonMonth } from './month-repository.ts';
 import { personMonthInput, withTasks } from './month-view.ts';
 import { loadTasks, type StoredTask } from './task-repository.ts';
@@ -12,13 +12,13 @@ import { loadTasks, type StoredTask } from './task-repository.ts';
 // The quarter is read, never stored: its council decisions (awards, a raised rate) are each month's own.
 const NO_DECISIONS = { awards: [] };
 
-function quarterPerson(t: StoredTask, from: MonthFromTasks, month: { row: StoredPersonMonth; level: TaskPerson['level'] } | undefined, reasons: string[]): TaskPerson {
+function quarterPerson(t: StoredTask, from: MonthFromTasks, month: { row: StoredPersonMonth | null; level: NonNullable<TaskPerson['level']> }, reasons: string[]): TaskPerson {
   const c = from.computed;
   return {
     code: t.code,
     name: t.name,
-    unit: month?.row.unit ?? t.unit,
-    general: month?.row.general ?? null,
+    unit: month.row?.unit ?? t.unit,
+    general: month.row?.general ?? null,
     quantityPct: c?.quantityPct ?? null,
     qualityPct: c?.qualityPct ?? null,
     progressPct: c?.progressPct ?? null,
@@ -28,8 +28,8 @@ function quarterPerson(t: StoredTask, from: MonthFromTasks, month: { row: Stored
     latePct: from.latePct,
     exceededPct: from.exceededPct,
     score: from.score,
-    level: month ? month.level : null,
-    label: month?.level ? LEVEL_LABELS[month.level] : null,
+    level: month.level,
+    label: LEVEL_LABELS[month.level],
     reasons,
   };
 }
@@ -73,7 +73,8 @@ export async function taskQuarterView(db: Db, orgId: number, quarter: string): P
     seen.add(t.code);
     const month = monthOf.get(t.code);
     const from = fromTasks.get(t.code) ?? periodFromTasks(null, rowsOf(t.code), ruleSet);
-    out.push(quarterPerson(t, from, month, month ? [...from.reasons, ...month.reasons] : from.reasons));
+    const rated = month ?? { row: null, ...rateWithoutMonthRow(t, from, ruleSet) };
+    out.push(quarterPerson(t, from, rated, [...from.reasons, ...rated.reasons]));
   }
   return { quarter, months: [...months], ruleSetVersion: version, rows, people: out };
 }

@@ -46,6 +46,7 @@ function featuresOf(host: OfficeHost): OfficeFeatures {
     api12: host.isSetSupported('ExcelApi', '1.2'),
     suspendCalculation: host.isSetSupported('ExcelApi', '1.6'),
     dropDowns: host.isSetSupported('ExcelApi', '1.8'),
+    pageLayout: host.isSetSupported('ExcelApi', '1.9'),
     mergedAreas: host.isSetSupported('ExcelApi', '1.13'),
     notes: host.isSetSupported('ExcelApi', '1.18'),
   };

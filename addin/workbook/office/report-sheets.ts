@@ -5,7 +5,10 @@ import type { Batch, Operation } from './batch.ts';
 import { addChart } from './charts.ts';
 import type { OfficeWorkbookSession } from './types.ts';
 
-/** A sheet the service owns, written whole (values, bold header rows, widths, charts), replacing its namesake. */
+/**
+ * A sheet the service owns, written whole (values, bold header rows, widths, charts, a printed form's page
+ * layout), replacing its namesake.
+ */
 export function officeReportSheets(b: Batch): Pick<OfficeWorkbookSession, 'addSheet'> {
   const { features, worksheets } = b;
 
@@ -62,6 +65,19 @@ export function officeReportSheets(b: Batch): Pick<OfficeWorkbookSession, 'addSh
           bytes: OPERATION_BYTES * 4 + jsonBytes(spec.title),
           queue: () => addChart(b, sheet, spec),
         })),
+        // The .xlsx's page setup for a form to print; before ExcelApi 1.9 the column widths alone fit it to A4.
+        ...(options.printA4Portrait && features.pageLayout
+          ? [{
+            bytes: OPERATION_BYTES,
+            queue: () => {
+              const layout = sheet.pageLayout;
+              layout.paperSize = 'A4';
+              layout.orientation = 'Portrait';
+              // One page wide, as many pages down as it takes (0, as the file's fitToHeight).
+              layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+            },
+          }]
+          : []),
       ];
       if (operations.length === 0) await b.sync(name);
       else await b.runBatches(operations, name);

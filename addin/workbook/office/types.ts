@@ -20,6 +20,8 @@ export interface OfficeFeatures {
   suspendCalculation: boolean;
   /** 1.8: in-cell drop-down lists (data validation). */
   dropDowns: boolean;
+  /** 1.9: a sheet's page layout (paper, orientation, fit to pages) for printing. */
+  pageLayout: boolean;
   /** 1.13: merged areas of a range (a unit written once over several people's rows). */
   mergedAreas: boolean;
   /** 1.18: cell notes. */

@@ -27,6 +27,8 @@ export interface FakeSheet {
   merges: Rect[];
   /** Other formats by cell: "font.name", "wrapText", "borders.EdgeTop.style"… (bold and fill have their own). */
   formats: Map<string, Record<string, string | number | boolean>>;
+  /** What was set on the sheet's page layout (ExcelApi 1.9): "paperSize", "orientation", "zoom"…; empty if untouched. */
+  pageLayout: Record<string, unknown>;
 }
 
 /** What Excel reports for a cell nobody formatted. */
@@ -166,7 +168,7 @@ export class FakeWorkbook {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       name, cells: new Map(), fills: new Map(), bold: new Set(), widths: new Map(), visibility: 'Visible',
-      validations: [], notes: new Map(), charts: [], merges: [], formats: new Map(),
+      validations: [], notes: new Map(), charts: [], merges: [], formats: new Map(), pageLayout: {},
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -288,6 +290,8 @@ export class FakeWorkbook {
         });
       },
       charts: { add: (type: string, source: object, seriesBy: string) => book.chartMock(name, type, source, seriesBy) },
+      // Excel 2016's Worksheet has no pageLayout: reaching for it there fails, as it would in Excel.
+      ...(this.apiVersion >= 9 ? { pageLayout: { paperSize: 'Letter', orientation: 'Portrait', zoom: { scale: 100 } } } : {}),
       notes: {
         getItemOrNullObject: (address: string) => book.noteMock(name, address),
         add: (address: string, text: string) => {
@@ -300,6 +304,7 @@ export class FakeWorkbook {
         },
       },
     }));
+    if (this.apiVersion >= 9) this.trackPageLayout(mock.pageLayout, ref);
     this.onWrite(mock, 'visibility', visibility, (value) => {
       this.existing(ref.name).visibility = value as FakeSheet['visibility'];
     });
@@ -319,6 +324,13 @@ export class FakeWorkbook {
       this.sheets = new Map(entries);
     });
     return mock;
+  }
+
+  /** Records what the code under test sets on a sheet's PageLayout (ExcelApi 1.9). */
+  private trackPageLayout(layout: OfficeMockObject, ref: { name: string }): void {
+    for (const prop of ['paperSize', 'orientation', 'zoom'] as const) {
+      this.onWrite(layout, prop, layout[prop], (value) => void (this.existing(ref.name).pageLayout[prop] = value));
+    }
   }
 
   private chartMock(sheetName: string, type: string, source: object, seriesBy: string): OfficeMockObject {

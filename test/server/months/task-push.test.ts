@@ -162,7 +162,34 @@ describe.each(testDatabases())('the tasks sheet of a month on $name', (database)
       ['E2', 'KH-8', null, 0],
     ]);
     expect(res.body.rows[2]!.deductions).toBe('Vai trò phối hợp: không tính (supportRoleFactor = 0)');
+    // Both count: each Chủ trì has the shared task assigned and done.
+    expect(res.body.people.find((p) => p.code === 'E1')).toMatchObject({ quantityPct: 100, results: 70, score: 95 });
     expect(res.body.people.find((p) => p.code === 'E2')).toMatchObject({ quantityPct: 100, results: 70, score: 95 });
+  });
+
+  it('rates someone with task rows but no row on the month\'s sheet of people NONE, with their results (TASK-7 item 8)', async () => {
+    // Known from the roster (another month's sheet), absent from April's.
+    await pushPeople('2026-04', [{ code: 'G1', name: 'Lê Văn Gia', unit: 'Khoa G', general: 26 }]);
+    await pushPeople('2026-03', [{ code: 'G2', name: 'Lê Thị Giang', unit: 'Khoa G', general: 26 }]);
+    const res = await pushTasks('2026-04', [
+      { ref: 2, code: 'G1', taskRef: 'VB-1', taskName: 'Tờ trình', h: 1 },
+      { ref: 3, code: 'G2', taskRef: 'VB-2', taskName: 'Báo cáo', h: 1 },
+    ]);
+    expect(res.body, JSON.stringify(res.body).slice(0, 400)).toMatchObject({ counts: { accepted: 2, rejected: 0 } });
+    const read = await s.call<Reply<TaskMonth>>('GET', '/api/v1/months/2026-04/tasks');
+    for (const people of [res.body.people, read.body.people]) {
+      expect(people.find((p) => p.code === 'G1')).toMatchObject({ results: 70, score: 96, level: 'HTT' });
+      expect(people.find((p) => p.code === 'G2')).toEqual(expect.objectContaining({
+        unit: 'Khoa G',
+        general: null,
+        results: 70,
+        score: null,
+        allTasksDone: true,
+        level: 'NONE',
+        label: 'Không xếp loại',
+        reasons: expect.arrayContaining(['Chưa có điểm tiêu chí chung — chưa tính được điểm đánh giá', 'Chưa có điểm đánh giá']),
+      }));
+    }
   });
 
   it('gives a leader the unit-results axis from the month of the people they manage (preset nd335-2026)', async () => {

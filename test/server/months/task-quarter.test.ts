@@ -42,7 +42,7 @@ describe.each(testDatabases())('a quarter’s task results over HTTP on $name', 
     // Gates from the tasks: latePct = 4/7 = 57.1 > 20 → KHT.
     expect(q01.level).toBe('KHT');
     expect(q01.reasons[0]).toBe('Điểm kết quả tính từ nhiệm vụ: 30/70 (số lượng 42,86%, chất lượng 42,86%, tiến độ 42,86%; taskAxisWeights 1:1:1; deductionMode = graduated: trừ 25% mỗi lần chưa đạt hoặc chậm)');
-    expect(res.body.people.find((p) => p.code === 'Q02')).toMatchObject({ results: 70, level: null, reasons: expect.arrayContaining(['Chưa có điểm tiêu chí chung — chưa tính được điểm đánh giá']) });
+    expect(res.body.people.find((p) => p.code === 'Q02')).toMatchObject({ results: 70, level: 'NONE', label: 'Không xếp loại', reasons: expect.arrayContaining(['Chưa có điểm tiêu chí chung — chưa tính được điểm đánh giá']) });
   });
 
   it('refuses a quarter that is not YYYY-Qn, in Vietnamese', async () => {

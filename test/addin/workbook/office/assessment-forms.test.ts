@@ -32,4 +32,21 @@ describe.each(testDatabases())('Phiếu đánh giá in Excel on $name', (databas
       expect([...book.sheets.keys()]).toEqual(['T10-2026', 'Phiếu T10-2026 CB010']);
     }
   });
+
+  it('sets the page layout of the .xlsx (A4 portrait, one page wide) from ExcelApi 1.9; before it, column widths only', async () => {
+    const layouts = new Map<number, unknown>();
+    const widths = new Map<number, number>();
+    for (const apiVersion of [1, 8, 9, 18]) {
+      const book = new FakeWorkbook({ 'T10-2026': [['Mã CB']] });
+      book.apiVersion = apiVersion;
+      await writeAssessmentForms({ workbook: officeWorkbook(book.host()), client: inProcessClient(s) }, '2026-10', 'CB010');
+      const sheet = book.sheet('Phiếu T10-2026 CB010');
+      layouts.set(apiVersion, sheet.pageLayout);
+      widths.set(apiVersion, sheet.widths.size);
+    }
+    const a4 = { paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } };
+    expect(Object.fromEntries(layouts)).toEqual({ 1: {}, 8: {}, 9: a4, 18: a4 });
+    expect(widths.get(1)).toBe(0);
+    for (const v of [8, 9, 18]) expect(widths.get(v)).toBeGreaterThan(3);
+  });
 });
