@@ -47,21 +47,52 @@ export function moneyPhrase(total: number): string {
 }
 
 const yearOfDate = (date: string) => Number(date.slice(0, 4));
+const inYear = (year: number, c: ContributionInput) => c.date === null || yearOfDate(c.date) === year;
+
+/** The months 'YYYY-MM' of `year` the drive runs in, from Từ ngày to Đến ngày; a missing end is the year's. */
+export function driveMonths(year: number, drive: Pick<DriveInput, 'from' | 'to'>): string[] {
+  const first = drive.from && yearOfDate(drive.from) === year ? Number(drive.from.slice(5, 7)) : 1;
+  const last = drive.to && yearOfDate(drive.to) === year ? Number(drive.to.slice(5, 7)) : 12;
+  const beforeYear = drive.to !== null && yearOfDate(drive.to) < year;
+  const afterYear = drive.from !== null && yearOfDate(drive.from) > year;
+  if (beforeYear || afterYear) return [];
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
+}
+
+/**
+ * Per unit (by its match key), the months whose roster Tỷ lệ tham gia divides by: those of the drives the
+ * unit's people gave to this year (DRV-3, "members of the unit in the drive's months"). A unit with
+ * unit-level rows only has none: it shows no rate.
+ */
+export function participationMonths(year: number, drives: readonly DriveInput[], contributions: readonly ContributionInput[]): Map<string, string[]> {
+  const byCode = new Map(drives.map((d) => [matchKey(d.code), d]));
+  const months = new Map<string, Set<string>>();
+  for (const c of contributions) {
+    const drive = byCode.get(matchKey(c.driveCode));
+    if (c.person === null || !drive || !inYear(year, c)) continue;
+    const unit = matchKey(c.unit);
+    const set = months.get(unit) ?? new Set<string>();
+    for (const m of driveMonths(year, drive)) set.add(m);
+    months.set(unit, set);
+  }
+  return new Map([...months].map(([unit, set]) => [unit, [...set].sort()]));
+}
 
 /**
  * DRV-3: totals of the year per drive, per unit and overall, counted in the year of each contribution's date
  * (a drive spanning two years splits by date, DRV-6.1; an undated row counts in the year of its sheet), grouped
  * by the unit written on the row (DRV-6.5, 6.6). In-kind rows add their value where given and always their
- * count, never money (DRV-6.4). `members` gives each unit's roster size for Tỷ lệ tham gia. Amounts never feed
- * a level or a title.
+ * count, never money (DRV-6.4). `members` gives a unit's roster size over the months of the drives its people
+ * gave to (`participationMonths`), the denominator of Tỷ lệ tham gia. Amounts never feed a level or a title.
  */
 export function driveTotals(
   year: number,
   drives: readonly DriveInput[],
   contributions: readonly ContributionInput[],
-  members: (unit: string) => number | null = () => null,
+  members: (unit: string, months: readonly string[]) => number | null = () => null,
 ): DriveTotals {
-  const rows = contributions.filter((c) => c.date === null || yearOfDate(c.date) === year);
+  const rows = contributions.filter((c) => inYear(year, c));
+  const monthsOf = participationMonths(year, drives, rows);
   const driveKey = (code: string) => matchKey(code);
   const totals = new Map<string, DriveTotal & { unitKeys: Set<string>; personKeys: Set<string> }>();
   for (const d of drives) {
@@ -100,7 +131,7 @@ export function driveTotals(
   }
   const driveList = [...totals.values()].map(({ unitKeys, personKeys, ...d }) => ({ ...d, units: unitKeys.size, people: personKeys.size }));
   const unitList = [...units.values()].map(({ personKeys, ...u }) => {
-    const size = members(u.unit);
+    const size = personKeys.size > 0 ? members(u.unit, monthsOf.get(matchKey(u.unit)) ?? []) : null;
     const participation =
       personKeys.size > 0 && size !== null && size > 0
         ? { people: personKeys.size, members: size, pct: divideHalfUp(1000 * personKeys.size, size) / 10 }

@@ -24,8 +24,12 @@ describe.each(testDatabases())('movements and contributions (DRV-1 … DRV-6) on
       { code: 'T1', name: 'Hà Văn Ba', unit: 'Khoa Tây', dutyGroup: 'Giảng viên', score: 85 },
       { code: 'T2', name: 'Quàng Thị Bốn', unit: 'Khoa Tây', dutyGroup: 'Giảng viên', score: 75 },
     ];
+    // Khoa Đông also had D3 until June and D4 from October: only D4 was there in VNN's months (Oct–Nov).
+    const d3 = { code: 'D3', name: 'Lường Văn Năm', unit: 'Khoa Đông', dutyGroup: 'Giảng viên', score: 80 };
+    const d4 = { code: 'D4', name: 'Tòng Thị Sáu', unit: 'Khoa Đông', dutyGroup: 'Giảng viên', score: 80 };
     for (let m = 1; m <= 12; m++) {
-      expect((await s.call('POST', `/api/v1/months/${month(m)}/people`, { body: { rows: people } })).body.counts.rejected).toBe(0);
+      const rows = [...people, ...(m <= 6 ? [d3] : []), ...(m >= 10 ? [d4] : [])];
+      expect((await s.call('POST', `/api/v1/months/${month(m)}/people`, { body: { rows } })).body.counts.rejected).toBe(0);
       expect((await s.call('POST', `/api/v1/months/${month(m)}/units`, { body: { rows: [{ unit: 'Khoa Đông', score: 91 }, { unit: 'Khoa Tây', score: 82 }] } })).body.counts.rejected).toBe(0);
     }
     raterA = await s.keyFor('rater', ['khoa đông']);
@@ -122,7 +126,8 @@ describe.each(testDatabases())('movements and contributions (DRV-1 … DRV-6) on
       ['SMT', 0, 1, 0, 1],
     ]);
     expect(admin.totals.units.map((u: any) => [u.unit, u.money, u.participation])).toEqual([
-      ['Khoa Đông', 3_800_000, { people: 2, members: 2, pct: 100 }],
+      // Divided by the people rated in the unit in the drive's months, Oct–Nov (D1, D2, D4), not the year's four.
+      ['Khoa Đông', 3_800_000, { people: 2, members: 3, pct: 66.7 }],
       ['Khoa Tây', 2_700_000, { people: 2, members: 2, pct: 100 }],
     ]);
   });
