@@ -21,6 +21,8 @@ export interface UnitDriveTotal {
   /** Money per drive code. */
   byDrive: Record<string, number>;
   money: number;
+  /** Drives of the year the unit gave to, in money or in kind. */
+  drives: number;
   /** Shown only when the unit has person-level rows and its roster size is known [I]. */
   participation: { people: number; members: number; pct: number } | null;
 }
@@ -98,7 +100,7 @@ export function driveTotals(
   for (const d of drives) {
     totals.set(driveKey(d.code), { code: d.code, name: d.name, money: 0, inKindValue: 0, inKindCount: 0, units: 0, people: 0, unitKeys: new Set(), personKeys: new Set() });
   }
-  const units = new Map<string, UnitDriveTotal & { personKeys: Set<string> }>();
+  const units = new Map<string, Omit<UnitDriveTotal, 'drives'> & { personKeys: Set<string>; driveKeys: Set<string> }>();
   let money = 0;
   let inKindValue = 0;
   let inKindCount = 0;
@@ -108,10 +110,11 @@ export function driveTotals(
     const unitKey = matchKey(c.unit);
     let unit = units.get(unitKey);
     if (!unit) {
-      unit = { unit: cleanText(c.unit), byDrive: {}, money: 0, participation: null, personKeys: new Set() };
+      unit = { unit: cleanText(c.unit), byDrive: {}, money: 0, participation: null, personKeys: new Set(), driveKeys: new Set() };
       units.set(unitKey, unit);
     }
     drive.unitKeys.add(unitKey);
+    unit.driveKeys.add(driveKey(c.driveCode));
     if (c.person !== null) {
       drive.personKeys.add(matchKey(c.person));
       unit.personKeys.add(matchKey(c.person));
@@ -130,13 +133,13 @@ export function driveTotals(
     }
   }
   const driveList = [...totals.values()].map(({ unitKeys, personKeys, ...d }) => ({ ...d, units: unitKeys.size, people: personKeys.size }));
-  const unitList = [...units.values()].map(({ personKeys, ...u }) => {
+  const unitList = [...units.values()].map(({ personKeys, driveKeys, ...u }) => {
     const size = personKeys.size > 0 ? members(u.unit, monthsOf.get(matchKey(u.unit)) ?? []) : null;
     const participation =
       personKeys.size > 0 && size !== null && size > 0
         ? { people: personKeys.size, members: size, pct: divideHalfUp(1000 * personKeys.size, size) / 10 }
         : null;
-    return { ...u, participation };
+    return { ...u, drives: driveKeys.size, participation };
   });
   return { year, drives: driveList, units: unitList, money, inKindValue, inKindCount, phrase: moneyPhrase(money) };
 }

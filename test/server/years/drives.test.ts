@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
 
@@ -143,6 +144,22 @@ describe.each(testDatabases())('movements and contributions (DRV-1 … DRV-6) on
     expect(after).toEqual(before);
     expect((await s.call('GET', `/api/v1/months/${month(11)}/people`)).body.rows.map((r: any) => [r.code, r.level, r.rankInOrg])).toEqual(months);
     expect(JSON.stringify(after)).not.toContain('900000000');
+    expect(after[1].units.map((u: any) => u.movements)).toEqual([null, null]);
+  });
+
+  it('shows each unit’s drives beside its proposals only under movementsInUnitYear = show, changing nothing else (DRV-5)', async () => {
+    const proposals = async () => (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body;
+    const before = await proposals();
+    const show = { ...DEFAULT_RULE_SET, dossier: { ...DEFAULT_RULE_SET.dossier, movementsInUnitYear: 'show' } };
+    expect((await s.call('PUT', '/api/v1/rule-set', { body: show })).status).toBe(200);
+    const after = await proposals();
+    expect(Object.fromEntries(after.units.map((u: any) => [u.unit, u.movements]))).toEqual({
+      'Khoa Đông': 'Phong trào tham gia: 2/2; đóng góp: 3.800.000 đồng',
+      'Khoa Tây': 'Phong trào tham gia: 1/2; đóng góp: 902.700.000 đồng',
+    });
+    const strip = (answer: any) => ({ ...answer, ruleSetVersion: 0, units: answer.units.map((u: any) => ({ ...u, movements: null })) });
+    expect(strip(after)).toEqual(strip(before));
+    expect((await s.call('PUT', '/api/v1/rule-set', { body: DEFAULT_RULE_SET })).status).toBe(200);
   });
 
   it('counts a contribution in the year of its date and refuses pushes to a finalised year', async () => {
