@@ -55,6 +55,7 @@ export async function writeReportSheet(session: WorkbookSession, report: ReportS
     headerRows: report.headerRows,
     columnWidths: report.columnWidths,
     charts: report.charts,
+    wrap: report.wrap,
     replace: true,
   });
   await session.selectCell(report.name, 'A1');

@@ -77,7 +77,7 @@ export function achievementSheet(data: AchievementData): ReportSheet {
     sheet.line(['a) Sơ lược lý lịch'], true);
     sheet.table(['Họ và tên', 'Giới tính', 'Ngày tuyển dụng', 'Chức vụ', 'Đơn vị'], [
       [p.name, p.sex, p.recruitedOn ? formatDate(p.recruitedOn) : '', p.position, p.unit],
-    ]);
+    ], undefined, [0, 3, 4]);
     sheet.line(['b) Kết quả xếp loại các năm'], true);
     const levels = data.results.flatMap((r) => {
       const found = r.people.find((x) => x.code === p.code);
@@ -88,7 +88,7 @@ export function achievementSheet(data: AchievementData): ReportSheet {
     for (const [label, awards] of [['c) Danh hiệu thi đua', false], ['d) Hình thức khen thưởng', true]] as const) {
       sheet.line([label], true);
       const rows = titleRows(p.code, data, awards);
-      sheet.table(['Năm', awards ? 'Hình thức khen thưởng' : 'Danh hiệu thi đua', 'Số, ngày, tháng, năm của quyết định; cơ quan ban hành'], rows);
+      sheet.table(['Năm', awards ? 'Hình thức khen thưởng' : 'Danh hiệu thi đua', 'Số, ngày, tháng, năm của quyết định; cơ quan ban hành'], rows, undefined, [1, 2]);
       if (rows.length === 0) sheet.note('Không có.');
     }
     sheet.line(['đ) Sáng kiến, đề tài'], true);
@@ -96,7 +96,7 @@ export function achievementSheet(data: AchievementData): ReportSheet {
       .filter((x) => x.code === p.code)
       .sort((a, b) => a.recognisedOn.localeCompare(b.recognisedOn))
       .map((x) => [Number(x.recognisedOn.slice(0, 4)), x.kind === 'đề tài' ? 'Đề tài' : 'Sáng kiến', x.title, x.level ? INITIATIVE_LEVEL[x.level]! : '', formatDate(x.recognisedOn)]);
-    sheet.table(['Năm', 'Loại', 'Tên', 'Cấp công nhận', 'Ngày công nhận'], own);
+    sheet.table(['Năm', 'Loại', 'Tên', 'Cấp công nhận', 'Ngày công nhận'], own, undefined, [2]);
     if (own.length === 0) sheet.note('Không có.');
     sheet.blank();
   });

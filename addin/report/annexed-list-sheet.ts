@@ -67,6 +67,8 @@ export function annexedListSheet(
     ANNEX_HEADER,
     list.rows.map((r) => [r.stt, r.name, r.positionAndUnit, r.titleLabel, r.amount ?? '', r.note]),
     ['', 'Tổng cộng', '', '', list.total, ''],
+    // Họ và tên / Tên tập thể, Chức vụ, đơn vị, Ghi chú: long text wraps, never cut (DOC-8.8).
+    [1, 2, 5],
   );
   return { ...sheet.finish(annexedListSheetName(year), WIDTHS), layout: { table } };
 }

@@ -53,6 +53,9 @@ export function driveTotalsSheet(answer: Pick<ContributionSheet, 'year' | 'total
     ]),
   );
   if (totals.units.length === 0) sheet.note('Chưa có đóng góp.');
+  else if (totals.units.some((u) => u.participation)) {
+    sheet.note('Tỷ lệ tham gia = số người đóng góp / số người của đơn vị được xếp loại trong các tháng diễn ra phong trào (Từ ngày – Đến ngày); chỉ có ở đơn vị ghi đóng góp theo từng người.');
+  }
 
   const charts =
     drives.bodyRows === 0

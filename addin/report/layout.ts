@@ -1,5 +1,5 @@
 import type { CellValue } from '../sheet/types.ts';
-import type { ChartSpec, ReportSheet } from '../workbook/report-sheet.ts';
+import type { ChartSpec, ReportSheet, SheetRange } from '../workbook/report-sheet.ts';
 
 /** Where a table landed on the sheet, for charts and tests. */
 export interface PlacedTable {
@@ -21,6 +21,7 @@ export interface PlacedTable {
 export function reportLayout() {
   const values: CellValue[][] = [];
   const bold: number[] = [];
+  const wrap: SheetRange[] = [];
 
   function line(cells: readonly CellValue[], isBold = false): number {
     values.push([...cells]);
@@ -36,10 +37,18 @@ export function reportLayout() {
     line,
     heading: (text: string) => line([text], true),
     blank: () => line([]),
-    table(header: readonly string[], body: readonly (readonly CellValue[])[], total?: readonly CellValue[]): PlacedTable {
+    /** `wrapColumns`: the table's columns whose cells (header and rows) wrap: names, units, reasons. */
+    table(
+      header: readonly string[],
+      body: readonly (readonly CellValue[])[],
+      total?: readonly CellValue[],
+      wrapColumns: readonly number[] = [],
+    ): PlacedTable {
       const headerRow = line(header, true);
       for (const row of body) line(row);
       const totalRow = total ? line(total, true) : null;
+      const rows = values.length - headerRow;
+      for (const col of wrapColumns) wrap.push({ row: headerRow, col, rows, cols: 1 });
       return { headerRow, firstRow: headerRow + 1, bodyRows: body.length, totalRow, col: 0, cols: header.length };
     },
     /** Free-standing text under a table with no rows ("Không có …"). */
@@ -52,6 +61,7 @@ export function reportLayout() {
         headerRows: bold,
         columnWidths: [...columnWidths, ...Array<number>(Math.max(0, width - columnWidths.length)).fill(12)],
         charts: [...charts],
+        ...(wrap.length > 0 ? { wrap: [...wrap] } : {}),
       };
     },
   };

@@ -16,6 +16,9 @@ export const PERSON_LIST_HEADER = [
 ] as const;
 export const UNIT_LIST_HEADER = ['STT', 'Tên tập thể', 'Danh hiệu/Hình thức đề nghị', 'Thành tích chính', 'Ghi chú'] as const;
 
+/** Họ và tên, Chức vụ, Đơn vị công tác, Thành tích chính, Ghi chú: long text wraps, never cut (DOC-8.8). */
+const PERSON_WRAP = [1, 3, 4, 6, 7];
+const UNIT_WRAP = [1, 3, 4];
 const WIDTHS = [6, 28, 10, 22, 30, 32, 60, 24];
 const AUTHORITY_SUFFIX: Record<List['authority'], string> = { all: '', 'unit-head': ' (1)', upward: ' (2)' };
 
@@ -49,6 +52,8 @@ export function proposalListSheet(lists: ProposalLists, list: List): ReportSheet
             ? [r.stt, r.name, r.sex, r.position, r.unit, r.titleLabel, r.achievements, r.note]
             : [r.stt, r.name, r.titleLabel, r.achievements, r.note],
         ),
+        undefined,
+        group.holder === 'person' ? PERSON_WRAP : UNIT_WRAP,
       );
       sheet.line([block.footer]);
       sheet.blank();

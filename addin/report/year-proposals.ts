@@ -1,5 +1,6 @@
 import type { YearProposals } from '../../server/contract/year-results.ts';
 import { TITLE_LABELS } from '../../server/rules/titles-reasons.ts';
+import { UNIT_MOVEMENTS_NOTE } from '../../server/rules/drives/unit-movements.ts';
 import { tableChart } from '../workbook/chart-spec.ts';
 import { LEVEL_COLUMNS, vietnamTime } from './labels.ts';
 import { reportLayout, type PlacedTable } from './layout.ts';
@@ -20,6 +21,7 @@ export interface YearProposalsLayout {
 export const ELIGIBLE = 'Đủ điều kiện';
 export const NOT_ELIGIBLE = 'Chưa đủ';
 export const PERSON_PROPOSAL_HEADER = ['Mã CB', 'Họ và tên', 'Đơn vị', 'Xếp loại năm', 'Danh hiệu', 'Kết quả', 'Lý do'] as const;
+export const UNIT_MOVEMENTS_HEADER = 'Phong trào, đóng góp (tham khảo)';
 export const UNIT_PROPOSAL_HEADER = [
   'Đơn vị',
   'Xếp loại năm',
@@ -93,8 +95,10 @@ export function yearProposalsSheet(proposals: YearProposals, options: ReportOpti
   sheet.blank();
 
   sheet.heading('3. Tập thể khoa, phòng');
+  // DRV-5: the drives column only under the organisation's setting (the service then fills `movements`).
+  const showMovements = proposals.units.some((u) => u.movements !== null);
   const units = sheet.table(
-    UNIT_PROPOSAL_HEADER,
+    showMovements ? [...UNIT_PROPOSAL_HEADER, UNIT_MOVEMENTS_HEADER] : UNIT_PROPOSAL_HEADER,
     proposals.units.flatMap((u) =>
       u.proposals.map((t) => [
         u.unit,
@@ -105,9 +109,11 @@ export function yearProposalsSheet(proposals: YearProposals, options: ReportOpti
         t.label,
         verdict(t.eligible),
         t.reasons.join('; '),
+        ...(showMovements ? [u.movements ?? ''] : []),
       ]),
     ),
   );
+  if (showMovements) sheet.note(UNIT_MOVEMENTS_NOTE);
   sheet.blank();
 
   sheet.heading(`4. Dự toán tiền thưởng (mức lương cơ sở ${rewards.baseSalary} đồng)`);

@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../workbook/report-sheet.ts';
+import type { ChartSpec, SheetRange } from '../workbook/report-sheet.ts';
 import type { CellValue, SheetGrid, WritePlan } from '../sheet/types.ts';
 
 export interface AddSheetOptions {
@@ -8,6 +8,8 @@ export interface AddSheetOptions {
   columnWidths?: number[];
   /** Native charts over the sheet's own cells (see ChartSpec). */
   charts?: readonly ChartSpec[];
+  /** Cells whose text wraps, top-aligned (ExcelApi 1.1 `format.wrapText`; `alignment.wrapText` in the file). */
+  wrap?: readonly SheetRange[];
   /**
    * The sheet is a report the service owns: one of the same name is replaced (values, formats, charts), at its
    * place among the sheets. Without it, an existing name is an error. Other sheets are never touched.

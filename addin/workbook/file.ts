@@ -13,6 +13,7 @@ import { assertXlsx, unreadableMessage, WorkbookFileError } from './file-kind.ts
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 type Ordered = { orderNo: number };
 
@@ -125,6 +126,11 @@ function session(wb: ExcelJS.Workbook): WorkbookSession {
       options.columnWidths?.forEach((w, c) => {
         ws.getColumn(c + 1).width = w;
       });
+      for (const range of options.wrap ?? []) {
+        for (let r = range.row; r < range.row + range.rows; r++) {
+          for (let c = range.col; c < range.col + range.cols; c++) ws.getCell(r + 1, c + 1).alignment = WRAP;
+        }
+      }
       setSheetCharts(wb, name, options.charts ?? []);
       // A4 (paper size 9), one page wide, as many pages down as it takes.
       if (options.printA4Portrait) ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };

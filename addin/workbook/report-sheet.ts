@@ -39,4 +39,9 @@ export interface ReportSheet {
   /** Widths in characters, one per column. */
   columnWidths: number[];
   charts: ChartSpec[];
+  /**
+   * Cells whose text wraps inside the column's width (names, units, reasons of the printed lists): a long unit
+   * name is written whole and shown on several lines, never cut at the column's edge (DOC-8.8).
+   */
+  wrap?: SheetRange[];
 }

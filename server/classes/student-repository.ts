@@ -53,15 +53,16 @@ export async function loadClass(db: Db, orgId: number, classKey: string): Promis
   );
 }
 
-/** Each class with its latest spelling, its size and its last change. */
-export async function listClasses(db: Db, orgId: number): Promise<{ class: string; students: number; updatedAt: string }[]> {
+/** Each class with its latest spelling, its size, its last change and the year it is counted in (or null). */
+export async function listClasses(db: Db, orgId: number): Promise<{ class: string; students: number; updatedAt: string; year: number | null }[]> {
   return db.query(
-    `select * from (
-       select (array_agg(s.class_name order by s.updated_at desc))[1] as class, count(*)::int as students,
+    `select c.class, c.students, c."updatedAt", cy.year from (
+       select s.class_key, (array_agg(s.class_name order by s.updated_at desc))[1] as class, count(*)::int as students,
          max(${UPDATED_AT}) as "updatedAt"
        from student s where s.org_id = $1
        group by s.class_key
-     ) c order by c.class collate "C"`,
+     ) c left join class_year cy on cy.org_id = $1 and cy.class_key = c.class_key
+     order by c.class collate "C"`,
     [orgId],
   );
 }

@@ -99,6 +99,7 @@ export const driveTotalsSchema = z
         unit: z.string(),
         byDrive: z.record(z.string(), z.number()),
         money: z.number(),
+        drives: z.number().int().describe('Drives of the year the unit gave to, in money or in kind'),
         participation: z.object({ people: z.number().int(), members: z.number().int(), pct: z.number() }).nullable(),
       }),
     ),

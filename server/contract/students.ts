@@ -126,7 +126,16 @@ export const classCommendationsSchema = classCommendationSchema
 export type ClassCommendations = z.infer<typeof classCommendationsSchema>;
 
 export const classListSchema = z
-  .object({ classes: z.array(z.object({ class: z.string(), students: z.number().int(), updatedAt: z.string() })) })
+  .object({
+    classes: z.array(
+      z.object({
+        class: z.string(),
+        students: z.number().int(),
+        updatedAt: z.string(),
+        year: z.number().int().nullable().describe('The year its commended students count in (PUT /classes/{class}/year); null until tied'),
+      }),
+    ),
+  })
   .meta({ id: 'ClassList' });
 export type ClassList = z.infer<typeof classListSchema>;
 

@@ -126,6 +126,10 @@ export const yearProposalsSchema = z
         ldttMembers: z.number().int(),
         proposals: z.array(titleProposalSchema),
         registration: z.array(registrationComparisonSchema),
+        movements: z
+          .string()
+          .nullable()
+          .describe('«Phong trào tham gia: n/N; đóng góp: X đồng» when the rule set’s dossier.movementsInUnitYear is show (DRV-5); information only, never an input'),
       }),
     ),
     withdrawals: z

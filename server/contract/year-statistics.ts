@@ -24,6 +24,7 @@ export const yearStatisticsSchema = z
     students: z.object({
       commended: z.number().int(),
       byClass: z.array(z.object({ className: z.string(), commended: z.number().int() })).describe('Classes tied to the year (PUT /classes/{class}/year)'),
+      withoutYear: z.array(z.string()).describe('Classes with students but tied to no year: their commended students are counted nowhere until tied'),
     }),
     drives: z
       .object({

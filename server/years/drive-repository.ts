@@ -126,14 +126,21 @@ export async function loadContributions(db: Db, orgId: number, years: readonly s
   );
 }
 
-/** How many people each unit rated in the year's months (Tỷ lệ tham gia's denominator, DRV-3). */
-export async function unitMembersOfYear(db: Db, orgId: number, year: string): Promise<Map<string, number>> {
+/**
+ * People rated in each unit over the given months (by the unit's match key): the roster Tỷ lệ tham gia divides
+ * by, the months of the drives the unit's people gave to (DRV-3), not the whole year.
+ */
+export async function unitMembersInMonths(db: Db, orgId: number, months: ReadonlyMap<string, readonly string[]>): Promise<Map<string, number>> {
+  const pairs = [...months].flatMap(([unitKey, periods]) => periods.map((period) => [unitKey, period] as const));
+  if (pairs.length === 0) return new Map();
   const rows = await db.query<{ unitKey: string; members: number }>(
     `select u.name_key as "unitKey", count(distinct m.person_id)::int as members
-     from person_month m join unit u on u.id = m.unit_id and u.org_id = m.org_id
-     where m.org_id = $1 and m.period between $2 || '-01' and $2 || '-12'
+     from person_month m
+     join unit u on u.id = m.unit_id and u.org_id = m.org_id
+     join unnest($2::text[], $3::text[]) as w(unit_key, period) on w.unit_key = u.name_key and w.period = m.period
+     where m.org_id = $1
      group by u.name_key`,
-    [orgId, year],
+    [orgId, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
   );
   return new Map(rows.map((r) => [r.unitKey, r.members]));
 }

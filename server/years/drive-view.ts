@@ -14,10 +14,10 @@ import { periodState } from '../council/period-repository.ts';
 import type { Db } from '../db/database.ts';
 import { compareVietnamese } from '../rules/dossier/vn-order.ts';
 import { checkContribution } from '../rules/drives/check-contributions.ts';
-import { driveTotals, type DriveTotals } from '../rules/drives/drive-totals.ts';
+import { driveTotals, participationMonths, type DriveTotals } from '../rules/drives/drive-totals.ts';
 import type { ContributionInput, DriveInput } from '../rules/drives/drive-types.ts';
 import { canSeePersonAmounts, type Viewer } from '../rules/drives/privacy.ts';
-import { loadContributions, loadMovements, unitMembersOfYear, type StoredContribution, type StoredMovement } from './drive-repository.ts';
+import { loadContributions, loadMovements, unitMembersInMonths, type StoredContribution, type StoredMovement } from './drive-repository.ts';
 
 /** Who reads a contributions sheet: the caller's role and units (DRV-4). */
 export interface DriveReader {
@@ -63,11 +63,7 @@ export async function yearState(db: Db, orgId: number, year: string): Promise<Mo
 export async function yearDriveTotals(db: Db, orgId: number, year: string): Promise<DriveTotals> {
   const y = Number(year);
   const years = [String(y - 1), year, String(y + 1)];
-  const [movements, contributions, members] = await Promise.all([
-    loadMovements(db, orgId, years),
-    loadContributions(db, orgId, years),
-    unitMembersOfYear(db, orgId, year),
-  ]);
+  const [movements, contributions] = await Promise.all([loadMovements(db, orgId, years), loadContributions(db, orgId, years)]);
   const counted = contributions.filter((c) => (c.date === null ? c.year === y : Number(c.date.slice(0, 4)) === y));
   const named = new Set(counted.map((c) => `${c.year}\u0000${matchKey(c.driveCode)}`));
   const drives = new Map<string, DriveInput>();
@@ -75,7 +71,10 @@ export async function yearDriveTotals(db: Db, orgId: number, year: string): Prom
   for (const m of movements) {
     if (m.year !== y && named.has(`${m.year}\u0000${matchKey(m.code)}`) && !drives.has(matchKey(m.code))) drives.set(matchKey(m.code), driveInput(m));
   }
-  const totals = driveTotals(y, [...drives.values()], counted.map(contributionInput), (unit) => members.get(matchKey(unit)) ?? null);
+  const inputs = counted.map(contributionInput);
+  // Tỷ lệ tham gia divides by the people rated in the unit in the months of its drives, not the whole year.
+  const members = await unitMembersInMonths(db, orgId, participationMonths(y, [...drives.values()], inputs));
+  const totals = driveTotals(y, [...drives.values()], inputs, (unit) => members.get(matchKey(unit)) ?? null);
   // Units in Vietnamese order of their names, never by amount (DRV-4).
   return { ...totals, units: totals.units.sort((a, b) => compareVietnamese(a.unit, b.unit)) };
 }

@@ -9,6 +9,8 @@ import { finishYearTitles } from './titles-dossier.ts';
 import { titleHistory } from './titles-history.ts';
 import { recordsByPerson } from './titles-inputs.ts';
 import { computeYear } from './year-results.ts';
+import { unitMovementLine } from '../rules/drives/unit-movements.ts';
+import { yearDriveTotals } from './drive-view.ts';
 
 /**
  * The proposal list of RULES.md §6 for a year: every person's and unit's titles with the reasons that
@@ -46,6 +48,9 @@ export async function yearProposals(db: Db, orgId: number, year: string, baseSal
     return { ...t, withdrawn: w && { reason: w.reason, decidedBy: w.decidedBy, decidedAt: w.decidedAt } };
   };
   const rewards = estimateRewards(rewardClaimsFromProposals(y, voted), rewardRules);
+  // DRV-5: the drives as information beside each unit, only under the organisation's setting; read after the
+  // titles are decided, so they can never feed them.
+  const drives = ruleSet.dossier.movementsInUnitYear === 'show' ? await yearDriveTotals(db, orgId, year) : null;
   return {
     year,
     finalised: computed.context.state.finalised,
@@ -78,6 +83,7 @@ export async function yearProposals(db: Db, orgId: number, year: string, baseSal
       members: t.members,
       countedMembers: t.countedMembers,
       ldttMembers: t.ldttMembers,
+      movements: drives ? unitMovementLine(drives, t.key) : null,
     })),
     withdrawals,
     rewards: {

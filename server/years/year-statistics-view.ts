@@ -3,6 +3,7 @@ import type { YearStatisticsAnswer } from '../contract/year-statistics.ts';
 import type { Db } from '../db/database.ts';
 import { classCommendations } from '../classes/class-view.ts';
 import { classesOfYear } from '../classes/class-year-repository.ts';
+import { listClasses } from '../classes/student-repository.ts';
 import { computePersonMonth, unitMonthView } from '../months/month-view.ts';
 import { yearStatistics, type RatedMonth } from '../rules/dossier/year-statistics.ts';
 import { loadDecisionsFor } from './decision-register-repository.ts';
@@ -26,7 +27,7 @@ const monthsOf = (year: string) => Array.from({ length: 12 }, (_, i) => `${year}
 export async function yearStatisticsView(db: Db, orgId: number, year: string): Promise<YearStatisticsAnswer> {
   const y = Number(year);
   const months = monthsOf(year);
-  const [people, units, proposals, decisions, classKeys, movements, initiatives] = await Promise.all([
+  const [people, units, proposals, decisions, classKeys, movements, initiatives, allClasses] = await Promise.all([
     Promise.all(months.map((m) => computePersonMonth(db, orgId, m))),
     Promise.all(months.map((m) => unitMonthView(db, orgId, m))),
     yearProposals(db, orgId, year),
@@ -34,6 +35,7 @@ export async function yearStatisticsView(db: Db, orgId: number, year: string): P
     classesOfYear(db, orgId, y),
     loadMovements(db, orgId, [year]),
     loadInitiativesBetween(db, orgId, y, y),
+    listClasses(db, orgId),
   ]);
   const [classes, drives] = await Promise.all([
     Promise.all(classKeys.map((k) => classCommendations(db, orgId, k))),
@@ -59,6 +61,7 @@ export async function yearStatisticsView(db: Db, orgId: number, year: string): P
       issuer: d.issuer,
     })),
     students: { students: [], classes: classes.map((c) => ({ className: c.class, size: c.size, limit: c.limit, candidates: c.candidates, commended: c.commended, tieKeys: c.tieKeys })) },
+    classesWithoutYear: allClasses.filter((c) => c.year === null).map((c) => c.class),
     drives,
     initiatives: initiatives.filter((i) => i.kind === 'sáng kiến' && i.level !== null).map((i) => ({ title: i.title, level: i.level!, recognisedOn: i.recognisedOn })),
   });

@@ -108,6 +108,12 @@ describe.each(testDatabases())('the command line\'s dossier on $name', (database
     expect(list[cstdcs + 1]).toEqual(['STT', 'Họ và tên', 'Giới tính', 'Chức vụ', 'Đơn vị công tác', 'Danh hiệu/Hình thức đề nghị', 'Thành tích chính', 'Ghi chú']);
     expect(list[cstdcs + 2]!.slice(0, 6)).toEqual(['1', 'Lò Văn Long', 'Nam', 'Trưởng khoa', 'Khoa Xây dựng Đảng', 'Chiến sĩ thi đua cơ sở']);
     expect(list[cstdcs + 2]![6]).toMatch(/sáng kiến «Dạy học theo tình huống».*Hội đồng biểu quyết 8\/9 phiếu đồng ý/);
+    // DOC-8.8: the unit and the reasons are written whole and wrap in the file (alignment.wrapText), STT does not.
+    const listSheet = wb.getWorksheet(`DS đề nghị khen thưởng ${YEAR}`)!;
+    const row = listSheet.getRow(cstdcs + 3);
+    expect([row.getCell(5).value, row.getCell(5).alignment?.wrapText, row.getCell(7).alignment?.wrapText]).toEqual(['Khoa Xây dựng Đảng', true, true]);
+    expect(row.getCell(1).alignment?.wrapText).toBeFalsy();
+    expect(listSheet.getCell('A2').alignment?.wrapText).toBeFalsy();
     const ldtt = list.findIndex((l) => l[0] === '2. Danh hiệu "Lao động tiên tiến" (02 cá nhân)');
     // Unit order of the organisation, then the given name: the list's own order, STT again from 1.
     expect(list.slice(ldtt + 2, ldtt + 4).map((l) => l.slice(0, 3))).toEqual([['1', 'Hà Văn Tuấn', 'Nam'], ['2', 'Cầm Thị Hương', 'Nữ']]);
@@ -119,6 +125,8 @@ describe.each(testDatabases())('the command line\'s dossier on $name', (database
     const money = (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body.rewards.perAward;
     const header = annex.findIndex((l) => l[0] === 'STT');
     expect(annex[header]).toEqual(['STT', 'Họ và tên / Tên tập thể', 'Chức vụ, đơn vị', 'Danh hiệu/Hình thức', 'Mức thưởng (đồng)', 'Ghi chú']);
+    const annexRow = wb.getWorksheet(`DS kèm theo Quyết định ${YEAR}`)!.getRow(header + 3);
+    expect([2, 3, 6].map((c) => annexRow.getCell(c).alignment?.wrapText)).toEqual([true, true, true]);
     expect(annex.slice(header + 1)).toEqual([
       ['1', 'Khoa Lý luận cơ sở', 'Tập thể lao động tiên tiến', String(money.TT_LDTT)],
       ['2', 'Lò Văn Long', 'Trưởng khoa, Khoa Xây dựng Đảng', 'Chiến sĩ thi đua cơ sở', String(money.CSTDCS)],

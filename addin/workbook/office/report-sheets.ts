@@ -51,6 +51,15 @@ export function officeReportSheets(b: Batch): Pick<OfficeWorkbookSession, 'addSh
             b.rangeOf(sheet, { row, col: 0, rows: 1, cols: width }).format.font.bold = true;
           },
         })),
+        // Wrapping is ExcelApi 1.1: even Excel 2016 shows a long name on several lines rather than cut.
+        ...(width === 0 ? [] : (options.wrap ?? [])).map((range) => ({
+          bytes: OPERATION_BYTES,
+          queue: () => {
+            const format = b.rangeOf(sheet, range).format;
+            format.wrapText = true;
+            format.verticalAlignment = 'Top';
+          },
+        })),
         // Column widths need ExcelApi 1.2: Excel 2016 keeps its default widths.
         ...(features.api12
           ? widths.map((characters, col) => ({

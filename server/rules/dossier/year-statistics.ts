@@ -26,6 +26,8 @@ export interface YearStatisticsInput {
   proposals?: ProposedTitles | null;
   decisions?: readonly StoredDecision[];
   students?: StudentsOutcome | null;
+  /** Classes tied to no year: named on the sheet, so their commended students are never silently left out. */
+  classesWithoutYear?: readonly string[];
   drives?: DriveTotals | null;
   /** Initiatives of the organisation; those recognised in the year are counted. */
   initiatives?: readonly Initiative[];
@@ -45,7 +47,7 @@ export interface YearStatistics {
   htxsPersonMonths: number;
   titlesProposed: Record<DossierTitle, { person: number; unit: number }>;
   titlesDecided: Record<DossierTitle, { person: number; unit: number }>;
-  students: { commended: number; byClass: { className: string; commended: number }[] };
+  students: { commended: number; byClass: { className: string; commended: number }[]; withoutYear: string[] };
   drives: { count: number; money: number; inKindCount: number; phrase: string; byDrive: { code: string; name: string; money: number }[] } | null;
   initiatives: Record<InitiativeLevel, number>;
   /** The sheet's rows in the order of the seed article's year-end report. */
@@ -92,6 +94,7 @@ export function yearStatistics(input: YearStatisticsInput): YearStatistics {
 
   const byClass = (input.students?.classes ?? []).map((c) => ({ className: c.className, commended: c.commended }));
   const commended = byClass.reduce((sum, c) => sum + c.commended, 0);
+  const withoutYear = [...(input.classesWithoutYear ?? [])];
 
   const drives = input.drives
     ? {
@@ -118,6 +121,9 @@ export function yearStatistics(input: YearStatisticsInput): YearStatistics {
     ]),
     { label: 'Học viên được khen thưởng', value: commended },
     ...byClass.map((c) => ({ label: `  Lớp ${c.className}`, value: c.commended })),
+    ...(withoutYear.length > 0
+      ? [{ label: 'Lớp chưa gắn với năm nào (học viên được khen thưởng chưa được tính)', value: withoutYear.join('; ') }]
+      : []),
     ...(drives
       ? [
           { label: 'Phong trào, cuộc vận động', value: drives.count },
@@ -130,5 +136,5 @@ export function yearStatistics(input: YearStatisticsInput): YearStatistics {
     { label: 'Sáng kiến được công nhận cấp toàn quốc', value: initiatives['toan-quoc'] },
   ];
 
-  return { year, personMonths, unitMonths, htxsPersonMonths: personMonths.byLevel.HTXS, titlesProposed, titlesDecided, students: { commended, byClass }, drives, initiatives, lines };
+  return { year, personMonths, unitMonths, htxsPersonMonths: personMonths.byLevel.HTXS, titlesProposed, titlesDecided, students: { commended, byClass, withoutYear }, drives, initiatives, lines };
 }

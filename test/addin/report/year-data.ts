@@ -73,7 +73,7 @@ export function sampleProposals(): YearProposals {
     ],
     units: [
       {
-        unit: 'Khoa Lý luận cơ sở', level: 'HTT', members: 3, countedMembers: 3, ldttMembers: 2, registration: [],
+        unit: 'Khoa Lý luận cơ sở', level: 'HTT', members: 3, countedMembers: 3, ldttMembers: 2, registration: [], movements: null,
         proposals: [proposal('TT_LDTT', 'Tập thể lao động tiên tiến', false, ['Không đạt: 2/3 thành viên LĐTT (cần 70%)'])],
       },
     ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartSource } from '../../../addin/workbook/chart-spec.ts';
 import { classCommendationSheet, classSheetName } from '../../../addin/report/class-commendations.ts';
 import type { ReportSheet } from '../../../addin/workbook/report-sheet.ts';
-import { yearProposalsSheet } from '../../../addin/report/year-proposals.ts';
+import { UNIT_MOVEMENTS_HEADER, yearProposalsSheet } from '../../../addin/report/year-proposals.ts';
 import { yearResultsSheet } from '../../../addin/report/year-results.ts';
 import type { CellValue } from '../../../addin/sheet/types.ts';
 import { sampleClass, sampleProposals, sampleResults } from './year-data.ts';
@@ -181,5 +181,22 @@ describe('the sheet "Khen thưởng học viên <lớp>"', () => {
       ['HV09', 'Đỗ Giang', '', '', 'Tốt', '', 'Không', ''],
     ]);
     expect(values[layout.students.firstRow + 2]![8]).toBe('Đồng điểm tại giới hạn khen thưởng của lớp');
+  });
+});
+
+describe('the drives beside the units (DRV-5)', () => {
+  it('adds the column and says whose setting it is only when the service filled it', () => {
+    const plain = yearProposalsSheet(sampleProposals());
+    expect(plain.values.flat()).not.toContain(UNIT_MOVEMENTS_HEADER);
+    const answer = sampleProposals();
+    answer.units[0]!.movements = 'Phong trào tham gia: 1/2; đóng góp: 500.000 đồng';
+    const sheet = yearProposalsSheet(answer);
+    const header = sheet.values[sheet.layout.units.headerRow]!;
+    const col = header.indexOf(UNIT_MOVEMENTS_HEADER);
+    expect(col).toBe(8);
+    expect(sheet.values[sheet.layout.units.firstRow]![col]).toBe('Phong trào tham gia: 1/2; đóng góp: 500.000 đồng');
+    const note = String(sheet.values[sheet.layout.units.firstRow + sheet.layout.units.bodyRows]![0]);
+    expect(note).toContain('movementsInUnitYear = show');
+    expect(note).toContain('không dùng để xếp loại');
   });
 });

@@ -43,7 +43,7 @@ describe.each(testDatabases())('students of a class on $name', (database) => {
     expect(by.get('HV05').reasons).toContain('Bị kỷ luật (Khiển trách): không xét khen thưởng');
     expect(by.get('học viên số 6')).toMatchObject({ band: 'Khá', discipline: null, code: null });
     const list = await s.call('GET', '/api/v1/classes');
-    expect(list.body.classes).toEqual([{ class: CLASS, students: 20, updatedAt: expect.any(String) }]);
+    expect(list.body.classes).toEqual([{ class: CLASS, students: 20, updatedAt: expect.any(String), year: null }]);
   });
 
   it('keys a student by Mã HV or by the name, versions rows and answers conflicts', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from '../../../server/contract/rule-set.ts';
 import { testDatabases } from '../../support/databases.ts';
 import { startService, type TestService } from '../../support/service.ts';
 
@@ -24,8 +25,12 @@ describe.each(testDatabases())('movements and contributions (DRV-1 … DRV-6) on
       { code: 'T1', name: 'Hà Văn Ba', unit: 'Khoa Tây', dutyGroup: 'Giảng viên', score: 85 },
       { code: 'T2', name: 'Quàng Thị Bốn', unit: 'Khoa Tây', dutyGroup: 'Giảng viên', score: 75 },
     ];
+    // Khoa Đông also had D3 until June and D4 from October: only D4 was there in VNN's months (Oct–Nov).
+    const d3 = { code: 'D3', name: 'Lường Văn Năm', unit: 'Khoa Đông', dutyGroup: 'Giảng viên', score: 80 };
+    const d4 = { code: 'D4', name: 'Tòng Thị Sáu', unit: 'Khoa Đông', dutyGroup: 'Giảng viên', score: 80 };
     for (let m = 1; m <= 12; m++) {
-      expect((await s.call('POST', `/api/v1/months/${month(m)}/people`, { body: { rows: people } })).body.counts.rejected).toBe(0);
+      const rows = [...people, ...(m <= 6 ? [d3] : []), ...(m >= 10 ? [d4] : [])];
+      expect((await s.call('POST', `/api/v1/months/${month(m)}/people`, { body: { rows } })).body.counts.rejected).toBe(0);
       expect((await s.call('POST', `/api/v1/months/${month(m)}/units`, { body: { rows: [{ unit: 'Khoa Đông', score: 91 }, { unit: 'Khoa Tây', score: 82 }] } })).body.counts.rejected).toBe(0);
     }
     raterA = await s.keyFor('rater', ['khoa đông']);
@@ -122,7 +127,8 @@ describe.each(testDatabases())('movements and contributions (DRV-1 … DRV-6) on
       ['SMT', 0, 1, 0, 1],
     ]);
     expect(admin.totals.units.map((u: any) => [u.unit, u.money, u.participation])).toEqual([
-      ['Khoa Đông', 3_800_000, { people: 2, members: 2, pct: 100 }],
+      // Divided by the people rated in the unit in the drive's months, Oct–Nov (D1, D2, D4), not the year's four.
+      ['Khoa Đông', 3_800_000, { people: 2, members: 3, pct: 66.7 }],
       ['Khoa Tây', 2_700_000, { people: 2, members: 2, pct: 100 }],
     ]);
   });
@@ -138,6 +144,22 @@ describe.each(testDatabases())('movements and contributions (DRV-1 … DRV-6) on
     expect(after).toEqual(before);
     expect((await s.call('GET', `/api/v1/months/${month(11)}/people`)).body.rows.map((r: any) => [r.code, r.level, r.rankInOrg])).toEqual(months);
     expect(JSON.stringify(after)).not.toContain('900000000');
+    expect(after[1].units.map((u: any) => u.movements)).toEqual([null, null]);
+  });
+
+  it('shows each unit’s drives beside its proposals only under movementsInUnitYear = show, changing nothing else (DRV-5)', async () => {
+    const proposals = async () => (await s.call('GET', `/api/v1/years/${YEAR}/proposals`)).body;
+    const before = await proposals();
+    const show = { ...DEFAULT_RULE_SET, dossier: { ...DEFAULT_RULE_SET.dossier, movementsInUnitYear: 'show' } };
+    expect((await s.call('PUT', '/api/v1/rule-set', { body: show })).status).toBe(200);
+    const after = await proposals();
+    expect(Object.fromEntries(after.units.map((u: any) => [u.unit, u.movements]))).toEqual({
+      'Khoa Đông': 'Phong trào tham gia: 2/2; đóng góp: 3.800.000 đồng',
+      'Khoa Tây': 'Phong trào tham gia: 1/2; đóng góp: 902.700.000 đồng',
+    });
+    const strip = (answer: any) => ({ ...answer, ruleSetVersion: 0, units: answer.units.map((u: any) => ({ ...u, movements: null })) });
+    expect(strip(after)).toEqual(strip(before));
+    expect((await s.call('PUT', '/api/v1/rule-set', { body: DEFAULT_RULE_SET })).status).toBe(200);
   });
 
   it('counts a contribution in the year of its date and refuses pushes to a finalised year', async () => {

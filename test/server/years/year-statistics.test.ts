@@ -57,4 +57,23 @@ describe.each(testDatabases())('the year’s statistics (DOC-7) on $name', (data
     // The money left out above: goods without a value, and 5,000,000 đ dated in 2032 (DRV-6.1, 6.4); the other class is 2030's.
     expect((await s.call('GET', '/api/v1/years/2030/statistics')).body.students.commended).toBe(3);
   });
+
+  it('names a class tied to no year, in the answer and as a line, and shows each class’s year in /classes', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ code: `HVN${i}`, name: `Học viên ${i}`, gpa: 9 - i * 0.2, conduct: 'Tốt' }));
+    expect((await s.call('POST', `/api/v1/classes/${encodeURIComponent('Lớp chưa gắn năm')}/students`, { body: { rows } })).body.counts.rejected).toBe(0);
+    const classes = (await s.call('GET', '/api/v1/classes')).body.classes;
+    expect(classes.find((c: any) => c.class === 'Lớp chưa gắn năm')).toMatchObject({ students: 10, year: null });
+    expect(classes.filter((c: any) => c.year === 2031).length).toBeGreaterThanOrEqual(5);
+    const label = 'Lớp chưa gắn với năm nào (học viên được khen thưởng chưa được tính)';
+    const before = (await s.call('GET', '/api/v1/years/2031/statistics')).body;
+    expect(before.students.withoutYear).toEqual(['Lớp chưa gắn năm']);
+    expect(before.lines.find((l: any) => l.label === label)?.value).toBe('Lớp chưa gắn năm');
+    expect(before.students.commended).toBe(17);
+    expect((await s.call('PUT', `/api/v1/classes/${encodeURIComponent('Lớp chưa gắn năm')}/year`, { body: { year: 2031 } })).status).toBe(200);
+    expect((await s.call('GET', '/api/v1/classes')).body.classes.find((c: any) => c.class === 'Lớp chưa gắn năm').year).toBe(2031);
+    const after = (await s.call('GET', '/api/v1/years/2031/statistics')).body;
+    expect(after.students.withoutYear).toEqual([]);
+    expect(after.lines.some((l: any) => l.label === label)).toBe(false);
+    expect(after.students.commended).toBe(18);
+  });
 });

@@ -65,6 +65,13 @@ describe.each(testDatabases())('the year\'s dossier, in Excel, on $name', (datab
     expect(book.runs).toBe(1);
     expect(book.active).toBe('DS đề nghị khen thưởng 2021');
     expect(book.value('DS đề nghị khen thưởng 2021', 'A6')).toBe('I. TẬP THỂ');
+    // DOC-8.8: the names and reasons of a block wrap (format.wrapText, ExcelApi 1.1); STT and the titles above do not.
+    const list = book.sheet('DS đề nghị khen thưởng 2021');
+    const wrapped = (row: number, col: number) => list.formats.get(`${row},${col}`)?.wrapText === true;
+    const header = 7;
+    expect(book.value('DS đề nghị khen thưởng 2021', 'A8')).toBe('STT');
+    expect([wrapped(header, 1), wrapped(header + 1, 1), wrapped(header + 1, 3), wrapped(header + 1, 4)]).toEqual([true, true, true, true]);
+    expect([wrapped(header + 1, 0), wrapped(header + 1, 2), wrapped(0, 0), wrapped(5, 0)]).toEqual([false, false, false, false]);
     // The register holds decisions for 2020's achievements only: none is annexed to 2021's list.
     expect(outcome.decided).toBe(0);
     expect(book.value('DS kèm theo Quyết định 2021', 'A3')).toBe('(Kèm theo Quyết định số … ngày …)');

@@ -154,6 +154,17 @@ describe('sheets and selection', () => {
     expect(book.sheet('A').widths.size).toBe(0);
   });
 
+  it('wraps the cells asked for, top-aligned, even on ExcelApi 1.1 (DOC-8.8)', async () => {
+    const book = new FakeWorkbook();
+    book.apiVersion = 1;
+    const unit = 'Phòng Quản lý đào tạo, nghiên cứu khoa học và hợp tác quốc tế';
+    await session(book, (s) => s.addSheet('DS', [['STT', 'Đơn vị'], [1, unit]], { wrap: [{ row: 0, col: 1, rows: 2, cols: 1 }] }));
+    const formats = book.sheet('DS').formats;
+    expect(book.value('DS', 'B2')).toBe(unit);
+    expect([formats.get('0,1')?.wrapText, formats.get('1,1')?.wrapText, formats.get('1,1')?.verticalAlignment]).toEqual([true, true, 'Top']);
+    expect(formats.get('1,0')?.wrapText).toBeUndefined();
+  });
+
   it('lists sheets without the state sheet, names the active one and selects a cell', async () => {
     const book = new FakeWorkbook({ 'Tháng 10': [[1]], 'Tháng 11': [[2]] });
     await session(book, (s) => s.saveState('k', 1));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContribution } from '../../../../server/rules/drives/check-contributions.ts';
-import { driveTotals, moneyPhrase } from '../../../../server/rules/drives/drive-totals.ts';
+import { driveMonths, driveTotals, moneyPhrase, participationMonths } from '../../../../server/rules/drives/drive-totals.ts';
+import { unitMovementLine } from '../../../../server/rules/drives/unit-movements.ts';
 import type { ContributionInput, DriveInput } from '../../../../server/rules/drives/drive-types.ts';
 import { canSeePersonAmounts, personContributionList, visibleContributions } from '../../../../server/rules/drives/privacy.ts';
 
@@ -54,9 +55,35 @@ describe('totals per drive and unit (DRV-3, DRV-6)', () => {
   it('totals per unit, with Tỷ lệ tham gia only where the unit has person-level rows', () => {
     const t = driveTotals(Y, DRIVES, rows, (unit) => (unit === 'Khoa A' ? 3 : 10));
     expect(t.units).toEqual([
-      { unit: 'Khoa A', byDrive: { VNN: 2_100_000 }, money: 2_100_000, participation: { people: 2, members: 3, pct: 66.7 } },
-      { unit: 'Phòng B', byDrive: { VNN: 2_000_000, COVID: 3_000_000 }, money: 5_000_000, participation: null },
+      { unit: 'Khoa A', byDrive: { VNN: 2_100_000 }, money: 2_100_000, drives: 2, participation: { people: 2, members: 3, pct: 66.7 } },
+      { unit: 'Phòng B', byDrive: { VNN: 2_000_000, COVID: 3_000_000 }, money: 5_000_000, drives: 3, participation: null },
     ]);
+  });
+
+  it('divides Tỷ lệ tham gia by the unit’s people in the months of the drives its people gave to, not the year', () => {
+    expect(participationMonths(Y, DRIVES, rows)).toEqual(new Map([['khoa a', [`${Y}-10`, `${Y}-11`]]]));
+    const asked: [string, readonly string[]][] = [];
+    const t = driveTotals(Y, DRIVES, [...rows, money('COVID', 'Khoa A', 50_000, 'CB03', `${Y}-01-05`)], (unit, months) => {
+      asked.push([unit, months]);
+      return months.length;
+    });
+    expect(asked).toEqual([['Khoa A', [`${Y}-01`, `${Y}-02`, `${Y}-10`, `${Y}-11`]]]);
+    expect(t.units[0]!.participation).toEqual({ people: 3, members: 4, pct: 75 });
+  });
+
+  it('takes a drive’s months inside the year only; a drive with no dates runs all year', () => {
+    expect(driveMonths(Y, DRIVES[0]!)).toEqual([`${Y}-10`, `${Y}-11`]);
+    expect(driveMonths(Y, DRIVES[1]!)).toEqual([`${Y}-01`, `${Y}-02`]);
+    expect(driveMonths(Y - 1, DRIVES[1]!)).toEqual([`${Y - 1}-12`]);
+    expect(driveMonths(Y, DRIVES[2]!)).toHaveLength(12);
+    expect(driveMonths(Y + 1, DRIVES[0]!)).toEqual([]);
+  });
+
+  it('gives a unit its drives of the register, in money or in kind, and its money, as DRV-5 shows them', () => {
+    const t = driveTotals(Y, DRIVES, rows);
+    expect(unitMovementLine(t, 'khoa a')).toBe('Phong trào tham gia: 2/3; đóng góp: 2.100.000 đồng');
+    expect(unitMovementLine(t, 'Phòng B')).toBe('Phong trào tham gia: 3/3; đóng góp: 5.000.000 đồng');
+    expect(unitMovementLine(t, 'Phòng C')).toBe('Phong trào tham gia: 0/3; đóng góp: 0 đồng');
   });
 
   it('groups by the unit written on the row, as it was on the date (DRV-6.5, 6.6)', () => {
