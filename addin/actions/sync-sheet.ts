@@ -51,7 +51,7 @@ export interface SyncOptions {
 }
 
 /** Rows per request: the service takes 50,000; smaller pieces give the progress bar something to show. */
-const PUSH_CHUNK = 5_000;
+export const PUSH_CHUNK = 5_000;
 
 const needPeriod = (kind: SheetKind): SheetIssue => ({
   cell: null,

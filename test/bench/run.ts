@@ -101,6 +101,14 @@ async function databaseCases(kind: Figure['database'], open: Opener, sizes: numb
       figures.push(floors(figure('push', { answerKb: Math.round(m['push bytes']! / 1024) })));
       figures.push(floors(figure('push-update')));
       figures.push(floors(figure('push-next-month')));
+      figures.push(
+        floors(
+          figure('push-next-month-as-synced', {
+            requests: m['push-next-month-as-synced requests']!,
+            via: 'the same sync as the add-in sends it: pieces of 5,000 rows, all but the last answered Prefer: return=minimal',
+          }),
+        ),
+      );
       figures.push(floors(figure('push-next-month-minimal', { via: 'the same sync asking Prefer: return=minimal (row results and the month state, no computed month)' })));
       if (m['push-http'] !== undefined) {
         const via = 'a new month of known people over HTTP: the add-in client (gzip both ways) to the service process';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from '../../addin/api/client.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
+import { PUSH_CHUNK } from '../../addin/actions/sync-sheet.ts';
 import { personMonthView } from '../../server/months/month-view.ts';
 import { bootstrapOrganisation } from '../../server/admin/bootstrap.ts';
 import { startChildService, type ChildService } from '../support/child-service.ts';
@@ -52,6 +53,13 @@ const HTTP_PERIOD = nextPeriod(nextPeriod(PERIOD));
 
 /** And the one after, the monthly sync asking `Prefer: return=minimal` (push-next-month-minimal). */
 const MINIMAL_MONTH = `/api/v1/months/${nextPeriod(HTTP_PERIOD)}/people`;
+
+/**
+ * And the one after, sent as the add-in's Đồng bộ sends it (addin/actions/sync-sheet.ts): pieces of PUSH_CHUNK
+ * rows, each its own request and transaction, all but the last answered `Prefer: return=minimal`, the last with
+ * the computed month the sheet is written from (push-next-month-as-synced).
+ */
+const SYNCED_MONTH = `/api/v1/months/${nextPeriod(nextPeriod(HTTP_PERIOD))}/people`;
 
 function nextPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -143,6 +151,8 @@ async function measureService(
   const tracer = options.trace || options.explain ? traceStatements(bench.db, options.explain) : null;
   const service = benchService(bench, tracer?.db);
   const body = pushBody(rows); // the client's serialisation is not the service's work
+  const pieces: string[] = [];
+  for (let start = 0; start < rows.length; start += PUSH_CHUNK) pieces.push(pushBody(rows.slice(start, start + PUSH_CHUNK)));
   const cpu = cpuMeter(await serverCpuClock(bench.db));
   let memory: ServiceFigures['memory'] = null;
   const report = (title: string, ms: number) => {
@@ -180,6 +190,9 @@ async function measureService(
       throw new Error(`push-next-month-minimal: HTTP ${minimal.value.status} ${minimal.value.text.slice(0, 300)}`);
     }
     report('push-next-month-minimal', minimal.ms);
+    const synced = await timeCpu(cpu, () => syncInPieces(service, first.token, pieces));
+    syncedRows(synced.value, rows.length);
+    report('push-next-month-as-synced', synced.ms);
     const pull = await timeCpu(cpu, () => service.request('GET', MONTH, first.token));
     if (pull.value.status !== 200) throw new Error(`pull: HTTP ${pull.value.status}`);
     const recompute = await timeCpu(cpu, () => personMonthView(bench.db, first.orgId, PERIOD));
@@ -192,6 +205,10 @@ async function measureService(
       'push-next-month-minimal': minimal.ms,
       pull: pull.ms,
       recompute: recompute.ms,
+      'push-next-month-as-synced': synced.ms,
+      'push-next-month-as-synced cpu': synced.cpuMs,
+      'push-next-month-as-synced db cpu': synced.dbCpuMs,
+      'push-next-month-as-synced requests': pieces.length,
       'push-next-month-minimal cpu': minimal.cpuMs,
       'push-next-month-minimal db cpu': minimal.dbCpuMs,
       'push cpu': first.cpuMs,
@@ -210,4 +227,31 @@ async function measureService(
     };
   });
   return { timings, memory };
+}
+
+/**
+ * The add-in's sync of a whole sheet: its pieces one after another, the last answered with the computed month.
+ * The answers are read to the end inside the timing and parsed after it, as for the other cases.
+ */
+async function syncInPieces(service: BenchService, token: string, pieces: readonly string[]): Promise<{ status: number; text: string }[]> {
+  const answers: { status: number; text: string }[] = [];
+  for (const [i, piece] of pieces.entries()) {
+    const last = i === pieces.length - 1;
+    const res = await service.request('POST', SYNCED_MONTH, token, piece, last ? {} : { prefer: 'return=minimal' });
+    answers.push(res);
+    if (res.status !== 200) break;
+  }
+  return answers;
+}
+
+function syncedRows(answers: readonly { status: number; text: string }[], rows: number): void {
+  let accepted = 0;
+  for (const [i, res] of answers.entries()) {
+    if (res.status !== 200) throw new Error(`push-next-month-as-synced piece ${i + 1}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+    accepted += (JSON.parse(res.text) as PushAnswer).counts.accepted ?? 0;
+  }
+  const monthRows = (JSON.parse(answers[answers.length - 1]!.text) as PushAnswer).rows.length;
+  if (accepted !== rows || monthRows !== rows) {
+    throw new Error(`push-next-month-as-synced: ${accepted} accepted, ${monthRows} month rows; expected ${rows}`);
+  }
 }
