@@ -135,12 +135,17 @@ describe.each(testDatabases())('references checked as a set on $name', (database
     const held = await fresh('R5');
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
     const push = db.transaction(async () => {
       await upsertVersionedRows(db, PERSON_MONTH, { orgId, scope: '2024-05', actor, pushKey: null }, [
         { keys: { personId: held }, label: 'R5', record: record(unitId), baseVersion: null },
       ]);
+      written();
       await released;
     });
+    // The delete starts once the push holds its person, whichever session the pool would have served first.
+    await wrote;
     const deletion = db.query(`delete from person where id = $1`, [held]).then(() => 'deleted', (e: { code?: string }) => e.code);
     await waitForLock();
     release();
@@ -151,10 +156,15 @@ describe.each(testDatabases())('references checked as a set on $name', (database
     const doomed = await fresh('R6');
     let commit!: () => void;
     const committing = new Promise<void>((r) => (commit = r));
+    let deleted!: () => void;
+    const gone = new Promise<void>((r) => (deleted = r));
     const remover = db.transaction(async () => {
       await db.query(`delete from person where id = $1`, [doomed]);
+      deleted();
       await committing;
     });
+    // The push starts once the delete holds the person's row.
+    await gone;
     const racingPush = db
       .transaction(() =>
         upsertVersionedRows(db, PERSON_MONTH, { orgId, scope: '2024-06', actor, pushKey: null }, [
