@@ -1,4 +1,6 @@
+import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { RuleSet } from '../contract/rule-set.ts';
+import type { TaskPerson } from '../contract/task-sheet.ts';
 import type { TaskRole } from '../rules/tasks/types.ts';
 import { classifyMonth, type MonthResult } from '../rules/index.ts';
 import { leaderMonthFromTasks, managedBy, monthFromTasks, unitResultsAxis, type MonthFromTasks, type TaskInput } from '../rules/tasks/index.ts';
@@ -97,4 +99,30 @@ export function leaderMonths(
     out.set(r.code, leaderMonthFromTasks(r, own, axis, { organisePct: r.leaderOrganisePct, otherPct: r.leaderOtherPct }, ruleSet));
   }
   return out;
+}
+
+/**
+ * One person of a tasks answer (a month's or a quarter's): their task figures, and the level their row on the
+ * month's sheet of people gets from them (`rated`: that row's result, or `rateWithoutMonthRow`'s).
+ */
+export function taskPerson(t: StoredTask, from: MonthFromTasks, row: StoredPersonMonth | null, rated: Pick<MonthResult, 'level' | 'reasons'>): TaskPerson {
+  const c = from.computed;
+  return {
+    code: t.code,
+    name: t.name,
+    unit: row?.unit ?? t.unit,
+    general: row?.general ?? null,
+    quantityPct: c?.quantityPct ?? null,
+    qualityPct: c?.qualityPct ?? null,
+    progressPct: c?.progressPct ?? null,
+    results: c?.results ?? null,
+    resultsUsed: from.results,
+    allTasksDone: from.allTasksDone,
+    latePct: from.latePct,
+    exceededPct: from.exceededPct,
+    score: from.score,
+    level: rated.level,
+    label: LEVEL_LABELS[rated.level],
+    reasons: [...from.reasons, ...rated.reasons],
+  };
 }

@@ -1,38 +1,15 @@
-import { LEVEL_LABELS } from '../contract/levels.ts';
 import type { TaskPerson, TaskQuarter } from '../contract/task-sheet.ts';
 import type { Db } from '../db/database.ts';
 import { loadRuleSet } from '../rule-set/rule-sets.ts';
 import { classifyMonth } from '../rules/index.ts';
 import { periodFromTasks, quarterMonths, sharedLeadWarnings, taskRowFigures, type MonthFromTasks } from '../rules/tasks/index.ts';
-import { rateWithoutMonthRow, taskInput, tasksByCode } from './month-tasks.ts';
-import { loadPersonMonth, type StoredPersonMonth } from './month-repository.ts';
+import { rateWithoutMonthRow, taskInput, taskPerson, tasksByCode } from './month-tasks.ts';
+import { loadPersonMonth } from './month-repository.ts';
 import { personMonthInput, withTasks } from './month-view.ts';
-import { loadTasks, type StoredTask } from './task-repository.ts';
+import { loadTasks } from './task-repository.ts';
 
 // The quarter is read, never stored: its council decisions (awards, a raised rate) are each month's own.
 const NO_DECISIONS = { awards: [] };
-
-function quarterPerson(t: StoredTask, from: MonthFromTasks, month: { row: StoredPersonMonth | null; level: NonNullable<TaskPerson['level']> }, reasons: string[]): TaskPerson {
-  const c = from.computed;
-  return {
-    code: t.code,
-    name: t.name,
-    unit: month.row?.unit ?? t.unit,
-    general: month.row?.general ?? null,
-    quantityPct: c?.quantityPct ?? null,
-    qualityPct: c?.qualityPct ?? null,
-    progressPct: c?.progressPct ?? null,
-    results: c?.results ?? null,
-    resultsUsed: from.results,
-    allTasksDone: from.allTasksDone,
-    latePct: from.latePct,
-    exceededPct: from.exceededPct,
-    score: from.score,
-    level: month.level,
-    label: LEVEL_LABELS[month.level],
-    reasons,
-  };
-}
 
 /**
  * Quarterly mode (RULES.md §10, TASK-7 item 7): each person's task rows of the three months summed before
@@ -73,8 +50,7 @@ export async function taskQuarterView(db: Db, orgId: number, quarter: string): P
     seen.add(t.code);
     const month = monthOf.get(t.code);
     const from = fromTasks.get(t.code) ?? periodFromTasks(null, rowsOf(t.code), ruleSet);
-    const rated = month ?? { row: null, ...rateWithoutMonthRow(t, from, ruleSet) };
-    out.push(quarterPerson(t, from, rated, [...from.reasons, ...rated.reasons]));
+    out.push(taskPerson(t, from, month?.row ?? null, month ?? rateWithoutMonthRow(t, from, ruleSet)));
   }
   return { quarter, months: [...months], ruleSetVersion: version, rows, people: out };
 }

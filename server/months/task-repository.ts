@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { personOfRow, unitOfRow } from '../db/person-of-row.ts';
+import { personOfRow } from '../db/person-of-row.ts';
 import type { VersionedTable } from '../db/versioned-upsert.ts';
 
 export interface TaskKey {
