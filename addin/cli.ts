@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ApiError, createClient } from './api/client.ts';
+import { ApiError, createClient, type BinhXetClient } from './api/client.ts';
 import { DOCX_USAGE, runDocxCommand } from './docx-command.ts';
 import { formatPeriod, isSheetKind, SHEET_KINDS, type PeriodKind, type SheetKind } from './sheet/index.ts';
 import type { Progress } from './actions/outcome.ts';
@@ -16,6 +16,7 @@ import { writeTaskQuarter } from './actions/task-quarter.ts';
 import { writeAssessmentForms } from './actions/assessment-forms.ts';
 import { readTaskExport } from './workbook/task-export.ts';
 import { terminalSafe } from './terminal-text.ts';
+import type { WorkbookAdapter } from './workbook/adapter.ts';
 import { fileWorkbook, newWorkbook, readXlsx, writeXlsx } from './workbook/file.ts';
 import { fileKind, WorkbookFileError } from './workbook/file-kind.ts';
 import { writeStatisticsSheets } from './actions/statistics-sheets.ts';
@@ -205,6 +206,21 @@ function connection(env: NodeJS.ProcessEnv): { baseUrl: string; token: string } 
   return { baseUrl, token };
 }
 
+/** A report command's one shape: the sheets `write` makes, in a new workbook or a copy of --in, saved to --out. */
+async function writeReport<T>(
+  out: string,
+  input: string | undefined,
+  env: NodeJS.ProcessEnv,
+  streams: Streams,
+  write: (deps: { workbook: WorkbookAdapter; client: BinhXetClient }) => Promise<T>,
+): Promise<T> {
+  const client = createClient(connection(env));
+  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
+  const outcome = await write({ workbook: fileWorkbook(wb), client });
+  await writeFile(out, await writeXlsx(wb));
+  return outcome;
+}
+
 /**
  * tasks-import: an e-office export (.xlsx or .csv) onto the month's tasks sheet of a copy of --in, or of a new
  * workbook. Exit 1 when a row was not taken (a handler not in the roster), 0 when every row of the month was.
@@ -231,10 +247,7 @@ async function tasksImportCommand(
 /** phieu: each person's (or one person's) Phiếu theo dõi, đánh giá of the month, one A4 sheet each. */
 async function phieuCommand(period: string, code: string | undefined, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
-  const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
-  const { sheets } = await writeAssessmentForms({ workbook: fileWorkbook(wb), client }, period, code ?? null);
-  await writeFile(out, await writeXlsx(wb));
+  const { sheets } = await writeReport(out, input, env, streams, (deps) => writeAssessmentForms(deps, period, code ?? null));
   streams.out.write(`Đã ghi ${sheets.length} phiếu theo dõi, đánh giá vào ${out}: ${sheets.join(', ')}\n`);
   return 0;
 }
@@ -242,10 +255,7 @@ async function phieuCommand(period: string, code: string | undefined, out: strin
 /** quarter: the quarter's task results sheet into a new workbook, or into a copy of --in (its other sheets kept). */
 async function quarterCommand(quarter: string, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
   if (!/^(19|20|21)\d\d-Q[1-4]$/.test(quarter)) fail(`Quý phải có dạng YYYY-Qn, ví dụ 2026-Q4, không phải "${quarter}"`);
-  const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
-  const outcome = await writeTaskQuarter({ workbook: fileWorkbook(wb), client }, quarter);
-  await writeFile(out, await writeXlsx(wb));
+  const outcome = await writeReport(out, input, env, streams, (deps) => writeTaskQuarter(deps, quarter));
   if (outcome.people === 0) streams.err.write(`Cảnh báo: máy chủ chưa có nhiệm vụ nào của quý ${quarter}; trang để trống.\n`);
   streams.out.write(`Đã ghi trang "${outcome.sheet}" vào ${out}: ${outcome.people} cán bộ có nhiệm vụ trong quý.\n`);
   return outcome.people === 0 ? 1 : 0;
@@ -260,10 +270,7 @@ async function summaryCommand(
   streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(`Tháng phải có dạng YYYY-MM, không phải "${period}"`);
-  const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
-  const outcome = await writeMonthSummary({ workbook: fileWorkbook(wb), client }, period);
-  await writeFile(out, await writeXlsx(wb));
+  const outcome = await writeReport(out, input, env, streams, (deps) => writeMonthSummary(deps, period));
   reportSummary(outcome, out, streams);
   return outcome.people === 0 ? 1 : 0;
 }
@@ -295,10 +302,7 @@ async function yearCommand(
   streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
-  const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
-  const outcome = await writeYearSheets({ workbook: fileWorkbook(wb), client }, year, { classes: true });
-  await writeFile(out, await writeXlsx(wb));
+  const outcome = await writeReport(out, input, env, streams, (deps) => writeYearSheets(deps, year, { classes: true }));
   reportYear(outcome, out, streams);
   return outcome.people === 0 ? 1 : 0;
 }
@@ -320,10 +324,7 @@ function reportYear(o: YearSheetsOutcome, out: string, { out: stream, err }: Str
 /** statistics: the year-end figures and the drives' totals into a new workbook, or into a copy of --in. */
 async function statisticsCommand(year: string, out: string, input: string | undefined, env: NodeJS.ProcessEnv, streams: Streams): Promise<number> {
   if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
-  const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
-  const o = await writeStatisticsSheets({ workbook: fileWorkbook(wb), client }, year);
-  await writeFile(out, await writeXlsx(wb));
+  const o = await writeReport(out, input, env, streams, (deps) => writeStatisticsSheets(deps, year));
   if (o.personMonths === 0) streams.err.write(`Cảnh báo: máy chủ chưa có dữ liệu tháng của năm ${o.year}.\n`);
   streams.out.write(
     `Đã ghi ${o.sheets.map((s) => `"${s}"`).join(', ')} vào ${out}: ${o.personMonths} lượt cá nhân, ${o.unitMonths} lượt khoa, phòng, ` +
@@ -342,10 +343,7 @@ async function dossierCommand(
   streams: Streams,
 ): Promise<number> {
   if (!/^\d{4}$/.test(year)) fail(`Năm phải có dạng YYYY, không phải "${year}"`);
-  const client = createClient(connection(env));
-  const wb = input === undefined ? newWorkbook() : await openWorkbook(input, streams.err);
-  const o = await writeDossierSheets({ workbook: fileWorkbook(wb), client }, year, options);
-  await writeFile(out, await writeXlsx(wb));
+  const o = await writeReport(out, input, env, streams, (deps) => writeDossierSheets(deps, year, options));
   const listed = Object.entries(o.listed).map(([label, n]) => `${label} ${n}`).join(', ');
   if (!listed) streams.err.write(`Cảnh báo: năm ${o.year} chưa có ai đủ điều kiện đưa vào danh sách đề nghị.\n`);
   else streams.out.write(`Danh sách đề nghị: ${listed}.\n`);
