@@ -8,6 +8,7 @@ import { writeDossierSheets } from '../actions/dossier-sheets.ts';
 import { writeYearSheets } from '../actions/year-sheets.ts';
 import type { WorkbookAdapter } from '../workbook/adapter.ts';
 import { t } from './i18n.ts';
+import { memberText, tieBox } from './tie-box.ts';
 import { $ } from './view.ts';
 
 /**
@@ -45,36 +46,15 @@ export function councilSection(deps: CouncilDeps) {
   }
 
   function runBox(run: TieRun, index: number): HTMLElement {
-    const box = document.createElement('fieldset');
-    box.className = 'tie';
+    const members = run.members.map((m) => ({
+      code: m.code,
+      text: memberText([m.code, m.name].filter(Boolean).join(' '), m.unit, m.score),
+      settled: m.level === 'HTXS',
+    }));
+    const box = tieBox(t('tieGroup', { group: run.group, left: run.left, allowed: run.allowed }), members, run.left, (chosen, reason) =>
+      void deps.run(() => award(run, chosen, reason)),
+    );
     box.dataset.run = String(index);
-    const legend = document.createElement('legend');
-    legend.textContent = t('tieGroup', { group: run.group, left: run.left, allowed: run.allowed });
-    box.append(legend);
-    for (const m of run.members) {
-      const label = document.createElement('label');
-      label.className = 'check';
-      const check = document.createElement('input');
-      check.type = 'checkbox';
-      check.value = m.code;
-      check.disabled = m.level === 'HTXS';
-      check.checked = m.level === 'HTXS';
-      const who = [m.code, m.name].filter(Boolean).join(' ');
-      label.append(check, document.createTextNode(` ${who}${m.unit ? ` — ${m.unit}` : ''}${m.score === null ? '' : ` (${m.score})`}`));
-      box.append(label);
-    }
-    const reason = document.createElement('input');
-    reason.className = 'tie-reason';
-    reason.maxLength = 1000;
-    reason.placeholder = t('awardReason');
-    reason.setAttribute('aria-label', t('awardReason'));
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'award';
-    button.textContent = t('award');
-    button.disabled = run.left === 0;
-    button.addEventListener('click', () => void deps.run(() => award(run, box, reason.value)));
-    box.append(reason, button);
     return box;
   }
 
@@ -102,9 +82,8 @@ export function councilSection(deps: CouncilDeps) {
     render();
   }
 
-  async function award(run: TieRun, box: HTMLElement, reason: string): Promise<string> {
+  async function award(run: TieRun, chosen: string[], reason: string): Promise<string> {
     if (!current) throw new RangeError(t('tiesUnknown'));
-    const chosen = [...box.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked:not(:disabled)')].map((c) => c.value);
     await awardTie(deps.client(), current.period, run, chosen, reason);
     await reload(current.period);
     return t('awarded', { count: chosen.length, group: run.group });

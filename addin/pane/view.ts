@@ -40,11 +40,9 @@ export function toggleLanguage(): void {
 export function setBusy(on: boolean): void {
   const buttons = ['check', 'sync', 'refresh', 'new-month', 'add-codes', 'council-summary', 'year-results', 'year-proposals', 'finalise', 'reopen'];
   for (const id of buttons) $<HTMLButtonElement>(id).disabled = on;
-  for (const button of document.querySelectorAll<HTMLButtonElement>('#tie-list button, #problem-list button.keep, #typed-confirm button')) {
-    button.disabled = on;
-  }
-  // The year's council section; a button off for good (no place left) stays off.
-  for (const button of document.querySelectorAll<HTMLButtonElement>('#year-council button:not([data-off])')) button.disabled = on;
+  // A tie's award button off for good (no place left) stays off.
+  const others = '#tie-list button:not([data-off]), #problem-list button.keep, #typed-confirm button, #year-council button:not([data-off])';
+  for (const button of document.querySelectorAll<HTMLButtonElement>(others)) button.disabled = on;
   if (!on) $('progress').hidden = true;
 }
 

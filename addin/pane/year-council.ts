@@ -11,6 +11,7 @@ import {
 } from '../actions/year-decisions.ts';
 import type { YearCouncilView, YearTieRun } from '../report/year-council.ts';
 import { t } from './i18n.ts';
+import { memberText, tieBox } from './tie-box.ts';
 import { $ } from './view.ts';
 
 /**
@@ -61,46 +62,20 @@ export function yearCouncilSection(deps: YearCouncilDeps) {
   }
 
   function runBox(run: YearTieRun): HTMLElement {
-    const box = document.createElement('fieldset');
-    box.className = 'tie';
-    box.dataset.subject = run.subject;
-    const legend = document.createElement('legend');
-    legend.textContent = t(run.subject === 'unit' ? 'yearTieUnits' : 'yearTiePeople', { group: run.group, left: run.left, allowed: run.allowed });
-    box.append(legend);
-    for (const m of run.members) {
-      const label = document.createElement('label');
-      label.className = 'check';
-      const check = document.createElement('input');
-      check.type = 'checkbox';
-      check.value = m.code;
-      const who = run.subject === 'unit' ? m.code : [m.code, m.name].filter(Boolean).join(' ');
-      label.append(check, document.createTextNode(` ${who}${m.unit ? ` — ${m.unit}` : ''}${m.score === null ? '' : ` (${m.score})`}`));
-      box.append(label);
-    }
-    const reason = document.createElement('input');
-    reason.className = 'tie-reason';
-    reason.maxLength = 1000;
-    reason.placeholder = t('awardReason');
-    reason.setAttribute('aria-label', t('awardReason'));
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'award';
-    button.textContent = t('award');
-    // Off for good, not only while busy: the pane's busy state leaves it alone.
-    if (run.left === 0) {
-      button.disabled = true;
-      button.dataset.off = '';
-    }
-    button.addEventListener('click', () =>
+    const members = run.members.map((m) => ({
+      code: m.code,
+      text: memberText(run.subject === 'unit' ? m.code : [m.code, m.name].filter(Boolean).join(' '), m.unit, m.score),
+    }));
+    const legend = t(run.subject === 'unit' ? 'yearTieUnits' : 'yearTiePeople', { group: run.group, left: run.left, allowed: run.allowed });
+    const box = tieBox(legend, members, run.left, (chosen, reason) =>
       void deps.run(async () => {
         const view = loaded();
-        const chosen = [...box.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')].map((c) => c.value);
-        await awardYearTie(deps.client(), view.year, run, chosen, reason.value);
+        await awardYearTie(deps.client(), view.year, run, chosen, reason);
         await reload(view.year);
         return t('yearAwarded', { count: chosen.length, group: run.group, year: view.year });
       }),
     );
-    box.append(reason, button);
+    box.dataset.subject = run.subject;
     return box;
   }
 
