@@ -5,7 +5,7 @@ import { rowChecker } from '../contract/row-checker.ts';
 import { TASK_FIELD_LABELS, taskRowCrossField, taskRowSchema, type TaskRow } from '../contract/task-row.ts';
 import type { TaskMonth } from '../contract/task-sheet.ts';
 import { matchKey } from '../contract/text.ts';
-import { onePersonOneRow, resolvePeople, type Candidate } from '../people/resolve-people.ts';
+import { onePersonOneRow, personIdentity, resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
 import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
@@ -53,7 +53,7 @@ function screenTasks(caller: Caller, period: string, rows: Record<string, unknow
       return;
     }
     const nameKey = row.name ? matchKey(row.name) : '';
-    const who = row.code ? `code:${row.code}` : `name:${nameKey}\u0000${unitKey}`;
+    const who = personIdentity(row.code, nameKey, unitKey);
     const identity = `${who}\u0000${taskKeyOf(row)}`;
     if (seen.has(identity)) {
       reject(row.taskRef ? 'taskRef' : 'taskName', `${taskText(row)} của cùng một người xuất hiện nhiều lần trong lần gửi này`);

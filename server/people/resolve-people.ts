@@ -40,6 +40,11 @@ export interface Candidate<R extends IdentityRow> {
   person?: PersonRecord;
 }
 
+/** Who a row names, for finding two rows of one person in a push: the staff code, else the name within the unit. */
+export function personIdentity(code: string | null | undefined, nameKey: string, unitKey: string): string {
+  return code ? `code:${code}` : `name:${nameKey}\u0000${unitKey}`;
+}
+
 /** Validates every row on its own; bad rows, rows outside a rater's units and duplicates are rejected. */
 export function screenPersonRows<R extends PersonIdentityRow>(
   caller: Caller,
@@ -63,7 +68,7 @@ export function screenPersonRows<R extends PersonIdentityRow>(
       results[index] = rejected(index, row.ref ?? null, row.code ?? null, [scopeError]);
       return;
     }
-    const identity = row.code ? `code:${row.code}` : `name:${nameKey}\u0000${unitKey}`;
+    const identity = personIdentity(row.code, nameKey, unitKey);
     const first = seen.get(identity);
     if (first !== undefined) {
       const message = row.code

@@ -4,7 +4,7 @@ import { checkRow } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import type { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { resolvePeople, type Candidate } from '../people/resolve-people.ts';
+import { personIdentity, resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
 import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
 
@@ -67,7 +67,7 @@ export function screenHolderRows<S extends z.ZodType<HolderRow>>(
       results[index] = rejected(index, row.ref ?? null, code, [scopeError]);
       return;
     }
-    const who = holder === 'unit' ? `unit:${unitKey}` : row.code ? `code:${row.code}` : `name:${nameKey}\u0000${unitKey}`;
+    const who = holder === 'unit' ? `unit:${unitKey}` : personIdentity(row.code, nameKey, unitKey);
     const identity = `${who}\u0000${rowKey(row)}`;
     const first = seen.get(identity);
     if (first) {

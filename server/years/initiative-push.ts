@@ -4,7 +4,7 @@ import { checkRow } from '../contract/row-validation.ts';
 import { matchKey } from '../contract/text.ts';
 import { INITIATIVE_FIELD_LABELS, initiativeRowSchema, type InitiativeRow } from '../contract/year-initiative-row.ts';
 import type { InitiativeSheet } from '../contract/year-sheets.ts';
-import { onePersonOneRow, resolvePeople, type Candidate } from '../people/resolve-people.ts';
+import { onePersonOneRow, personIdentity, resolvePeople, type Candidate } from '../people/resolve-people.ts';
 import { unitsByKey } from '../people/roster-repository.ts';
 import type { PushKind } from '../push/push-pipeline.ts';
 import { contractRejection, rejected, type RowResults } from '../push/row-results.ts';
@@ -40,7 +40,7 @@ function screenInitiatives(caller: Caller, year: string, rows: Record<string, un
       return;
     }
     const nameKey = row.name ? matchKey(row.name) : '';
-    const who = row.code ? `code:${row.code}` : `name:${nameKey}\u0000${unitKey}`;
+    const who = personIdentity(row.code, nameKey, unitKey);
     const identity = `${who}\u0000${row.kind}\u0000${matchKey(row.title)}`;
     if (seen.has(identity)) {
       reject('title', `${row.kind === 'sáng kiến' ? 'Sáng kiến' : 'Đề tài'} «${row.title}» của cùng một người xuất hiện nhiều lần trong lần gửi này`);
