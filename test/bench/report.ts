@@ -126,6 +126,17 @@ export function monthlySyncLines(figures: readonly Figure[]): string[] {
           `${verdict(f.ratio, 2)} ${floors(f)}`,
       );
     }
+    const parse = find(figures, 'parse floor', n, 'none');
+    const audit = find(figures, 'typed audit floor', n, 'postgres');
+    const storage = find(figures, 'storage floor', n, 'postgres');
+    if (f && parse && audit && storage) {
+      // Neither floor is optional for a push: the body must be read and checked, every change audited.
+      const least = parse.ms + audit.ms;
+      lines.push(
+        `  what any push must do at least, read and check the body (parse floor) and write with a typed audit per change ` +
+          `(typed audit floor): ${(least / storage.ms).toFixed(2)}× the storage floor; the sync is ${(f.ms / least).toFixed(2)}× that`,
+      );
+    }
     const one = single(n, 'postgres');
     if (one?.ratio !== undefined) lines.push(`  the same rows in one request answered with the whole computed month: ${one.ratio.toFixed(2)}× ${floors(one)}`);
     const minimal = find(figures, 'push-next-month-minimal', n, 'postgres');
