@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -13,7 +14,6 @@ import { TrustedProxies } from './middleware/client-info.ts';
 import { hsts } from './middleware/hsts.ts';
 import { paneCsp } from './middleware/pane-csp.ts';
 import { pushRate } from './middleware/push-rate.ts';
-import { gzipAnswers } from './middleware/gzip-answers.ts';
 import { requestBody } from './middleware/request-body.ts';
 import { addinRoutes } from './http/addin-routes.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions) {
     });
   });
   // Answers (a 5,000-row month is ≈ 2.5 MB of JSON, ≈ 10 × less packed) and the pane's files, for clients that accept gzip.
-  app.use('*', gzipAnswers());
+  app.use('*', compress());
   // The task pane is framed by Excel (on the web: an iframe of another origin), so no X-Frame-Options.
   app.use('*', secureHeaders({ xFrameOptions: false, crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   const proxies = options.trustedProxies ?? new TrustedProxies([]);
