@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { ambientTransactions, type Db } from './database.ts';
 
-type Handle = postgres.Sql | postgres.TransactionSql;
+type Handle = postgres.Sql | postgres.ReservedSql;
 
 /** PostgreSQL 15+ through postgres.js. JIT is off: it made the bulk push statement 5× slower (research §4.1). */
 export function openServer(url: string, max = 10): Db {
@@ -20,7 +20,7 @@ export function openServer(url: string, max = 10): Db {
       exec: async (h, text) => {
         await h.unsafe(text);
       },
-      begin: (fn) => sql.begin((tx) => unsettledWhenSocketGone(fn(tx))) as Promise<never>,
+      begin: (fn) => onReservedConnection(sql, fn),
     },
     () => sql.end({ timeout: 5 }),
   );
@@ -36,16 +36,39 @@ function withoutHoles<T>(rows: T[]): T[] {
   return rows.length > 0 && !(0 in rows) ? rows.filter(() => true) : rows;
 }
 
-const SOCKET_GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
+const SOCKET_GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'ECONNRESET', 'EPIPE']);
+
+/** The session is over: the socket closed, or PostgreSQL ended it (class 08, or 57P01–57P03 sent as it closes). */
+const sessionGone = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (SOCKET_GONE.has(code) || /^(08|57P0)/.test(code));
+};
 
 /**
- * When a transaction's socket is gone, postgres.js 3.4.9 still writes ROLLBACK to it, and that write throws
- * outside any promise and kills the process (porsager/postgres#1208). `sql.begin` has already rejected
- * with the close, so the transaction's own promise is left unsettled instead: nothing is ever written.
+ * A transaction on a connection reserved before its BEGIN is sent, not postgres.js 3.4.9's `sql.begin`:
+ * `sql.begin` sends BEGIN through the pool, which may pipeline it onto a connection with other queries in
+ * flight, and when that write meets the socket's backpressure the connection is never marked as the
+ * transaction's (porsager/postgres#823, #1189; fix #1218 unreleased). The push then failed with
+ * UNSAFE_TRANSACTION (seen here: 1 push in 1,600 of the load test), and the server-side transaction stayed
+ * open on a connection the pool handed to other queries. `sql.reserve()` takes an idle connection and keeps
+ * it out of the pool until released, so nothing else runs on it.
+ *
+ * When the session is gone, nothing more is sent on it (postgres.js 3.4.9 writing ROLLBACK to a dead socket
+ * throws outside any promise and kills the process, porsager/postgres#1208; a ROLLBACK queued behind the
+ * server's goodbye never settles) and it is not released: the pool has already taken it back as closed, and
+ * PostgreSQL rolls back a transaction whose session ended.
  */
-function unsettledWhenSocketGone<T>(work: Promise<T>): Promise<T> {
-  return work.catch((error: unknown) => {
-    if (SOCKET_GONE.has((error as { code?: string } | null)?.code ?? '')) return new Promise<T>(() => {});
+async function onReservedConnection<T>(sql: postgres.Sql, fn: (tx: postgres.ReservedSql) => Promise<T>): Promise<T> {
+  const tx = await sql.reserve();
+  try {
+    await tx.unsafe('begin');
+    const result = await fn(tx);
+    await tx.unsafe('commit');
+    tx.release();
+    return result;
+  } catch (error) {
+    // A connection that cannot roll back is not given back to the pool.
+    if (!sessionGone(error)) await tx.unsafe('rollback').then(() => tx.release(), () => {});
     throw error;
-  });
+  }
 }
