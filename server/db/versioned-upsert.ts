@@ -196,7 +196,7 @@ async function lockReferences<K, R>(db: Db, t: VersionedTable<K, R>, orgId: numb
   }
   const wanted = [...ids];
   const [found] = await db.query<{ n: number }>(
-    `select count(*)::int as n from (select id from ${ref.table} where org_id = $1 and id in (select unnest($2::int[])) order by id for key share) l`,
+    `select count(*)::int as n from (select id from ${ref.table} where org_id = $1 and id = any($2::int[]) order by id for key share) l`,
     [orgId, wanted],
   );
   if (found!.n !== wanted.length) {

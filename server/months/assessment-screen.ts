@@ -49,7 +49,7 @@ async function storedStatuses(db: Db, orgId: number, period: string, personIds: 
   if (personIds.length === 0) return new Map();
   const rows = await db.query<{ personId: number; status: AssessmentStatus }>(
     `select person_id as "personId", assessment_status as status from person_month
-     where org_id = $1 and period = $2 and person_id in (select unnest($3::int[])) and assessment_status is not null`,
+     where org_id = $1 and period = $2 and person_id = any($3::int[]) and assessment_status is not null`,
     [orgId, period, personIds],
   );
   return new Map(rows.map((r) => [r.personId, r.status]));

@@ -34,7 +34,7 @@ export async function ensureUnits(db: Db, orgId: number, names: string[], keys: 
 
 export async function unitsByKey(db: Db, orgId: number, keys: string[]): Promise<Map<string, UnitRecord>> {
   const rows = await db.query<UnitRecord>(
-    `select id, name, name_key as "nameKey" from unit where org_id = $1 and name_key in (select unnest($2::text[]))`,
+    `select id, name, name_key as "nameKey" from unit where org_id = $1 and name_key = any($2::text[])`,
     [orgId, keys],
   );
   return new Map(rows.map((u) => [u.nameKey, u]));
@@ -61,7 +61,7 @@ export async function listPeople(db: Db, orgId: number): Promise<PersonRecord[]>
 export async function peopleByCode(db: Db, orgId: number, codes: string[]): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
     `select ${PERSON_COLUMNS} from person p ${UNIT_OF_PERSON}
-     where p.org_id = $1 and p.code in (select unnest($2::text[]))`,
+     where p.org_id = $1 and p.code = any($2::text[])`,
     [orgId, codes],
   );
 }
@@ -69,7 +69,7 @@ export async function peopleByCode(db: Db, orgId: number, codes: string[]): Prom
 export async function peopleByNameKey(db: Db, orgId: number, nameKeys: string[]): Promise<PersonRecord[]> {
   return db.query<PersonRecord>(
     `select ${PERSON_COLUMNS} from person p ${UNIT_OF_PERSON}
-     where p.org_id = $1 and p.name_key in (select unnest($2::text[]))`,
+     where p.org_id = $1 and p.name_key = any($2::text[])`,
     [orgId, nameKeys],
   );
 }
@@ -161,7 +161,7 @@ export async function updatePeople(
   if (people.length === 0) return;
   // Pushes of different months may update the same people: locking them in id order first keeps two such
   // transactions from deadlocking. "no key update" leaves the month rows' foreign-key checks unblocked.
-  await db.query(`select 1 from person where org_id = $1 and id in (select unnest($2::int[])) order by id for no key update`, [
+  await db.query(`select 1 from person where org_id = $1 and id = any($2::int[]) order by id for no key update`, [
     orgId,
     people.map((p) => p.id),
   ]);
